@@ -1,0 +1,107 @@
+# The booth kiosk. Plain make; libraries found with pkg-config.
+#   make run    install what is missing, build, start the kiosk on the demo defaults
+#   make test   install what is missing, build, run every test
+#   make install PREFIX=/usr DESTDIR=...
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/kiosk
+VERSION := $(shell cat VERSION)
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
+CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
+
+# Libraries: the core (no curses, no curl), then what each program adds.
+# libunistring ships no .pc file on Debian; it is linked by name.
+CORE_PKGS := sqlite3 libqrencode inih libxcrypt
+CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
+CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
+UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+UI_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+NET_LIBS  := $(shell pkg-config --libs libcurl 2>/dev/null)
+NET_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
+TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS = $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(NET_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+# Which file belongs to which program: main.c and term.c are the UI's,
+# kioskctl.c and ctl_*.c the command line's, upload.c owns curl; the rest is
+# the pure core that unit tests link without curses or curl.
+UI_SRC   := src/main.c src/term.c
+CTL_SRC  := src/kioskctl.c $(wildcard src/ctl_*.c) $(wildcard src/upload.c)
+CORE_SRC := $(filter-out $(UI_SRC) $(CTL_SRC),$(wildcard src/*.c))
+CORE_OBJ := $(CORE_SRC:src/%.c=build/obj/%.o)
+UI_OBJ   := $(UI_SRC:src/%.c=build/obj/%.o)
+CTL_OBJ  := $(CTL_SRC:src/%.c=build/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+# Helper programs for the script tests (tests/tools) and benchmarks (bench).
+TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
+BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
+
+.PHONY: all deps test-deps run test install uninstall clean bench
+
+all: build/kiosk build/kioskctl
+
+deps:
+	@./deploy/deps.sh
+
+test-deps:
+	@./deploy/deps.sh test
+
+build/obj/%.o: src/%.c $(wildcard src/*.h) VERSION | build/obj
+	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+build/libcore.a: $(CORE_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/kiosk: $(UI_OBJ) build/libcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) build/libcore.a $(UI_LIBS) $(CORE_LIBS)
+
+build/kioskctl: $(CTL_OBJ) build/libcore.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJ) build/libcore.a $(NET_LIBS) $(CORE_LIBS)
+
+build/tests/%: tests/unit/%.c tests/unit/unit.h build/libcore.a | build/tests
+	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
+
+build/tools/%: tests/tools/%.c build/libcore.a | build/tools
+	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+
+build/bench/%: bench/%.c build/libcore.a | build/bench
+	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+
+build/obj build/tests build/tools build/bench:
+	mkdir -p $@
+
+# The demo booth: state in ./var, this checkout's screens and catalogs.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p var
+	@./build/kioskctl --config deploy/demo.ini set-pin --if-unset 1234 >/dev/null
+	./build/kiosk --config deploy/demo.ini
+
+test: test-deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN)
+	@./tests/run
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 build/kiosk build/kioskctl $(DESTDIR)$(BINDIR)
+	cp -R screens locale assets $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kioskctl
+	rm -rf $(DESTDIR)$(DATADIR)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	./bench/run
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/obj/*.d)

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs the Debian packages the kiosk needs to build (and, with "test",
+# to run its tests). As root it runs apt-get; otherwise it prints the exact
+# command to run. Exits 0 only when everything needed is present.
+set -eu
+
+build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
+libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev"
+test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi"
+
+want=$build
+[ "${1:-}" = test ] && want="$build $test"
+
+missing=""
+for p in $want; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+	*"ok installed") ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "Missing Debian packages:$missing" >&2
+	echo "Install them with:" >&2
+	echo "  sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends$missing'" >&2
+	exit 1
+fi
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,171 @@
+/* The booth's configuration: defaults, then an INI file parsed by libinih.
+ * Every key is declared once in the table below with its type and range;
+ * an unknown section or key is an error so a typo never goes unnoticed. */
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+enum kind { K_STR, K_INT, K_ENUM };
+
+struct key {
+	const char *section;
+	const char *name;
+	enum kind kind;
+	size_t offset;
+	size_t size;       /* K_STR, K_ENUM: buffer size */
+	int min, max;      /* K_INT */
+	const char *allowed; /* K_ENUM: space-separated words */
+};
+
+#define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, NULL }
+#define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL }
+#define ENUM(s, k, f, a) { s, k, K_ENUM, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, a }
+
+static const struct key keys[] = {
+	STR("booth", "id", booth_id),
+	STR("booth", "commune", commune),
+	STR("paths", "state_dir", state_dir),
+	STR("paths", "content_dir", content_dir),
+	ENUM("ui", "language", language, "vi en"),
+	INT("ui", "idle_timeout", idle_timeout, 10, 3600),
+	INT("ui", "idle_countdown", idle_countdown, 3, 120),
+	ENUM("ui", "input", input, "keyboard touch keypad"),
+	ENUM("printer", "type", printer_type, "file device command none"),
+	STR("printer", "path", printer_path),
+	STR("printer", "command", printer_command),
+	INT("printer", "width", printer_width, 58, 80),
+	STR("upload", "url", upload_url),
+	STR("upload", "token", upload_token),
+	STR("upload", "ca_file", upload_ca_file),
+	STR("upload", "pin", upload_pin),
+	STR("upload", "proxy", upload_proxy),
+	INT("upload", "timeout", upload_timeout, 2, 600),
+};
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
+	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
+	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
+	snprintf(cfg->content_dir, sizeof cfg->content_dir, ".");
+	snprintf(cfg->language, sizeof cfg->language, "vi");
+	cfg->idle_timeout = 90;
+	cfg->idle_countdown = 15;
+	snprintf(cfg->input, sizeof cfg->input, "keyboard");
+	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
+	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
+	cfg->printer_width = 58;
+	cfg->upload_timeout = 20;
+}
+
+struct parse {
+	struct config *cfg;
+	char *error;      /* set by the handler before it returns 0 */
+};
+
+/* Stores one value for a known key; returns an error message or NULL. */
+static char *set_value(struct config *cfg, const struct key *k, const char *value)
+{
+	char *field = (char *)cfg + k->offset;
+
+	if (!text_valid(value, strlen(value)))
+		return xstrdup("is not valid UTF-8 text");
+	switch (k->kind) {
+	case K_STR: {
+		char *nfc = text_nfc(value, strlen(value));
+
+		if (nfc == NULL || strlen(nfc) >= k->size) {
+			free(nfc);
+			return xprintf("is longer than %zu bytes", k->size - 1);
+		}
+		memcpy(field, nfc, strlen(nfc) + 1);
+		free(nfc);
+		return NULL;
+	}
+	case K_INT: {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (errno != 0 || end == value || *end != '\0' || v < k->min || v > k->max)
+			return xprintf("must be a whole number from %d to %d, not \"%s\"",
+				       k->min, k->max, value);
+		*(int *)(void *)field = (int)v;
+		return NULL;
+	}
+	case K_ENUM:
+		if (!word_in_list(value, k->allowed))
+			return xprintf("must be one of: %s (not \"%s\")", k->allowed, value);
+		snprintf(field, k->size, "%s", value);
+		return NULL;
+	}
+	return NULL;
+}
+
+/* libinih callback: one key at a time; returning 0 stops with the line. */
+static int on_key(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse *p = user;
+	size_t i;
+	int section_known = 0;
+	char *why;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (strcmp(keys[i].section, section) != 0)
+			continue;
+		section_known = 1;
+		if (strcmp(keys[i].name, name) != 0)
+			continue;
+		why = set_value(p->cfg, &keys[i], value);
+		if (why == NULL)
+			return 1;
+		p->error = xprintf("[%s] %s %s", section, name, why);
+		free(why);
+		return 0;
+	}
+	if (!section_known)
+		p->error = xprintf("unknown section [%s] (key %s)", section, name);
+	else
+		p->error = xprintf("[%s] %s: unknown key", section, name);
+	return 0;
+}
+
+int config_load(struct config *cfg, const char *path, char **cause)
+{
+	struct parse p = { cfg, NULL };
+	FILE *f = fopen(path, "r");
+	int line;
+
+	if (f == NULL) {
+		*cause = xprintf("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	line = ini_parse_file(f, on_key, &p);
+	fclose(f);
+	if (line != 0) {
+		if (p.error == NULL)
+			p.error = xstrdup("not a \"key = value\" line or [section] header");
+		*cause = xprintf("%s:%d: %s", path, line, p.error);
+		free(p.error);
+		return -1;
+	}
+	snprintf(cfg->path, sizeof cfg->path, "%s", path);
+	return 0;
+}
+
+int config_join(char *out, unsigned size, const char *dir, const char *name)
+{
+	int n = snprintf(out, size, "%s/%s", dir, name);
+
+	return n < 0 || (unsigned)n >= size ? -1 : 0;
+}

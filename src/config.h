@@ -1,0 +1,45 @@
+/* The booth's configuration: one INI file, with defaults that make a fresh
+ * checkout run offline (demo content, state in ./var, a file printer). */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#define CONFIG_STR 512
+
+struct config {
+	char path[CONFIG_STR];        /* file it came from, "" for the default */
+	/* [booth] */
+	char booth_id[64];
+	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
+	/* [paths] */
+	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
+	char content_dir[CONFIG_STR]; /* screens/, locale/, assets/, content.db */
+	/* [ui] */
+	char language[16];            /* catalog shown first, "vi" */
+	int idle_timeout;             /* seconds without input before the countdown */
+	int idle_countdown;           /* seconds the countdown lasts */
+	char input[16];               /* keyboard | touch | keypad */
+	/* [printer] */
+	char printer_type[16];        /* file | device | command | none */
+	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
+	char printer_command[CONFIG_STR];
+	int printer_width;            /* 58 or 80 (mm) */
+	/* [upload] */
+	char upload_url[CONFIG_STR];  /* "" keeps the booth offline */
+	char upload_token[CONFIG_STR];
+	char upload_ca_file[CONFIG_STR];
+	char upload_pin[CONFIG_STR];  /* libcurl CURLOPT_PINNEDPUBLICKEY */
+	char upload_proxy[CONFIG_STR];
+	int upload_timeout;           /* seconds for one request */
+};
+
+/* Fills cfg with the embedded defaults. */
+void config_defaults(struct config *cfg);
+
+/* Loads path over the defaults. Returns 0, or -1 with *cause set to a
+ * message naming the file, line and key (the caller frees it). */
+int config_load(struct config *cfg, const char *path, char **cause);
+
+/* Writes "dir/name" into out (size bytes). Returns -1 when it does not fit. */
+int config_join(char *out, unsigned size, const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,205 @@
+/* state.db: opening, pragmas, schema upgrades by user_version, settings
+ * and audit. Modules with their own tables use db_sqlite(). */
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util.h"
+
+struct db {
+	sqlite3 *sql;
+};
+
+/* Each entry upgrades the schema by one version, in order. Never edit a
+ * released entry: add a new one. */
+static const char *const migrations[] = {
+	/* 1: settings, audit log, the spool of submissions. */
+	"CREATE TABLE settings ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  what TEXT NOT NULL);"
+	"CREATE TABLE submissions ("
+	"  id TEXT PRIMARY KEY,"               /* stable unique id, the Idempotency-Key */
+	"  receipt TEXT NOT NULL UNIQUE,"      /* short code read aloud and typed */
+	"  kind TEXT NOT NULL,"                /* procedure | feedback | ... */
+	"  procedure_code TEXT,"
+	"  created_at INTEGER NOT NULL,"       /* unix seconds */
+	"  body BLOB NOT NULL,"                /* frozen upload bytes (JSON) */
+	"  state TEXT NOT NULL DEFAULT 'waiting'"
+	"    CHECK (state IN ('waiting', 'sent', 'quarantined')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try_at INTEGER NOT NULL DEFAULT 0,"
+	"  last_error TEXT,"
+	"  sent_at INTEGER);"
+	"CREATE INDEX submissions_by_state ON submissions (state, created_at);",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* Runs one statement that returns no rows. */
+static int exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Reads PRAGMA user_version. */
+static int user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Brings the schema to SCHEMA_VERSION, one transaction per step. */
+static int migrate(struct db *db, char **cause)
+{
+	int v = user_version(db);
+
+	if (v < 0 || v > SCHEMA_VERSION) {
+		*cause = xprintf("schema version %d is not one this program knows (%d)",
+				 v, SCHEMA_VERSION);
+		return -1;
+	}
+	for (; v < SCHEMA_VERSION; v++) {
+		char pragma[64];
+
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(db, "BEGIN IMMEDIATE") != 0 || exec(db, migrations[v]) != 0 ||
+		    exec(db, pragma) != 0 || exec(db, "COMMIT") != 0) {
+			*cause = xprintf("upgrading the schema to version %d: %s", v + 1,
+					 sqlite3_errmsg(db->sql));
+			exec(db, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct db *db_open(const char *path, char **cause)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		*cause = xprintf("%s: %s", path, db->sql ? sqlite3_errmsg(db->sql) : "cannot open");
+		db_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db->sql, 2000);
+	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
+	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
+	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
+		*cause = xprintf("%s: %s", path, sqlite3_errmsg(db->sql));
+		db_close(db);
+		return NULL;
+	}
+	if (migrate(db, cause) != 0) {
+		char *inner = *cause;
+
+		*cause = xprintf("%s: %s", path, inner);
+		free(inner);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	sqlite3_close(db->sql);
+	free(db);
+}
+
+sqlite3 *db_sqlite(struct db *db)
+{
+	return db->sql;
+}
+
+const char *db_error(struct db *db)
+{
+	return sqlite3_errmsg(db->sql);
+}
+
+int db_setting_get(struct db *db, const char *key, char *out, unsigned size)
+{
+	sqlite3_stmt *st;
+	int rc, found = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT value FROM settings WHERE key = ?", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(out, size, "%s", v ? v : "");
+		found = 1;
+	} else if (rc == SQLITE_DONE) {
+		found = 0;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int db_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	const char *sql = value ? "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"
+				: "DELETE FROM settings WHERE key = ?";
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_audit(struct db *db, const char *who, const char *what)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO audit (at, who, what) VALUES (?, ?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long db_count_waiting(struct db *db)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM submissions WHERE state = 'waiting'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

@@ -1,0 +1,38 @@
+/* state.db: the booth's durable state (spool of requests, settings such as
+ * the helper PIN, audit log). SQLite in WAL mode with synchronous=FULL: a
+ * write has reached the disk when its COMMIT returned. */
+#ifndef KIOSK_DB_H
+#define KIOSK_DB_H
+
+#include <sqlite3.h>
+
+struct db;
+
+/* Opens (creating if needed) the database at path and upgrades its schema.
+ * Returns NULL with *cause set (the caller frees it). */
+struct db *db_open(const char *path, char **cause);
+
+/* Closes the database; NULL is ignored. */
+void db_close(struct db *db);
+
+/* The SQLite handle, for modules that own their own tables (spool.c). */
+sqlite3 *db_sqlite(struct db *db);
+
+/* Reads a setting into out (size bytes). Returns 1 when found, 0 when
+ * absent, -1 on error. */
+int db_setting_get(struct db *db, const char *key, char *out, unsigned size);
+
+/* Writes (or with value NULL, removes) a setting in its own transaction.
+ * Returns 0 or -1. */
+int db_setting_set(struct db *db, const char *key, const char *value);
+
+/* Appends a line to the audit log (who did what; never personal data). */
+int db_audit(struct db *db, const char *who, const char *what);
+
+/* Requests saved but not yet acknowledged by the server, or -1. */
+long db_count_waiting(struct db *db);
+
+/* The last error message of the connection (valid until the next call). */
+const char *db_error(struct db *db);
+
+#endif

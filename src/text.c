@@ -1,0 +1,203 @@
+/* UTF-8 text: validation, NFC, columns, search folding, sanitising.
+ * libunistring does normalisation, case and width; this file keeps its
+ * use in one place. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+size_t text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	ucs4_t c;
+	int len;
+
+	if (n == 0)
+		return 0;
+	len = u8_mbtoucr(&c, u, n);
+	if (len <= 0)
+		return 0;
+	*cp = c;
+	return (size_t)len;
+}
+
+size_t text_encode(uint32_t cp, char *out)
+{
+	int len = u8_uctomb((uint8_t *)out, cp, 4);
+
+	return len > 0 ? (size_t)len : 0;
+}
+
+int text_valid(const char *s, size_t n)
+{
+	return u8_check((const uint8_t *)s, n) == NULL;
+}
+
+char *text_nfc(const char *s, size_t n)
+{
+	size_t outlen = 0;
+	uint8_t *out;
+	char *z;
+
+	if (!text_valid(s, n))
+		return NULL;
+	out = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &outlen);
+	if (out == NULL)
+		return NULL;
+	z = realloc(out, outlen + 1);
+	if (z == NULL) {
+		free(out);
+		return NULL;
+	}
+	z[outlen] = '\0';
+	return z;
+}
+
+int text_is_nfc(const char *s)
+{
+	size_t n = strlen(s);
+	char *nfc = text_nfc(s, n);
+	int same = nfc != NULL && strcmp(nfc, s) == 0;
+
+	free(nfc);
+	return same;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return -1;
+	return uc_width(cp, "UTF-8");
+}
+
+int text_width(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int cols = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		int w;
+
+		if (len == 0) {
+			cols++;
+			i++;
+			continue;
+		}
+		w = text_cp_width(cp);
+		cols += w < 0 ? 1 : w;
+		i += len;
+	}
+	return cols;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+	size_t n = strlen(s), i = 0;
+	int used = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+		int w = 1;
+
+		if (len == 0)
+			len = 1;
+		else if (text_cp_width(cp) >= 0)
+			w = text_cp_width(cp);
+		if (used + w > cols)
+			break;
+		used += w;
+		i += len;
+	}
+	return i;
+}
+
+/* Appends one byte to a growing buffer that has room (callers size it). */
+static void put_byte(char *out, size_t *o, char c)
+{
+	out[(*o)++] = c;
+}
+
+char *text_fold(const char *s)
+{
+	size_t n = strlen(s), dlen = 0, i = 0, o = 0;
+	uint8_t *dec;
+	char *out;
+	int space = 1;
+
+	if (!text_valid(s, n))
+		return NULL;
+	/* Lower case, then decompose so marks become separate code points. */
+	dec = u8_tolower((const uint8_t *)s, n, NULL, UNINORM_NFD, NULL, &dlen);
+	if (dec == NULL)
+		return NULL;
+	out = malloc(dlen + 1);
+	if (out == NULL) {
+		free(dec);
+		return NULL;
+	}
+	while (i < dlen) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, dec + i, dlen - i);
+
+		i += (size_t)len;
+		if (c == 0x111) /* đ */
+			c = 'd';
+		if (uc_combining_class(c) != 0 || (c >= 0x300 && c < 0x370))
+			continue;
+		if (uc_is_alnum(c)) {
+			char buf[4];
+			size_t k, blen = text_encode(c, buf);
+
+			for (k = 0; k < blen; k++)
+				put_byte(out, &o, buf[k]);
+			space = 0;
+		} else if (!space) {
+			put_byte(out, &o, ' ');
+			space = 1;
+		}
+	}
+	if (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	free(dec);
+	return out;
+}
+
+char *text_sanitize(const char *s, int keep_newlines)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+	/* Each invalid byte may grow into U+FFFD (3 bytes). */
+	char *out = malloc(3 * n + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+
+		if (len == 0) {
+			o += text_encode(0xfffd, out + o);
+			i++;
+			continue;
+		}
+		i += len;
+		if (cp == '\t' || (cp == '\n' && !keep_newlines))
+			out[o++] = ' ';
+		else if (cp == '\n')
+			out[o++] = '\n';
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			continue;
+		else
+			o += text_encode(cp, out + o);
+	}
+	out[o] = '\0';
+	return out;
+}

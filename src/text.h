@@ -1,0 +1,45 @@
+/* UTF-8 text: validation, NFC, columns, search folding, sanitising. */
+#ifndef KIOSK_TEXT_H
+#define KIOSK_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one code point from s (at most n bytes). Returns the number of
+ * bytes used, or 0 when the bytes are not valid UTF-8 (overlongs,
+ * surrogates and values above U+10FFFF are invalid). */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encode cp into out (4 bytes room). Returns the byte count. */
+size_t text_encode(uint32_t cp, char *out);
+
+/* True when the whole string is valid UTF-8. */
+int text_valid(const char *s, size_t n);
+
+/* True when s is valid UTF-8 already in NFC. */
+int text_is_nfc(const char *s);
+
+/* A new NUL-terminated NFC copy of s, or NULL when s is not valid UTF-8
+ * (or memory ran out). The caller frees it. */
+char *text_nfc(const char *s, size_t n);
+
+/* Columns a code point takes on a terminal: 0, 1 or 2 (-1 for controls). */
+int text_cp_width(uint32_t cp);
+
+/* Columns a string takes (invalid bytes and controls count as 1). */
+int text_width(const char *s);
+
+/* Bytes of s that fit in cols columns, cut at a code point boundary. */
+size_t text_fit(const char *s, int cols);
+
+/* A new string for searching: lower case, diacritics removed, đ -> d,
+ * runs of non-alphanumerics collapsed to one space, trimmed. "Đăng Ký  Khai
+ * sinh!" becomes "dang ky khai sinh". NULL on invalid UTF-8. */
+char *text_fold(const char *s);
+
+/* A new copy of s safe to draw or print: invalid bytes become U+FFFD,
+ * C0/C1 controls (ESC, CSI, BEL ...) and DEL are dropped, tabs become a
+ * space. Newlines are kept only when keep_newlines is set. */
+char *text_sanitize(const char *s, int keep_newlines);
+
+#endif

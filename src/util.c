@@ -1,0 +1,140 @@
+/* Small helpers every module uses. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Stops the program when memory runs out (see util.h). */
+static void *oom(void *p)
+{
+	if (p == NULL) {
+		fputs("kiosk: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+void *xmalloc(size_t n)
+{
+	return oom(malloc(n ? n : 1));
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	return oom(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	return oom(realloc(p, n ? n : 1));
+}
+
+char *xstrdup(const char *s)
+{
+	return oom(strdup(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	return oom(strndup(s, n));
+}
+
+char *xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom(NULL);
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+int word_in_list(const char *word, const char *list)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+
+		if (len == n && strncmp(p, word, n) == 0)
+			return 1;
+		p += len;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+char *file_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t used = 0, cap = 0;
+
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		size_t got;
+
+		if (cap - used < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + used, 1, cap - used, f);
+		used += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+
+		fclose(f);
+		free(buf);
+		errno = e ? e : EIO;
+		return NULL;
+	}
+	fclose(f);
+	buf[used] = '\0';
+	if (len != NULL)
+		*len = used;
+	return buf;
+}
+
+int mkdir_p(const char *dir, unsigned mode)
+{
+	char *p, *path = xstrdup(dir);
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, mode) != 0 && errno != EEXIST) {
+			free(path);
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, mode) != 0 && errno != EEXIST) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	return 0;
+}
+
+void wipe(void *p, size_t n)
+{
+	explicit_bzero(p, n);
+}

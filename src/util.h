@@ -1,0 +1,30 @@
+/* Small helpers every module uses: allocation that never returns NULL,
+ * formatted strings, word lists, files. */
+#ifndef KIOSK_UTIL_H
+#define KIOSK_UTIL_H
+
+#include <stddef.h>
+
+/* malloc/strdup/printf-to-new-string that abort on out-of-memory: the
+ * kiosk cannot serve a villager without memory, and systemd restarts it. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* True when word is one of the space-separated words of list. */
+int word_in_list(const char *word, const char *list);
+
+/* Reads a whole file into a new NUL-terminated buffer; *len gets its size.
+ * Returns NULL with errno set on failure. */
+char *file_read(const char *path, size_t *len);
+
+/* Creates dir and its parents with the given mode (like mkdir -p). */
+int mkdir_p(const char *dir, unsigned mode);
+
+/* Overwrites n bytes so secrets or a villager's typing do not linger. */
+void wipe(void *p, size_t n);
+
+#endif

@@ -1,0 +1,76 @@
+/* Tests for text.c: UTF-8, NFC, widths, search folding, sanitising. */
+#include "unit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Checks that a call returning a new string gives the expected one. */
+static void expect_str(char *got, const char *want)
+{
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_nfc_composes_decomposed(void **state)
+{
+	/* "Việt" with the marks as combining characters (NFD). */
+	const char *nfd = "Vie\xcc\x82\xcc\xa3t";
+
+	(void)state;
+	expect_str(text_nfc(nfd, strlen(nfd)), "Việt");
+	assert_false(text_is_nfc(nfd));
+	assert_true(text_is_nfc("Nguyễn Thị Bích Ra"));
+}
+
+static void test_nfc_rejects_invalid(void **state)
+{
+	(void)state;
+	assert_null(text_nfc("a\xff", 2));
+	assert_null(text_nfc("\xc0\xaf", 2)); /* overlong '/' */
+	assert_false(text_valid("\xed\xa0\x80", 3)); /* surrogate */
+}
+
+static void test_width_counts_columns(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("Nguyễn"), 6);
+	assert_int_equal(text_width("Đăng ký khai sinh"), 17);
+	assert_int_equal(text_width("中文"), 4);
+	/* Cutting never splits a letter. */
+	assert_int_equal(text_fit("Đăng", 2), strlen("Đă"));
+	assert_int_equal(text_fit("中文", 3), strlen("中"));
+}
+
+static void test_fold_for_search(void **state)
+{
+	(void)state;
+	expect_str(text_fold("Đăng Ký  Khai sinh!"), "dang ky khai sinh");
+	expect_str(text_fold("THỦ TỤC – hành chính"), "thu tuc hanh chinh");
+	expect_str(text_fold("  ĐẮK LẮK  "), "dak lak");
+	assert_null(text_fold("\xff"));
+}
+
+static void test_sanitize_drops_controls(void **state)
+{
+	(void)state;
+	expect_str(text_sanitize("a\x1b[2Jb\x07" "c\xc2\x9b" "d", 0), "a[2Jbcd");
+	expect_str(text_sanitize("x\ty\nz", 0), "x y z");
+	expect_str(text_sanitize("x\ny", 1), "x\ny");
+	expect_str(text_sanitize("a\xffz", 0), "a\xef\xbf\xbdz");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nfc_composes_decomposed),
+		cmocka_unit_test(test_nfc_rejects_invalid),
+		cmocka_unit_test(test_width_counts_columns),
+		cmocka_unit_test(test_fold_for_search),
+		cmocka_unit_test(test_sanitize_drops_controls),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
