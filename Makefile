@@ -17,7 +17,7 @@ CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
 
 # Libraries: the core (no curses, no curl), then what each program adds.
 # libunistring ships no .pc file on Debian; it is linked by name.
-CORE_PKGS := sqlite3 libqrencode inih libxcrypt
+CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson
 CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -77,15 +77,23 @@ build/bench/%: bench/%.c build/libcore.a | build/bench
 build/obj build/tests build/tools build/bench:
 	mkdir -p $@
 
-# The demo booth: state in ./var, this checkout's screens and catalogs.
+# The content folder of the demo booth, laid out like an installed release:
+# links to this checkout's screens, catalogs and assets (and content.db).
+build/content:
+	mkdir -p $@
+	ln -sfn ../../screens $@/screens
+	ln -sfn ../../locale $@/locale
+	ln -sfn ../../assets $@/assets
+
+# The demo booth: the embedded default (state in ./var, build/content).
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all build/content
 	@mkdir -p var
-	@./build/kioskctl --config deploy/demo.ini set-pin --if-unset 1234 >/dev/null
-	./build/kiosk --config deploy/demo.ini
+	@./build/kioskctl set-pin --if-unset 1234 >/dev/null
+	./build/kiosk
 
 test: test-deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all build/content $(UNIT_BIN) $(TOOL_BIN)
 	@./tests/run
 
 install: all

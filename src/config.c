@@ -56,7 +56,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
 	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
-	snprintf(cfg->content_dir, sizeof cfg->content_dir, ".");
+	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");
 	snprintf(cfg->language, sizeof cfg->language, "vi");
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;

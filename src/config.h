@@ -12,7 +12,7 @@ struct config {
 	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
-	char content_dir[CONFIG_STR]; /* screens/, locale/, assets/, content.db */
+	char content_dir[CONFIG_STR]; /* content.db, screens/, locale/, assets/ */
 	/* [ui] */
 	char language[16];            /* catalog shown first, "vi" */
 	int idle_timeout;             /* seconds without input before the countdown */

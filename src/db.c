@@ -16,7 +16,7 @@ struct db {
 /* Each entry upgrades the schema by one version, in order. Never edit a
  * released entry: add a new one. */
 static const char *const migrations[] = {
-	/* 1: settings, audit log, the spool of submissions. */
+	/* 1: settings, audit log, the spool of submissions, dossier statuses. */
 	"CREATE TABLE settings ("
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL);"
@@ -38,7 +38,13 @@ static const char *const migrations[] = {
 	"  next_try_at INTEGER NOT NULL DEFAULT 0,"
 	"  last_error TEXT,"
 	"  sent_at INTEGER);"
-	"CREATE INDEX submissions_by_state ON submissions (state, created_at);",
+	"CREATE INDEX submissions_by_state ON submissions (state, created_at);"
+	"CREATE TABLE dossier_status ("         /* last known status of a dossier */
+	"  receipt TEXT PRIMARY KEY,"
+	"  status TEXT NOT NULL,"
+	"  note TEXT,"
+	"  updated_at INTEGER,"                /* when the server says it changed */
+	"  fetched_at INTEGER NOT NULL);",    /* when this booth learnt it */
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
