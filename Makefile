@@ -54,7 +54,8 @@ test-deps:
 	@./deploy/deps.sh test
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) VERSION | build/obj
-	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 build/libcore.a: $(CORE_OBJ)
 	rm -f $@ && ar rcs $@ $^
