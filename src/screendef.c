@@ -187,8 +187,8 @@ static void parse_line(struct screen *s, char *line, const char *file, int n, st
 	}
 }
 
-/* Frees one screen's fields. */
-static void screen_free(struct screen *s)
+/* Frees one screen's fields (also those of a broken one). */
+void screendef_free_one(struct screen *s)
 {
 	int i;
 
@@ -228,11 +228,7 @@ int screendef_parse(struct screen *out, const char *file, const char *id, const 
 			problems_add(p, file, 0, "the screen has no title");
 	}
 	free(buf);
-	if (p->n != before) {
-		screen_free(out);
-		return -1;
-	}
-	return 0;
+	return p->n == before ? 0 : -1;
 }
 
 /* Orders screens by id. */
@@ -265,6 +261,20 @@ static void check_targets(struct screens *s, struct problems *p)
 	}
 }
 
+/* Removes the screens that had problems (already reported). */
+static void drop_broken(struct screens *s)
+{
+	int i, k = 0;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].broken)
+			screendef_free_one(&s->v[i]);
+		else
+			s->v[k++] = s->v[i];
+	}
+	s->n = k;
+}
+
 void screendef_load(struct screens *s, const char *dir, struct problems *p)
 {
 	DIR *d = opendir(dir);
@@ -289,7 +299,9 @@ void screendef_load(struct screens *s, const char *dir, struct problems *p)
 			problems_add(p, path, 0, "cannot read");
 		else if (!name_ok(id))
 			problems_add(p, path, 0, "a screen file name uses only a-z, 0-9, - and _");
-		else if (screendef_parse(&sc, path, id, text, p) == 0) {
+		else {
+			/* Kept even when broken, so its targets are checked too. */
+			sc.broken = screendef_parse(&sc, path, id, text, p) != 0;
 			s->v = xrealloc(s->v, sizeof *s->v * (size_t)(s->n + 1));
 			s->v[s->n++] = sc;
 		}
@@ -304,6 +316,7 @@ void screendef_load(struct screens *s, const char *dir, struct problems *p)
 		problems_add(p, dir, 0, "there is no home.screen (the first screen villagers see)");
 	if (screendef_find(s, "helper") == NULL)
 		problems_add(p, dir, 0, "there is no helper.screen (the helper menu)");
+	drop_broken(s);
 }
 
 const struct screen *screendef_find(const struct screens *s, const char *id)
@@ -321,7 +334,7 @@ void screendef_free(struct screens *s)
 	int i;
 
 	for (i = 0; i < s->n; i++)
-		screen_free(&s->v[i]);
+		screendef_free_one(&s->v[i]);
 	free(s->v);
 	s->v = NULL;
 	s->n = 0;

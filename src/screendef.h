@@ -28,6 +28,7 @@ struct screen {
 	struct choice choices[SCREEN_MAX_CHOICES];
 	int nchoices;
 	char *hint;         /* footer hint, NULL for the default */
+	int broken;         /* had problems: reported, then left out */
 };
 
 struct screens {
@@ -50,8 +51,8 @@ enum builtin {
  * go to p; screens with problems are left out. */
 void screendef_load(struct screens *s, const char *dir, struct problems *p);
 
-/* Parses one screen from text (for tests and the loader). Returns 0, or -1
- * with problems added. */
+/* Parses one screen from text. Returns 0, or -1 with problems added (out
+ * then holds what could be read; free it with screendef_free_one). */
 int screendef_parse(struct screen *out, const char *file, const char *id, const char *text,
 		    struct problems *p);
 
@@ -60,6 +61,9 @@ const struct screen *screendef_find(const struct screens *s, const char *id);
 
 /* What a built-in target name means (BUILTIN_NONE when it is not one). */
 enum builtin screendef_builtin(const char *target);
+
+/* Frees one screen's fields. */
+void screendef_free_one(struct screen *sc);
 
 /* Frees the screens and empties s. */
 void screendef_free(struct screens *s);
