@@ -38,7 +38,7 @@ struct po {
 	/* the entry being read */
 	char *ctxt, *id, *str;
 	char **target;    /* the string continuation lines append to */
-	int fuzzy, plural, entry_line;
+	int fuzzy, plural, entry_line, str_line;
 };
 
 /* Decodes one "quoted string" with C escapes; NULL on a syntax error. */
@@ -141,8 +141,11 @@ static void finish_entry(struct po *po)
 {
 	struct catalog *cat = po->cat;
 
-	if (po->id == NULL)
+	if (po->id == NULL) {
+		if (po->str != NULL)
+			problems_add(po->p, po->file, po->str_line, "msgstr without msgid");
 		goto out;
+	}
 	if (po->str == NULL) {
 		problems_add(po->p, po->file, po->entry_line, "msgid without msgstr");
 		goto out;
@@ -250,6 +253,8 @@ static void po_line(struct po *po, char *s)
 		}
 		if (i == 1)
 			po->entry_line = po->line;
+		if (i == 2)
+			po->str_line = po->line;
 		*field = value;
 		po->target = field;
 		return;
