@@ -89,10 +89,10 @@ static char *unquote(const char *s, const char **why)
 /* Appends b to the string *a (allocated). */
 static void append(char **a, const char *b)
 {
-	char *s = xprintf("%s%s", *a ? *a : "", b);
+	size_t n = *a ? strlen(*a) : 0, m = strlen(b);
 
-	free(*a);
-	*a = s;
+	*a = xrealloc(*a, n + m + 1);
+	memcpy(*a + n, b, m + 1);
 }
 
 /* Reads "Key: value" from the PO header into out, "" when absent. */

@@ -66,8 +66,10 @@ int loop_wait(int fd, int timeout_ms)
 
 	if (ppoll(p, 2, &ts, &waitmask) <= 0)
 		return 0; /* timeout, or EINTR from a signal: flags tell */
-	if (p[0].revents & (POLLIN | POLLHUP | POLLERR))
+	if (p[0].revents & POLLIN)
 		mask |= LOOP_INPUT;
+	if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		mask |= LOOP_HANGUP;
 	if (p[1].revents & POLLIN) {
 		while (read(wake[0], buf, sizeof buf) > 0)
 			;

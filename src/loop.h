@@ -6,7 +6,8 @@
 
 enum {
 	LOOP_INPUT = 1,      /* the terminal has input */
-	LOOP_WAKE = 2        /* someone wrote to the wake pipe */
+	LOOP_WAKE = 2,       /* someone wrote to the wake pipe */
+	LOOP_HANGUP = 4      /* the terminal is gone */
 };
 
 enum {
@@ -20,7 +21,7 @@ int loop_init(void);
 
 /* Waits up to timeout_ms for input on fd or a wake-up; signals interrupt
  * the wait. Returns a mask of LOOP_INPUT and LOOP_WAKE (0 on timeout or
- * signal). */
+ * signal), with LOOP_HANGUP when fd was hung up or failed. */
 int loop_wait(int fd, int timeout_ms);
 
 /* Returns and clears the signals seen (LOOP_SIG_*). */

@@ -83,13 +83,14 @@ static struct db *open_state(const struct config *cfg)
 	return db;
 }
 
-/* The event loop: until SIGTERM/SIGHUP or the helper menu's quit. */
+/* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
+ * menu's quit. */
 static void run(struct app *app, struct db *db, const struct config *cfg)
 {
 	struct canvas canvas = { 0 };
 	struct booth_state st;
 	time_t polled = 0;
-	int rows, cols;
+	int rows, cols, ready;
 	struct event ev;
 
 	term_size(&rows, &cols);
@@ -117,7 +118,10 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			app_draw(app, &canvas, now);
 			term_draw(&canvas);
 		}
-		if (loop_wait(STDIN_FILENO, 1000) & LOOP_INPUT) {
+		ready = loop_wait(STDIN_FILENO, 1000);
+		if (ready & LOOP_HANGUP)
+			break; /* nobody can see or touch this terminal any more */
+		if (ready & LOOP_INPUT) {
 			now = time(NULL);
 			while (term_read(&ev))
 				app_event(app, &ev, now);

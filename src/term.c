@@ -22,7 +22,7 @@ static const struct {
 } looks[] = {
 	[ATTR_NORMAL] = { COLOR_WHITE, COLOR_BLACK, 0 },
 	[ATTR_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
-	[ATTR_BUTTON] = { COLOR_WHITE, COLOR_BLACK, A_BOLD },
+	[ATTR_BUTTON] = { COLOR_WHITE, COLOR_BLACK, 0 },
 	[ATTR_FOCUS] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
 	[ATTR_KEY] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
 	[ATTR_DIM] = { COLOR_CYAN, COLOR_BLACK, 0 },
@@ -31,6 +31,10 @@ static const struct {
 };
 
 #define NLOOKS ((int)(sizeof looks / sizeof looks[0]))
+
+/* The colour pair of each look; looks with the same colours share one, so
+ * the terminal is sent fewer colour changes. */
+static short pair_of[NLOOKS];
 
 int term_start(char **cause)
 {
@@ -58,11 +62,23 @@ int term_start(char **cause)
 	mouseinterval(0); /* separate press and release, no clicks */
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
 	if (has_colors()) {
+		short next = 1;
+
 		start_color();
-		for (i = 1; i < NLOOKS; i++)
-			init_pair((short)i, looks[i].fg, looks[i].bg);
-		init_pair(NLOOKS, looks[0].fg, looks[0].bg);
-		bkgd(COLOR_PAIR(NLOOKS));
+		for (i = 0; i < NLOOKS; i++) {
+			int k;
+
+			for (k = 0; k < i; k++)
+				if (looks[k].fg == looks[i].fg && looks[k].bg == looks[i].bg)
+					break;
+			if (k < i) {
+				pair_of[i] = pair_of[k];
+			} else {
+				pair_of[i] = next++;
+				init_pair(pair_of[i], looks[i].fg, looks[i].bg);
+			}
+		}
+		bkgd(COLOR_PAIR(pair_of[ATTR_NORMAL]));
 	}
 	return 0;
 }
@@ -159,7 +175,7 @@ void term_draw(const struct canvas *c)
 			const struct cell *cell = &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
 			wchar_t wc[2] = { (wchar_t)cell->ch, 0 };
 			int a = cell->attr < NLOOKS ? cell->attr : 0;
-			short pair = has_colors() ? (short)(a == 0 ? NLOOKS : a) : 0;
+			short pair = has_colors() ? pair_of[a] : 0;
 			attr_t at = looks[a].extra;
 			cchar_t cc;
 

@@ -36,6 +36,6 @@ diff <(grep -F "$content/screens/" "$TEST_TMP/check.out") <(grep -F "$content/sc
 cp screens/home.screen "$content/screens/home.screen"
 rm "$content/screens/broken.screen"
 ./build/kioskctl --config "$KIOSK_CONFIG" check | grep -q '^ok' || fail "check refuses good screens"
-"${TMUX_CMD[@]}" kill-server
+close_terminal
 start_kiosk
 wait_for "TRẠM DỊCH VỤ CÔNG"

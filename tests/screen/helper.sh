@@ -17,14 +17,20 @@ wait_for "TRẠM DỊCH VỤ CÔNG"
 # Five taps on the clock open the PIN entry; the on-screen pad types it.
 row=1
 col=$(screen_text | head -n 1 | python3 -c 'import sys, re; l = sys.stdin.read(); print(re.search(r"\d\d:\d\d", l).start() + 1)')
-for i in 1 2 3 4 5; do tap "$row" "$col"; done
+# Taps come at a finger's pace: nothing on screen changes until the fifth.
+for i in 1 2 3 4 5; do
+	tap "$row" "$col"
+	sleep 0.15
+done
 wait_for "Nhập mã PIN"
+dots=""
 for digit in 4 7 1 1; do
 	r=$(row_of "│    $digit    │")
 	c=$(col_of "│    $digit    │")
 	tap "$r" "$((c + 3))"
+	dots="$dots● "
+	wait_for "$dots"
 done
-wait_for "● ● ● ●"
 r=$(row_of "│   OK    │")
 c=$(col_of "│   OK    │")
 tap "$r" "$((c + 3))"
@@ -54,7 +60,7 @@ screen_text | grep -qF "MENU CÁN BỘ" && fail "the locked menu opened"
 # The lock survives a restart.
 kill -TERM "$(kiosk_pid)"
 [ "$(wait_exit)" = 0 ] || fail "SIGTERM did not exit 0"
-"${TMUX_CMD[@]}" kill-server
+close_terminal
 start_kiosk
 wait_for "TRẠM DỊCH VỤ CÔNG"
 send '*' / '*' /

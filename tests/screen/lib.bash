@@ -8,9 +8,22 @@ TEST_TMP=$(mktemp -d)
 TMUX_CMD=(tmux -L "kiosk-test-$$" -f /dev/null)
 KIOSK_CONFIG="$TEST_TMP/kiosk.ini"
 
+# Closes the terminal: stops the tmux server and waits until it is gone,
+# so the next start_kiosk gets a new one.
+close_terminal() {
+	local socket i
+	socket=$("${TMUX_CMD[@]}" display -p '#{socket_path}' 2>/dev/null)
+	"${TMUX_CMD[@]}" kill-server 2>/dev/null
+	for ((i = 0; i < 200; i++)); do
+		[ -n "$socket" ] && [ -S "$socket" ] || return 0
+		"${TMUX_CMD[@]}" has-session 2>/dev/null || return 0
+		sleep 0.05
+	done
+}
+
 # Stops the tmux server and removes the test's files.
 cleanup() {
-	"${TMUX_CMD[@]}" kill-server 2>/dev/null
+	close_terminal
 	rm -rf "$TEST_TMP"
 }
 trap cleanup EXIT
