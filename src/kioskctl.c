@@ -18,6 +18,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
+	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
