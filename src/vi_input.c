@@ -282,6 +282,16 @@ static void make_plain(struct vi_word *w, uint32_t key)
 		w->plain[n] = key_lower(key);
 }
 
+/* A key pressed again after its change undoes it: the change was already
+ * taken back by the caller; the key is typed as a letter and stays plain
+ * for the rest of the word. Returns 1. */
+static int undo_key(struct vi_word *w, uint32_t key)
+{
+	make_plain(w, key);
+	append_plain(w, key);
+	return 1;
+}
+
 /* The mark a "hook" key gives a vowel: a breve on a, a horn on o and u. */
 static int hook_for(char base)
 {
@@ -338,19 +348,18 @@ static int apply_mark(struct vi_word *w, const char *bases, int hook, uint32_t k
 		return 1;
 	}
 	/* Undo: "ww" gives back the w that made the ư. */
-	make_plain(w, key);
 	if (nt == 1 && w->letter[t[0]].from_w) {
 		int at = w->n;
 
 		w->n = t[0];
 		append_plain(w, key);
 		w->n = at;
+		make_plain(w, key);
 		return 1;
 	}
 	for (i = 0; i < nt; i++)
 		w->letter[t[i]].mark = VI_MARK_NONE;
-	append_plain(w, key);
-	return 1;
+	return undo_key(w, key);
 }
 
 /* A tone key: sets the tone, or undoes it when the word has it already.
@@ -366,9 +375,7 @@ static int tone_key(struct vi_word *w, enum vi_tone tone, uint32_t key)
 		return 1;
 	}
 	w->tone = VI_TONE_NONE;
-	make_plain(w, key);
-	append_plain(w, key);
-	return 1;
+	return undo_key(w, key);
 }
 
 /* The đ key: strokes the word's first d, or undoes the stroke. Returns 0
@@ -384,9 +391,7 @@ static int stroke_key(struct vi_word *w, uint32_t key)
 		return 1;
 	}
 	d->mark = VI_MARK_NONE;
-	make_plain(w, key);
-	append_plain(w, key);
-	return 1;
+	return undo_key(w, key);
 }
 
 /* The tone key removes: returns 0 when there is no tone to remove. */
