@@ -31,6 +31,10 @@ static void test_telex_name(void **state)
 	field_clear(&f);
 	type(&f, "giangf a kys");
 	assert_string_equal(field_text(&f), "Giàng A Ký");
+	field_clear(&f);
+	/* The capital survives the key that strokes the d. */
+	type(&f, "ddawngj vux");
+	assert_string_equal(field_text(&f), "Đặng Vũ");
 	field_free(&f);
 	assert_null(f.text);
 }
