@@ -50,7 +50,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test install uninstall clean bench
+.PHONY: all deps test-deps run test install uninstall clean bench fuzz
 
 all: build/kiosk build/kioskctl
 
@@ -121,6 +121,24 @@ uninstall:
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
+
+# libFuzzer targets (clang): each fuzz/NAME.c is built with the core's
+# sources into build/fuzz/NAME and run for FUZZ_SECONDS on its corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
+
+build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-Isrc -o $@ $< $(CORE_SRC) $(CORE_LIBS)
+
+fuzz:
+	@./deploy/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do \
+		mkdir -p build/fuzz/corpus/$${f##*/}; \
+		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$${f##*/} || exit 1; \
+	done
 
 clean:
 	rm -rf build

@@ -38,10 +38,14 @@ static const struct key keys[] = {
 	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
 	INT("ui", "idle_countdown", idle_countdown, 2, 120),
 	ENUM("ui", "input", input, "keyboard touch keypad"),
+	ENUM("ui", "typing", typing, "telex vni viqr none"),
+	ENUM("ui", "tones", tones, "modern old"),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
 	INT("printer", "width", printer_width, 58, 80),
+	STR("scanner", "device", scanner_device),
+	INT("scanner", "baud", scanner_baud, 1200, 115200),
 	STR("upload", "url", upload_url),
 	STR("upload", "token", upload_token),
 	STR("upload", "ca_file", upload_ca_file),
@@ -61,9 +65,12 @@ void config_defaults(struct config *cfg)
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;
 	snprintf(cfg->input, sizeof cfg->input, "keyboard");
+	snprintf(cfg->typing, sizeof cfg->typing, "telex");
+	snprintf(cfg->tones, sizeof cfg->tones, "modern");
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
+	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
 }
 

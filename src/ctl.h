@@ -26,6 +26,7 @@ int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int ctl_wants_help(int argc, char **argv);
 
 ctl_fn ctl_check;
+ctl_fn ctl_compose;
 ctl_fn ctl_set_pin;
 
 #endif

@@ -19,6 +19,7 @@ struct command {
 static const struct command commands[] = {
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
+	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
