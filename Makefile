@@ -122,12 +122,12 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
 
-# libFuzzer targets (clang): each fuzz/NAME.c is built with the core's
+# libFuzzer targets (clang): each tests/fuzz/NAME.c is built with the core's
 # sources into build/fuzz/NAME and run for FUZZ_SECONDS on its corpus.
 FUZZ_SECONDS ?= 60
-FUZZ_BIN := $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/*.c))
 
-build/fuzz/%: fuzz/%.c $(CORE_SRC) $(wildcard src/*.h)
+build/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard src/*.h)
 	@mkdir -p build/fuzz
 	clang $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
 		-Isrc -o $@ $< $(CORE_SRC) $(CORE_LIBS)

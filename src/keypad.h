@@ -17,7 +17,7 @@
  *              spelling.
  *
  * The syllables come from assets/vi-syllables.txt (built from hunspell-vi
- * by scripts/vi-syllables.py); the name syllables from vi_names.c. The UI
+ * by deploy/tools/vi-syllables.py); the name syllables from vi_names.c. The UI
  * calls keypad_timeout() after a pause of about a second so the next tap
  * of the same key starts a new letter. */
 #ifndef KIOSK_KEYPAD_H

@@ -1,5 +1,5 @@
 #!/bin/bash
-# assets/vi-syllables.txt is what scripts/vi-syllables.py makes from the
+# assets/vi-syllables.txt is what deploy/tools/vi-syllables.py makes from the
 # installed hunspell-vi dictionary (regenerate it when this fails).
 set -eu
 dic=/usr/share/hunspell/vi_VN.dic
@@ -9,6 +9,6 @@ if [ ! -r "$dic" ]; then
 fi
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-python3 scripts/vi-syllables.py "$dic" >"$tmp"
+python3 deploy/tools/vi-syllables.py "$dic" >"$tmp"
 diff -u assets/vi-syllables.txt "$tmp"
 [ "$(grep -vc '^#' assets/vi-syllables.txt)" -gt 6000 ]
