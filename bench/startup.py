@@ -6,9 +6,13 @@ run, on an 80x24 pseudo-terminal.
 Each program is started on a fresh pty; the clock stops when the last thing
 it draws (the kiosk's footer state, dialog's Cancel button) has been
 written. Peak memory is the child's maximum resident set size (wait4).
-The figures are medians over the runs; what matters is the ratio."""
+The figures are medians over the runs; what matters is the ratio. Wall
+time on a shared machine is noisy, so when valgrind is there the same start
+is also counted in instructions (callgrind), which repeat exactly."""
 import fcntl
 import os
+import re
+import shutil
 import pty
 import signal
 import statistics
@@ -66,6 +70,16 @@ def run_once(argv, marker, env):
     return elapsed, usage.ru_maxrss
 
 
+def instructions(argv, marker, env, tmp):
+    """Instructions run from exec to the full screen and a clean exit."""
+    log = os.path.join(tmp, "callgrind.log")
+    run_once(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+              f"--log-file={log}"] + argv, marker, env)
+    with open(log) as f:
+        found = re.findall(r"Collected : (\d+)", f.read())
+    return int(found[-1]) if found else None
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
@@ -87,6 +101,10 @@ def main():
                 t, m = run_once(argv, marker, env)
                 times[name].append(t)
                 rss[name].append(m)
+        counts = {}
+        if shutil.which("valgrind"):
+            counts["kiosk"] = instructions(kiosk, "Chưa có mạng".encode(), env, tmp)
+            counts["dialog"] = instructions(dialog, b"Cancel", env, tmp)
     tk, td = statistics.median(times["kiosk"]), statistics.median(times["dialog"])
     mk, md = statistics.median(rss["kiosk"]), statistics.median(rss["dialog"])
     print(f"startup: {RUNS} runs each, 80x24, medians")
@@ -94,6 +112,10 @@ def main():
           f"   ratio kiosk/dialog {tk / td:.2f}")
     print(f"  peak memory (max RSS)     kiosk {mk:7.0f} KiB  dialog {md:7.0f} KiB"
           f"  ratio kiosk/dialog {mk / md:.2f}")
+    if counts.get("kiosk") and counts.get("dialog"):
+        ik, idl = counts["kiosk"], counts["dialog"]
+        print(f"  instructions (callgrind)  kiosk {ik / 1e6:7.2f} M    dialog {idl / 1e6:7.2f} M"
+              f"    ratio kiosk/dialog {ik / idl:.2f}")
 
 
 if __name__ == "__main__":
