@@ -19,3 +19,14 @@ screen_text | head -n 1 | grep -qE '(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nh
 [ "$(screen_text | wc -l)" -eq 24 ] || fail "the screen is not 24 rows"
 screen_text | python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in sys.stdin))' ||
 	fail "a row is wider than 80 columns"
+
+# The footer counts the requests waiting to upload, from state.db.
+python3 - "$TEST_TMP/var/state.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for i in range(3):
+    db.execute("insert into submissions (id, receipt, kind, created_at, body) values (?, ?, 'feedback', 0, x'7b7d')",
+               (f"id-{i}", f"R{i}"))
+db.commit()
+PY
+wait_for "● Chưa có mạng · 3 hồ sơ chờ gửi"
