@@ -26,6 +26,8 @@ int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int ctl_wants_help(int argc, char **argv);
 
 ctl_fn ctl_check;
+ctl_fn ctl_content;
+ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 
 #endif
