@@ -385,7 +385,7 @@ static void insert_items(struct build *b, sqlite3_int64 id, json_t *list,
 				s[c] = get_text(b, item, col->key, 0, col->kind);
 		}
 		spec->check(b, s, n, body);
-		if ((st = prepare(b, sql)) == NULL)
+		if (id <= 0 || (st = prepare(b, sql)) == NULL)
 			continue;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
@@ -421,6 +421,8 @@ static void procedure_texts(struct build *b, sqlite3_int64 id, json_t *list, con
 			continue;
 		if (body)
 			body_add(body, json_string_value(v));
+		if (id <= 0)
+			continue;
 		sql = xprintf("INSERT INTO %s (procedure_id, seq, text) VALUES (?, ?, ?)", table);
 		st = prepare(b, sql);
 		free(sql);
@@ -462,10 +464,37 @@ static char *fold(const char *text)
 	return f ? f : xstrdup("");
 }
 
+/* Inserts a procedure's own row; returns its id, or -1. */
+static sqlite3_int64 insert_procedure(struct build *b, const char *code, const char *name,
+				      sqlite3_int64 fid, json_t *root)
+{
+	static const char *const optional[] = { "level", "applicants", "decision", "conditions",
+						"where", "source" };
+	sqlite3_stmt *st;
+	size_t i;
+
+	st = prepare(b, "INSERT INTO procedures (code, name, field_id, level, applicants, decision,"
+		     " conditions, where_to, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (st == NULL)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, name);
+	sqlite3_bind_int64(st, 3, fid);
+	/* Checked already by load_procedure; absent or wrong ones are NULL. */
+	for (i = 0; i < sizeof optional / sizeof optional[0]; i++) {
+		json_t *v = json_object_get(root, optional[i]);
+
+		bind_text(st, (int)i + 4, json_is_string(v) ? json_string_value(v) : NULL);
+	}
+	if (run(b, st) != 0)
+		return -1;
+	return sqlite3_last_insert_rowid(b->sql);
+}
+
 /* Checks and inserts one procedure file. */
 static void load_procedure(struct build *b, json_t *root, const char *stem)
 {
-	const char *code, *name, *field, *level, *applicants, *decision, *conditions, *where, *source;
+	const char *code, *name, *field, *conditions;
 	json_t *channels, *papers, *steps, *results, *legal;
 	char *body = NULL, *fname, *ffield, *fbody;
 	sqlite3_int64 id, fid;
@@ -476,45 +505,30 @@ static void load_procedure(struct build *b, json_t *root, const char *stem)
 	code = get_text(b, root, "code", 1, ONE_LINE);
 	name = get_text(b, root, "name", 1, ONE_LINE);
 	field = get_text(b, root, "field", 1, ONE_LINE);
-	level = get_text(b, root, "level", 0, ONE_LINE);
-	applicants = get_text(b, root, "applicants", 0, LINES);
-	decision = get_text(b, root, "decision", 0, ONE_LINE);
+	get_text(b, root, "level", 0, ONE_LINE);
+	get_text(b, root, "applicants", 0, LINES);
+	get_text(b, root, "decision", 0, ONE_LINE);
 	conditions = get_text(b, root, "conditions", 0, LINES);
-	where = get_text(b, root, "where", 0, LINES);
-	source = get_text(b, root, "source", 0, ONE_LINE);
+	get_text(b, root, "where", 0, LINES);
+	get_text(b, root, "source", 0, ONE_LINE);
 	channels = get_array(b, root, "channels", 1);
 	papers = get_array(b, root, "papers", 1);
 	steps = get_array(b, root, "steps", 0);
 	results = get_array(b, root, "results", 0);
 	legal = get_array(b, root, "legal_basis", 0);
-	if (code == NULL || name == NULL || field == NULL)
-		return;
-	if (!code_ok(code)) {
+	/* With a bad head the lists are still checked (under id 0): every
+	 * problem is reported at once, and a build with problems is thrown
+	 * away. */
+	id = 0;
+	if (code != NULL && !code_ok(code))
 		problem(b, "\"code\" must be letters, digits, '.', '-' or '_', not \"%s\"", code);
-		return;
-	}
-	if (strcmp(code, stem) != 0) {
+	else if (code != NULL && strcmp(code, stem) != 0)
 		problem(b, "the file must be named after its code: %s.json", code);
+	else if (code != NULL && name != NULL && field != NULL && claim(b, "procedure", code) == 0 &&
+		 (fid = field_id(b, field)) >= 0)
+		id = insert_procedure(b, code, name, fid, root);
+	if (id < 0)
 		return;
-	}
-	if (claim(b, "procedure", code) != 0 || (fid = field_id(b, field)) < 0)
-		return;
-	st = prepare(b, "INSERT INTO procedures (code, name, field_id, level, applicants, decision,"
-		     " conditions, where_to, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (st == NULL)
-		return;
-	bind_text(st, 1, code);
-	bind_text(st, 2, name);
-	sqlite3_bind_int64(st, 3, fid);
-	bind_text(st, 4, level);
-	bind_text(st, 5, applicants);
-	bind_text(st, 6, decision);
-	bind_text(st, 7, conditions);
-	bind_text(st, 8, where);
-	bind_text(st, 9, source);
-	if (run(b, st) != 0)
-		return;
-	id = sqlite3_last_insert_rowid(b->sql);
 	if (channels)
 		insert_items(b, id, channels, &channels_spec, &body);
 	if (papers)
@@ -526,9 +540,19 @@ static void load_procedure(struct build *b, json_t *root, const char *stem)
 	if (legal)
 		insert_items(b, id, legal, &legal_spec, &body);
 	b->where[0] = '\0';
+	if (id == 0) {
+		free(body);
+		return;
+	}
 	body_add(&body, conditions);
 	body_add(&body, code);
 	fname = fold(name);
+	/* "Thủ tục" (procedure) opens many official names and says nothing:
+	 * searched as body text, it does not make those names rank as longer. */
+	if (strncmp(fname, "thu tuc ", 8) == 0 && fname[8] != '\0') {
+		memmove(fname, fname + 8, strlen(fname + 8) + 1);
+		body_add(&body, "thủ tục");
+	}
 	ffield = fold(field);
 	fbody = fold(body);
 	st = prepare(b, "INSERT INTO search_text (procedure_id, name, field, body) VALUES (?, ?, ?, ?)");

@@ -329,15 +329,14 @@ static int by_cost(const void *a, const void *b)
 	return (x->cost > y->cost) - (x->cost < y->cost);
 }
 
-/* Bonus for a name that holds the query words in order, the last one as a
- * prefix: 2 when the name starts with them, 1 elsewhere, 0 not at all.
- * Also gives the number of words of the name. */
-static unsigned phrase_bonus(const char *name, struct qword *q, size_t nq, unsigned *nwords)
+/* True when the name holds the query words in the order typed, next to
+ * each other, the last one as a prefix ("dang ky khai si" in "thu tuc dang
+ * ky khai sinh"). Also gives the number of words of the name. */
+static int phrase_in(const char *name, const struct qword *q, size_t nq, unsigned *nwords)
 {
 	const char *tok[64];
 	size_t len[64], nt = 0, i, j;
 	const char *p = name;
-	unsigned best = 0;
 
 	while (*p != '\0' && nt < 64) {
 		size_t n = strcspn(p, " ");
@@ -348,7 +347,7 @@ static unsigned phrase_bonus(const char *name, struct qword *q, size_t nq, unsig
 		p += strspn(p, " ");
 	}
 	*nwords = (unsigned)nt;
-	for (i = 0; i + nq <= nt && best < 2; i++) {
+	for (i = 0; i + nq <= nt; i++) {
 		for (j = 0; j < nq; j++) {
 			int last = j + 1 == nq;
 
@@ -357,9 +356,9 @@ static unsigned phrase_bonus(const char *name, struct qword *q, size_t nq, unsig
 				break;
 		}
 		if (j == nq)
-			best = i == 0 ? 2 : 1;
+			return 1;
 	}
-	return best;
+	return 0;
 }
 
 /* Orders hits best first, then by document number. */
@@ -462,18 +461,19 @@ size_t search_run(struct search *s, const char *query, unsigned group,
 
 	all = xmalloc((ncand ? ncand : 1) * sizeof *all);
 	for (i = 0; i < ncand; i++) {
-		unsigned doc = s->cand[i], len = 0, phrase;
+		unsigned doc = s->cand[i], len = 0;
+		int phrase;
 		const uint8_t *tc = s->tier_count + (size_t)doc * SEARCH_TIERS;
 		unsigned long score;
 
 		if (s->matched[doc] != nq)
 			continue;
-		phrase = s->names[doc] ? phrase_bonus(s->names[doc], typed, nq, &len) : 0;
+		phrase = s->names[doc] ? phrase_in(s->names[doc], typed, nq, &len) : 0;
 		/* Lexicographic: words found in the name, in the field, the
 		 * query as a phrase of the name, whole words, short names. */
 		score = tc[SEARCH_NAME];
 		score = score << 4 | tc[SEARCH_FIELD];
-		score = score << 2 | phrase;
+		score = score << 1 | (unsigned long)phrase;
 		score = score << 4 | s->exact[doc];
 		score = score << 8 | (len < 255 ? 255 - len : 0);
 		all[nall].doc = doc;
