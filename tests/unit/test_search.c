@@ -221,6 +221,28 @@ static void test_groups_and_limits(void **state)
 	assert_true(total > 2);
 }
 
+static void test_documents_added_in_any_order(void **state)
+{
+	struct search *rev = search_new(NDOCS);
+	struct search_hit a[16], b[16];
+	const char *const queries[] = { "khai si", "dang ky", "ho tich", "giay", "t" };
+	size_t i, j, n;
+	unsigned d;
+
+	/* The same documents, added last first and one tier at a time. */
+	for (i = 0; i < 3; i++)
+		for (d = NDOCS; d-- > 0;)
+			add(rev, d, (enum search_tier)i, docs[d][i]);
+	search_finish(rev);
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		n = run(state, queries[i], 0, a);
+		assert_int_equal(search_run(rev, queries[i], 0, b, 16, NULL), n);
+		for (j = 0; j < n; j++)
+			assert_int_equal(a[j].doc, b[j].doc);
+	}
+	search_free(rev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_closer_and_shorter_names_first),
 		cmocka_unit_test(test_no_result_and_empty),
 		cmocka_unit_test(test_groups_and_limits),
+		cmocka_unit_test(test_documents_added_in_any_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
