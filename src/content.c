@@ -296,9 +296,8 @@ static void check_channel(struct build *b, const char *const *s, const long long
 	(void)body;
 	if (s[0] && !word_in_list(s[0], "direct online post"))
 		problem(b, "\"way\" must be direct, online or post, not \"%s\"", s[0]);
-	if (!s[1] && !s[2] && !s[5] && !s[6])
-		problem(b, "give \"time\", \"fee\" or \"description\", or the whole "
-			"published text as \"text\"");
+	if (!s[0] && !s[6])
+		problem(b, "give at least the \"way\", or the whole published text as \"text\"");
 	if (n[3] >= 0 && s[2] == NULL)
 		problem(b, "\"fee_vnd\" needs the published \"fee\" beside it");
 }
