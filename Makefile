@@ -54,25 +54,31 @@ test-deps:
 	@./deploy/deps.sh test
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) VERSION | build/obj
-	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 build/libcore.a: $(CORE_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 build/kiosk: $(UI_OBJ) build/libcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) build/libcore.a $(UI_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) build/libcore.a $(UI_LIBS) $(CORE_LIBS)
 
 build/kioskctl: $(CTL_OBJ) build/libcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJ) build/libcore.a $(NET_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJ) build/libcore.a $(NET_LIBS) $(CORE_LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libcore.a | build/tests
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
 
 build/tools/%: tests/tools/%.c build/libcore.a | build/tools
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
 build/bench/%: bench/%.c build/libcore.a | build/bench
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
 build/obj build/tests build/tools build/bench:
 	mkdir -p $@
@@ -87,7 +93,8 @@ build/content:
 
 # The demo catalog, built from its sources (docs/content.md).
 build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json) | build/content
-	./build/kioskctl content build assets/catalog $@
+	@echo "  CONTENT $@"
+	@./build/kioskctl content build assets/catalog $@ >/dev/null
 
 # The demo booth: the embedded default (state in ./var, build/content).
 run: deps
