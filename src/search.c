@@ -319,7 +319,8 @@ static void build_cache(struct search *s)
 			}
 		}
 	}
-	qsort(s->cache, s->ncache, sizeof *s->cache, by_prefix);
+	if (s->ncache > 0)
+		qsort(s->cache, s->ncache, sizeof *s->cache, by_prefix);
 	free(best);
 	free(touched);
 }
@@ -664,7 +665,8 @@ size_t search_run(struct search *s, const char *query, unsigned group,
 		h.score = h.score << 8 | (255 - len);
 		heap_offer(hits, &nheap, max, h);
 	}
-	qsort(hits, nheap, sizeof *hits, by_score);
+	if (nheap > 0)
+		qsort(hits, nheap, sizeof *hits, by_score);
 	if (total)
 		*total = nall;
 	max = nheap;
