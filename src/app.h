@@ -10,6 +10,7 @@
 struct canvas;
 struct config;
 struct db;
+struct forms;
 struct i18n;
 struct screens;
 
@@ -47,6 +48,7 @@ struct booth_state {
 struct app_env {
 	const struct config *cfg;
 	const struct screens *screens;
+	const struct forms *forms;     /* request forms (screens/forms/) */
 	const struct i18n *i18n;
 	struct db *db;         /* for the helper PIN; may be NULL in tests */
 };

@@ -95,9 +95,29 @@ struct app {
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 
+struct form;
+
+/* A form being filled in (scr_form.c), kept for the review. */
+struct form_state {
+	const struct form *form;
+	int step;
+	int focus;                     /* the field with the cursor */
+	int open;                      /* touch: its keyboard or pad is showing */
+	struct entry entry[32];        /* one per field (FORM_MAX_FIELDS) */
+	const char *error[32];         /* message id under each field, or NULL */
+	char title[256];
+};
+
 /* The screen kinds. */
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
+extern const struct frame_ops scr_form, scr_review;
+
+/* Opens a form to fill in. */
+void scr_form_open(struct app *a, const struct form *form);
+
+/* Opens the review of a filled-in form (the form frame stays below). */
+void scr_review_open(struct app *a, struct form_state *st);
 
 /* The frame on top of the stack. */
 static inline struct frame *app_top(struct app *a)

@@ -186,7 +186,7 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	app = app_new(&(struct app_env){ &cfg, &ui.screens, ui.i18n, db }, time(NULL));
+	app = app_new(&(struct app_env){ &cfg, &ui.screens, &ui.forms, ui.i18n, db }, time(NULL));
 	run(app, db, &cfg);
 	term_end();
 	app_free(app);
