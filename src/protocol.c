@@ -38,9 +38,15 @@ static char *server_words(json_t *doc, const char *body, size_t len)
 		raw = xstrndup(body ? body : "", len < 160 ? len : 160);
 	clean = text_sanitize(raw, 0);
 	free(raw);
-	if (clean != NULL && clean[strspn(clean, " ")] == '\0') {
-		free(clean);
-		clean = NULL;
+	if (clean != NULL) {
+		size_t n = strlen(clean);
+
+		while (n > 0 && clean[n - 1] == ' ')
+			clean[--n] = '\0';
+		if (n == 0) {
+			free(clean);
+			clean = NULL;
+		}
 	}
 	return clean;
 }

@@ -11,7 +11,7 @@ srvctl "status?receipt=$R&status=ready&note=M%E1%BB%9Di%20nh%E1%BA%ADn%20k%E1%BA
 
 # Field by field check of the --json line.
 expect() {
-	python3 - "$1" "$2" <<'PY' || fail "dossier --json: $1"
+	"$PY" - "$1" "$2" <<'PY' || fail "dossier --json: $1"
 import json, sys
 got = json.loads(open(sys.argv[1]).read())
 want = json.loads(sys.argv[2])

@@ -7,7 +7,7 @@ server_start
 config
 fill 3
 # Deliver request 2 behind the worker's back, exactly as it would.
-python3 - "$T/state/state.db" "$(req 2)" "$(cat "$SRV/port")" <<'PY'
+"$PY" - "$T/state/state.db" "$(req 2)" "$(cat "$SRV/port")" <<'PY'
 import sqlite3, sys, urllib.request
 body = sqlite3.connect(sys.argv[1]).execute(
     "SELECT body FROM submissions WHERE id = ?", (sys.argv[2],)).fetchone()[0]

@@ -11,7 +11,7 @@ kctl sync --once --tries 5 || fail "sync --once exited $?"
 check
 # The log's POST times: the retry after 503 came at least 1 s later, the
 # one after 429 at least 2 s later.
-python3 - "$SRV/log.jsonl" <<'PY' || fail "Retry-After not honoured"
+"$PY" - "$SRV/log.jsonl" <<'PY' || fail "Retry-After not honoured"
 import json, sys
 posts = [e for e in map(json.loads, open(sys.argv[1])) if "mode" in e]
 assert [p["mode"] for p in posts] == ["503", "429", "ok", "ok"], posts

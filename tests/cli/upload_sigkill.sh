@@ -17,7 +17,7 @@ wait "$WORKER" 2>/dev/null || true
 	fail "the interrupted request is not waiting with one attempt"
 kctl sync --once || fail "sync --once after the kill exited $?"
 check
-python3 - "$SRV/log.jsonl" "$(req 1)" <<'PY' || fail "the retry was not identical"
+"$PY" - "$SRV/log.jsonl" "$(req 1)" <<'PY' || fail "the retry was not identical"
 import json, sys
 posts = [e for e in map(json.loads, open(sys.argv[1])) if e.get("id") == sys.argv[2] and "mode" in e]
 assert len(posts) == 2 and posts[0]["sha256"] == posts[1]["sha256"], posts

@@ -3,6 +3,9 @@
 # config pointing at it with short timeouts and backoff, and checks.
 set -euo pipefail
 
+# Debian's python3 (the test dependency) starts faster than a shim on PATH.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
 T=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-upload.XXXXXX")
 SRV=$T/srv
 SRV_PID=
@@ -42,7 +45,7 @@ server_start() {
 	local port=()
 	[ -f "$SRV/port" ] && port=(--port "$(cat "$SRV/port")")
 	rm -f "$SRV/port" "$SRV/ctlport"
-	python3 tests/upload/server.py --dir "$SRV" --token secret "${port[@]}" "$@" &
+	"$PY" tests/upload/server.py --dir "$SRV" --token secret "${port[@]}" "$@" &
 	SRV_PID=$!
 	wait_for '[ -s "$SRV/port" ] && [ -s "$SRV/ctlport" ]' 10
 }
@@ -56,14 +59,16 @@ server_stop() {
 
 # Sends a control request to the server (see server.py) and prints its stats.
 srvctl() {
-	python3 -c 'import sys, urllib.request
+	"$PY" -c 'import sys, urllib.request
 print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())' \
 		"http://127.0.0.1:$(cat "$SRV/ctlport")/$1"
 }
 
 # Prints one number from the server's stats.
 stat() {
-	srvctl stats | python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"
+	"$PY" -c 'import json, sys, urllib.request
+print(json.load(urllib.request.urlopen(sys.argv[1], timeout=10))[sys.argv[2]])' \
+		"http://127.0.0.1:$(cat "$SRV/ctlport")/stats" "$1"
 }
 
 # Writes the booth's config for the server; extra lines go under [upload].
@@ -106,14 +111,14 @@ req() {
 
 # Runs a query on the booth's state.db and prints the rows.
 sql() {
-	python3 -c 'import sqlite3, sys
+	"$PY" -c 'import sqlite3, sys
 for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
     print("|".join("" if v is None else str(v) for v in row))' "$T/state/state.db" "$1"
 }
 
 # The whole promise: all sent, one identical copy each on the server.
 check() {
-	python3 tests/upload/check.py "$T/state" "$SRV" "$@"
+	"$PY" tests/upload/check.py "$T/state" "$SRV" "$@"
 }
 
 # Makes a CA and a certificate for 127.0.0.1 signed by it in $T/tls, and
