@@ -401,7 +401,7 @@ int ctl_sync(struct ctl *ctl, int argc, char **argv)
 		return stop_flag ? 0 : 1;
 	}
 	/* Whatever waits is due now: a worker starting means "try now". */
-	if (spool_due_now(w.db, &cause) != 0) {
+	if (spool_worker_durability(w.db, &cause) != 0 || spool_due_now(w.db, &cause) != 0) {
 		ctl_fail("%s", cause);
 		free(cause);
 		rc = 1;

@@ -271,6 +271,12 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 	return finish(sql, st, "request not saved", cause) < 0 ? -1 : 0;
 }
 
+int spool_worker_durability(struct db *db, char **cause)
+{
+	return exec(db_sqlite(db), "PRAGMA synchronous = NORMAL", "cannot set up the worker",
+		    cause);
+}
+
 int spool_claim(struct db *db, long long now, struct spool_item *item, char **cause)
 {
 	sqlite3 *sql = db_sqlite(db);

@@ -10,11 +10,13 @@
  *
  * Invariants, enforced by triggers in the schema as well as by this API:
  * the id, receipt, kind, procedure code, creation time and body of a saved
- * request are never edited, and a request is never deleted once a send has
- * started (attempts > 0). Every function that writes does so in one
- * transaction: it either happened and reached the disk (COMMIT returned
- * under synchronous=FULL) or did not happen at all. A busy (locked) or full
- * database returns -1 with the reason in *cause (the caller frees it).
+ * request are never edited, and a saved request is never deleted (so never
+ * once a send has started). Every function that writes does so in one
+ * transaction: it happened whole or not at all. Under the connection's
+ * default synchronous=FULL it has also reached the disk when the function
+ * returns; see spool_worker_durability() for the upload worker's own
+ * bookkeeping. A busy (locked) or full database returns -1 with the reason
+ * in *cause (the caller frees it).
  *
  * Times are unix seconds unless a name says _ms. */
 #ifndef KIOSK_SPOOL_H
@@ -102,10 +104,20 @@ int spool_code_ok(const char *s, size_t max);
 int spool_enqueue(struct db *db, const struct spool_request *req, char **cause);
 
 /* Takes the oldest waiting request whose next_try_at is at most now and
- * records, durably and before any byte is sent, that a send has started
- * (attempts + 1, tried_at = now). Returns 1 with *item filled (body
- * included), 0 when nothing is due, -1 with *cause. */
+ * records, before any byte is sent, that a send has started (attempts + 1,
+ * tried_at = now). Returns 1 with *item filled (body included), 0 when
+ * nothing is due, -1 with *cause. */
 int spool_claim(struct db *db, long long now, struct spool_item *item, char **cause);
+
+/* Switches this connection (the upload worker's) to synchronous=NORMAL.
+ * Its writes stay atomic and survive the worker being killed; a power cut
+ * may undo the last few of them (a claim, an acknowledgement, a schedule),
+ * which is harmless: the request is then still waiting, is sent again with
+ * the same bytes and key, and the server's idempotency answers 409 with
+ * its id. Saving a request (spool_enqueue on the kiosk's connection) keeps
+ * synchronous=FULL. Without this an fsync per claim and per ack would cap
+ * the worker at the disk's sync rate. Returns 0 or -1 with *cause. */
+int spool_worker_durability(struct db *db, char **cause);
 
 /* Marks a request acknowledged by the server at time now and records now
  * as the last successful upload. Returns 0 or -1 with *cause. */

@@ -300,8 +300,9 @@ static void test_never_edited_once_started(void **state)
 	assert_string_equal(after.id, before.id);
 	spool_item_free(&before);
 	spool_item_free(&after);
-	/* Never sent: may go (a program cancelling before any send). */
-	assert_int_equal(raw_sql(f, "DELETE FROM submissions WHERE receipt = 'F2'"), SQLITE_OK);
+	/* Not even one never sent is deleted. */
+	assert_int_not_equal(raw_sql(f, "DELETE FROM submissions WHERE receipt = 'F2'"), SQLITE_OK);
+	assert_int_equal(rows(f), 2);
 }
 
 static void test_locked_database_saves_nothing(void **state)
