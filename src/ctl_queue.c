@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ctl.h"
 #include "db.h"
@@ -150,7 +151,9 @@ static int queue_show(struct db *db, int argc, char **argv)
 		       it.receipt, it.id, it.kind, it.procedure_code[0] ? it.procedure_code : "-",
 		       spool_state_name(it.state), ctl_time(it.created_at, t1, sizeof t1),
 		       it.attempts, ctl_time(it.tried_at, t2, sizeof t2),
-		       it.state == SPOOL_WAITING ? ctl_time(it.next_try_at, t3, sizeof t3) : "-",
+		       it.state != SPOOL_WAITING		? "-"
+		       : it.next_try_at <= (long long)time(NULL) ? "now"
+								 : ctl_time(it.next_try_at, t3, sizeof t3),
 		       ctl_time(it.sent_at, t4, sizeof t4), it.last_error[0] ? it.last_error : "-",
 		       it.body_len, it.body);
 	}

@@ -537,10 +537,23 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
 	return 0;
 }
 
+/* Prepares and steps a query that returns exactly one row; returns the
+ * statement on that row (the caller finalizes it), or NULL with *cause. */
+static sqlite3_stmt *one_row(sqlite3 *sql, const char *query, const char *doing, char **cause)
+{
+	sqlite3_stmt *st = prepare(sql, query, doing, cause);
+
+	if (st != NULL && sqlite3_step(st) != SQLITE_ROW) {
+		*cause = sql_cause(sql, doing);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	return st;
+}
+
 int spool_counts(struct db *db, struct spool_counts *counts, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = one_row(db_sqlite(db),
 				   "SELECT"
 				   " (SELECT count(*) FROM submissions WHERE state = 'waiting'),"
 				   " (SELECT count(*) FROM submissions WHERE state = 'sent'),"
@@ -549,11 +562,6 @@ int spool_counts(struct db *db, struct spool_counts *counts, char **cause)
 
 	if (st == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		*cause = sql_cause(sql, "cannot count the spool");
-		sqlite3_finalize(st);
-		return -1;
-	}
 	counts->waiting = (long)sqlite3_column_int64(st, 0);
 	counts->sent = (long)sqlite3_column_int64(st, 1);
 	counts->quarantined = (long)sqlite3_column_int64(st, 2);
@@ -580,8 +588,7 @@ int spool_link_set(struct db *db, int online, long long now, char **cause)
 
 int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = one_row(db_sqlite(db),
 				   "SELECT"
 				   " (SELECT count(*) FROM submissions WHERE state = 'waiting'),"
 				   " (SELECT count(*) FROM submissions WHERE state = 'quarantined'),"
@@ -593,11 +600,6 @@ int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 
 	if (st == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		*cause = sql_cause(sql, "cannot read the spool");
-		sqlite3_finalize(st);
-		return -1;
-	}
 	footer->waiting = (long)sqlite3_column_int64(st, 0);
 	footer->quarantined = (long)sqlite3_column_int64(st, 1);
 	footer->last_upload = sqlite3_column_int64(st, 2);

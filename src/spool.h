@@ -78,8 +78,8 @@ struct spool_counts {
 /* Whether the upload worker last reached the provincial server. */
 enum spool_link { SPOOL_LINK_UNKNOWN, SPOOL_LINK_ONLINE, SPOOL_LINK_OFFLINE };
 
-/* What the kiosk's footer shows, read cheaply (one count over an index
- * and one settings lookup). An empty [upload] url means "offline" whatever
+/* What the kiosk's footer shows, read cheaply (one query: two counts over
+ * the state index and three settings). An empty [upload] url means "offline" whatever
  * is recorded here: the UI decides that from the config. */
 struct spool_footer {
 	long waiting;               /* requests not yet acknowledged */
@@ -100,7 +100,9 @@ int spool_code_ok(const char *s, size_t max);
  * then, and only then, may the villager be told it is saved. Returns -1
  * with *cause when a field is malformed, the body is not a JSON object
  * echoing the id, the id or receipt is already used, or the database is
- * locked, full or unwritable; nothing is saved then. */
+ * locked, full or unwritable; nothing is saved then. Called inside a
+ * transaction the caller opened (to save other rows with the request), the
+ * insert joins it and is saved only by the caller's COMMIT. */
 int spool_enqueue(struct db *db, const struct spool_request *req, char **cause);
 
 /* Takes the oldest waiting request whose next_try_at is at most now and

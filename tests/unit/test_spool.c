@@ -158,6 +158,23 @@ static void test_enqueue_refuses_bad_requests(void **state)
 	assert_int_equal(rows(f), 1);
 }
 
+static void test_enqueue_joins_the_callers_transaction(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3 *sql = db_sqlite(f->db);
+
+	/* Saved with other rows: all or nothing, at the caller's word. */
+	assert_int_equal(sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(save(f->db, "T1", 1, NULL), 0);
+	assert_int_equal(db_audit(f->db, "kiosk", "request saved"), 0);
+	assert_int_equal(sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(rows(f), 0);
+	assert_int_equal(sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(save(f->db, "T1", 1, NULL), 0);
+	assert_int_equal(sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(rows(f), 1);
+}
+
 static void test_backoff_bounds(void **state)
 {
 	struct spool_policy p = { 2000, 300000 };
@@ -472,6 +489,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_claims_oldest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enqueue_refuses_bad_requests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_enqueue_joins_the_callers_transaction, setup,
+						teardown),
 		cmocka_unit_test(test_backoff_bounds),
 		cmocka_unit_test(test_retry_after_is_honoured),
 		cmocka_unit_test_setup_teardown(test_retry_schedules_and_keeps_reason, setup,
