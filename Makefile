@@ -10,6 +10,7 @@ VERSION := $(shell cat VERSION)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+LDFLAGS ?= -Wl,--as-needed
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
@@ -21,6 +22,12 @@ CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson
 CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+# The kiosk carries its own SQLite and libunistring: the shared ones export
+# thousands of symbols whose relocations were a fifth of its start-up work
+# (bench/startup.py). A fix in either library means rebuilding the package.
+KIOSK_LIBS := $(UI_LIBS) -Wl,-Bstatic -lsqlite3 -lunistring -Wl,-Bdynamic \
+              $(filter-out -lsqlite3,$(shell pkg-config --static --libs sqlite3 2>/dev/null)) \
+              $(shell pkg-config --libs $(filter-out sqlite3,$(CORE_PKGS)) 2>/dev/null)
 UI_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NET_LIBS  := $(shell pkg-config --libs libcurl 2>/dev/null)
 NET_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
@@ -43,7 +50,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test install uninstall clean bench
+.PHONY: all deps test-deps run test install uninstall clean bench fuzz
 
 all: build/kiosk build/kioskctl
 
@@ -54,25 +61,31 @@ test-deps:
 	@./deploy/deps.sh test
 
 build/obj/%.o: src/%.c $(wildcard src/*.h) VERSION | build/obj
-	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 build/libcore.a: $(CORE_OBJ)
-	rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $^
 
 build/kiosk: $(UI_OBJ) build/libcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) build/libcore.a $(UI_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UI_OBJ) build/libcore.a $(KIOSK_LIBS)
 
 build/kioskctl: $(CTL_OBJ) build/libcore.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJ) build/libcore.a $(NET_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CTL_OBJ) build/libcore.a $(NET_LIBS) $(CORE_LIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libcore.a | build/tests
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
 
 build/tools/%: tests/tools/%.c build/libcore.a | build/tools
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
 build/bench/%: bench/%.c build/libcore.a | build/bench
-	$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
 build/obj build/tests build/tools build/bench:
 	mkdir -p $@
@@ -85,15 +98,20 @@ build/content:
 	ln -sfn ../../locale $@/locale
 	ln -sfn ../../assets $@/assets
 
+# The demo catalog, built from its sources (docs/content.md).
+build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json) | build/content
+	@echo "  CONTENT $@"
+	@./build/kioskctl content build assets/catalog $@ >/dev/null
+
 # The demo booth: the embedded default (state in ./var, build/content).
 run: deps
-	@$(MAKE) --no-print-directory all build/content
+	@$(MAKE) --no-print-directory all build/content build/content/content.db
 	@mkdir -p var
 	@./build/kioskctl set-pin --if-unset 1234 >/dev/null
 	./build/kiosk
 
 test: test-deps
-	@$(MAKE) --no-print-directory all build/content $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
 	@./tests/run
 
 install: all
@@ -108,6 +126,24 @@ uninstall:
 bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
+
+# libFuzzer targets (clang): each tests/fuzz/NAME.c is built with the core's
+# sources into build/fuzz/NAME and run for FUZZ_SECONDS on its corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/*.c))
+
+build/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard src/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-Isrc -o $@ $< $(CORE_SRC) $(CORE_LIBS)
+
+fuzz:
+	@./deploy/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do \
+		mkdir -p build/fuzz/corpus/$${f##*/}; \
+		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$${f##*/} || exit 1; \
+	done
 
 clean:
 	rm -rf build

@@ -1,15 +1,17 @@
 #!/bin/sh
 # Installs the Debian packages the kiosk needs to build (and, with "test",
-# to run its tests). As root it runs apt-get; otherwise it prints the exact
+# to run its tests; with "fuzz", to fuzz). As root it runs apt-get; otherwise it prints the exact
 # command to run. Exits 0 only when everything needed is present.
 set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
 libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev"
 test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl"
+fuzz="clang libclang-rt-14-dev"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"
+[ "${1:-}" = fuzz ] && want="$build $fuzz"
 
 missing=""
 for p in $want; do

@@ -35,13 +35,17 @@ static const struct key keys[] = {
 	STR("paths", "state_dir", state_dir),
 	STR("paths", "content_dir", content_dir),
 	ENUM("ui", "language", language, "vi en"),
-	INT("ui", "idle_timeout", idle_timeout, 10, 3600),
-	INT("ui", "idle_countdown", idle_countdown, 3, 120),
+	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
+	INT("ui", "idle_countdown", idle_countdown, 2, 120),
 	ENUM("ui", "input", input, "keyboard touch keypad"),
+	ENUM("ui", "typing", typing, "telex vni viqr none"),
+	ENUM("ui", "tones", tones, "modern old"),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
 	INT("printer", "width", printer_width, 58, 80),
+	STR("scanner", "device", scanner_device),
+	INT("scanner", "baud", scanner_baud, 1200, 115200),
 	STR("upload", "url", upload_url),
 	STR("upload", "token", upload_token),
 	STR("upload", "ca_file", upload_ca_file),
@@ -68,9 +72,12 @@ void config_defaults(struct config *cfg)
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;
 	snprintf(cfg->input, sizeof cfg->input, "keyboard");
+	snprintf(cfg->typing, sizeof cfg->typing, "telex");
+	snprintf(cfg->tones, sizeof cfg->tones, "modern");
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
+	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
 	cfg->upload_connect_timeout = 10;
 	cfg->upload_stall_time = 15;

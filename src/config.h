@@ -18,11 +18,16 @@ struct config {
 	int idle_timeout;             /* seconds without input before the countdown */
 	int idle_countdown;           /* seconds the countdown lasts */
 	char input[16];               /* keyboard | touch | keypad */
+	char typing[16];              /* telex | vni | viqr | none (keyboard) */
+	char tones[16];               /* modern (hoà) | old (hòa) */
 	/* [printer] */
 	char printer_type[16];        /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
 	char printer_command[CONFIG_STR];
 	int printer_width;            /* 58 or 80 (mm) */
+	/* [scanner] */
+	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
+	int scanner_baud;
 	/* [upload] */
 	char upload_url[CONFIG_STR];  /* "" keeps the booth offline */
 	char upload_token[CONFIG_STR];

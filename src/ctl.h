@@ -33,8 +33,11 @@ void ctl_json(struct json_t *doc);
 const char *ctl_time(long long t, char *buf, unsigned size);
 
 ctl_fn ctl_check;
+ctl_fn ctl_compose;
+ctl_fn ctl_content;
 ctl_fn ctl_dossier;
 ctl_fn ctl_queue;
+ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 ctl_fn ctl_sync;
 

@@ -201,7 +201,7 @@ static void refresh_statuses(struct worker *w)
 	const struct config *cfg = &w->ctl->cfg;
 	long long now = (long long)time(NULL);
 	struct dossier_list list;
-	struct dossier d;
+	struct dossier_status d;
 	struct upload_result res;
 	char *cause = NULL;
 	size_t i;
@@ -213,11 +213,13 @@ static void refresh_statuses(struct worker *w)
 		return;
 	}
 	for (i = 0; i < list.n && !stop_flag; i++) {
-		memset(&d, 0, sizeof d);
 		found = upload_dossier(w->up, list.code[i], cfg->upload_lookup_timeout, &d, &res);
 		link_note(w, res.reached);
-		if (found == 1 && dossier_put(w->db, &d, &cause) != 0)
-			log_cause("cannot cache a status", cause);
+		if (found == 1) {
+			if (dossier_status_put(w->db, &d, &cause) != 0)
+				log_cause("cannot cache a status", cause);
+			dossier_status_clear(&d);
+		}
 		if (found < 0) {
 			say("status of %s not refreshed: %s", list.code[i], res.reason);
 			break;

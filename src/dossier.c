@@ -1,7 +1,8 @@
-/* The dossier status cache (see dossier.h). */
+/* Dossier codes and the status cache (the dossier_status table of
+ * state.db, written by the upload worker and kioskctl dossier). */
 #include "dossier.h"
 
-#include <sqlite3.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,72 +10,172 @@
 #include "db.h"
 #include "util.h"
 
-int dossier_final(const char *status)
+/* True when s[0..n) is a valid date written YYMMDD (years 2000-2099). */
+static int yymmdd(const char *s)
 {
-	return word_in_list(status, "done rejected withdrawn");
+	char iso[11];
+
+	if (strspn(s, "0123456789") < 6)
+		return 0;
+	iso[0] = '2';
+	iso[1] = '0';
+	memcpy(iso + 2, s, 2);
+	iso[4] = '-';
+	memcpy(iso + 5, s + 2, 2);
+	iso[7] = '-';
+	memcpy(iso + 8, s + 4, 2);
+	iso[10] = '\0';
+	return date_valid(iso);
 }
 
-/* A message for the last SQLite error. */
-static char *cause_of(struct db *db, const char *doing)
+/* True for the national format: AGENCY-YYMMDD-NNNN, where the agency code
+ * is 1 to 6 groups of 1 to 8 letters or digits joined by dots
+ * ("G22.27.15", "000.00.15.H57"). */
+static int national(const char *s)
 {
-	return xprintf("%s: %s", doing, db_error(db));
+	const char *dash = strchr(s, '-');
+	const char *p = s;
+	int groups = 0;
+
+	if (dash == NULL)
+		return 0;
+	while (p < dash) {
+		size_t n = 0;
+
+		while (p + n < dash && isalnum((unsigned char)p[n]))
+			n++;
+		if (n == 0 || n > 8 || ++groups > 6)
+			return 0;
+		p += n;
+		if (p < dash && *p++ != '.')
+			return 0;
+		if (p == dash && p[-1] == '.')
+			return 0;
+	}
+	return groups > 0 && strlen(dash) == 1 + 6 + 1 + 4 && yymmdd(dash + 1) && dash[7] == '-' &&
+	       strspn(dash + 8, "0123456789") == 4;
 }
 
-int dossier_get(struct db *db, const char *receipt, struct dossier *out, char **cause)
+/* True for a booth receipt's shape: 6 to 20 letters and digits in groups
+ * joined by single dashes, at least one digit. */
+static int receipt_shape(const char *s)
+{
+	size_t n = 0, i;
+	int digit = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '-') {
+			if (i == 0 || s[i + 1] == '\0' || s[i + 1] == '-')
+				return 0;
+			continue;
+		}
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+		digit |= isdigit((unsigned char)s[i]) != 0;
+		n++;
+	}
+	return n >= 6 && n <= 20 && digit;
+}
+
+enum dossier_kind dossier_code(const char *typed, char *out, size_t size)
+{
+	size_t o = 0;
+	const char *p;
+
+	if (size == 0)
+		return DOSSIER_INVALID;
+	for (p = typed; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+			continue;
+		if (o + 1 >= size) {
+			out[0] = '\0';
+			return DOSSIER_INVALID;
+		}
+		out[o++] = (char)toupper(c);
+	}
+	out[o] = '\0';
+	if (national(out))
+		return DOSSIER_NATIONAL;
+	return receipt_shape(out) ? DOSSIER_RECEIPT : DOSSIER_INVALID;
+}
+
+/* A new copy of a text column, or NULL. */
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? xstrdup(s) : NULL;
+}
+
+int dossier_status_get(struct db *db, const char *code, struct dossier_status *out, char **cause)
 {
 	sqlite3_stmt *st;
-	int rc, found = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(db_sqlite(db),
-			       "SELECT status, note, updated_at, fetched_at FROM dossier_status"
-			       " WHERE receipt = ?", -1, &st, NULL) != SQLITE_OK) {
-		*cause = cause_of(db, "cannot read the status cache");
+	memset(out, 0, sizeof *out);
+	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT receipt, status, note, updated_at, fetched_at"
+			       " FROM dossier_status WHERE receipt = ?", -1, &st, NULL) != SQLITE_OK) {
+		*cause = xprintf("reading the status cache: %s", db_error(db));
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		const unsigned char *status = sqlite3_column_text(st, 0);
-		const unsigned char *note = sqlite3_column_text(st, 1);
-
-		memset(out, 0, sizeof *out);
-		snprintf(out->receipt, sizeof out->receipt, "%s", receipt);
-		snprintf(out->status, sizeof out->status, "%s", status ? (const char *)status : "");
-		snprintf(out->note, sizeof out->note, "%s", note ? (const char *)note : "");
-		out->updated_at = sqlite3_column_int64(st, 2);
-		out->fetched_at = sqlite3_column_int64(st, 3);
-		found = 1;
-	} else if (rc != SQLITE_DONE) {
-		*cause = cause_of(db, "cannot read the status cache");
-		found = -1;
+		snprintf(out->receipt, sizeof out->receipt, "%s", (const char *)sqlite3_column_text(st, 0));
+		out->status = column_dup(st, 1);
+		out->note = column_dup(st, 2);
+		out->updated_at = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+		out->fetched_at = sqlite3_column_int64(st, 4);
+		sqlite3_finalize(st);
+		return 1;
 	}
 	sqlite3_finalize(st);
-	return found;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*cause = xprintf("reading the status cache: %s", db_error(db));
+	return -1;
 }
 
-int dossier_put(struct db *db, const struct dossier *d, char **cause)
+void dossier_status_clear(struct dossier_status *st)
 {
-	sqlite3_stmt *st;
+	free(st->status);
+	free(st->note);
+	st->status = st->note = NULL;
+}
+
+int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause)
+{
+	sqlite3_stmt *stmt;
 	int rc;
 
 	if (sqlite3_prepare_v2(db_sqlite(db),
 			       "INSERT OR REPLACE INTO dossier_status"
 			       " (receipt, status, note, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK) {
-		*cause = cause_of(db, "cannot write the status cache");
+			       -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xprintf("writing the status cache: %s", db_error(db));
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, d->receipt, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, d->status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, d->note, -1, SQLITE_STATIC);
-	if (d->updated_at != 0)
-		sqlite3_bind_int64(st, 4, d->updated_at);
-	sqlite3_bind_int64(st, 5, d->fetched_at);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		*cause = cause_of(db, "cannot write the status cache");
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_bind_text(stmt, 1, st->receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, st->status, -1, SQLITE_STATIC);
+	if (st->note != NULL)
+		sqlite3_bind_text(stmt, 3, st->note, -1, SQLITE_STATIC);
+	if (st->updated_at >= 0)
+		sqlite3_bind_int64(stmt, 4, st->updated_at);
+	sqlite3_bind_int64(stmt, 5, st->fetched_at);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = xprintf("writing the status cache: %s", db_error(db));
+		return -1;
+	}
+	return 0;
+}
+
+int dossier_final(const char *status)
+{
+	return word_in_list(status, "done rejected withdrawn");
 }
 
 int dossier_stale(struct db *db, long long since, long long before, long limit,
@@ -94,7 +195,7 @@ int dossier_stale(struct db *db, long long since, long long before, long limit,
 			       /* the words of dossier_final() */
 			       " ORDER BY coalesce(d.fetched_at, 0), s.created_at LIMIT ?3",
 			       -1, &st, NULL) != SQLITE_OK) {
-		*cause = cause_of(db, "cannot read the spool");
+		*cause = xprintf("reading the spool: %s", db_error(db));
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, since);
@@ -106,7 +207,7 @@ int dossier_stale(struct db *db, long long since, long long before, long limit,
 			 (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*cause = cause_of(db, "cannot read the spool");
+		*cause = xprintf("reading the spool: %s", db_error(db));
 		free(list->code);
 		list->code = NULL;
 		list->n = 0;

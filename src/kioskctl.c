@@ -19,10 +19,14 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "check", ctl_check, "validate the config, screens and catalogs" },
+	{ "content", ctl_content, "build the catalog (content.db) from its sources" },
+	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
 	{ "sync", ctl_sync, "send waiting requests to the provincial server" },
 	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
 	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
+	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

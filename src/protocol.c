@@ -159,67 +159,68 @@ int proto_time(const char *s, long long *out)
 	return 0;
 }
 
-/* True for a status word: 1 to DOSSIER_STATUS_MAX of [a-z_]. */
-static int status_ok(const char *s)
+/* A new sanitised NFC copy of text of at most max bytes (cut between
+ * letters), or NULL when nothing printable is left. */
+static char *clean_text(const char *text, size_t max)
 {
-	size_t n = strlen(s);
+	char *clean = text_sanitize(text, 0);
+	char *nfc = clean ? text_nfc(clean, strlen(clean)) : NULL;
+	char *out = NULL;
 
-	return n > 0 && n <= DOSSIER_STATUS_MAX && strspn(s, "abcdefghijklmnopqrstuvwxyz_") == n;
+	if (nfc != NULL && nfc[strspn(nfc, " ")] != '\0') {
+		out = xmalloc(max + 1);
+		copy_utf8(out, max + 1, nfc);
+	}
+	free(nfc);
+	free(clean);
+	return out;
 }
 
-/* Fills d from a status object; returns NULL or what is wrong with it. */
-static const char *dossier_read(json_t *doc, const char *receipt, struct dossier *d)
+/* Fills st from a status object; returns NULL or what is wrong with it. */
+static const char *dossier_read(json_t *doc, const char *code, struct dossier_status *st)
 {
-	json_t *code = json_object_get(doc, "receipt");
+	json_t *echo = json_object_get(doc, "receipt");
 	json_t *status = json_object_get(doc, "status");
 	json_t *updated = json_object_get(doc, "updated_at");
 	json_t *note = json_object_get(doc, "note");
-	long long when = 0;
-	char *clean;
+	long long when = -1;
+	char *word;
 
-	if (!json_is_string(code) || strcmp(json_string_value(code), receipt) != 0)
-		return "the answer does not echo the receipt code";
-	if (!json_is_string(status) || !status_ok(json_string_value(status)))
-		return "the answer has no valid \"status\"";
+	if (!json_is_string(echo) || strcmp(json_string_value(echo), code) != 0)
+		return "the answer does not echo the code";
 	if (updated != NULL && !json_is_null(updated) &&
 	    (!json_is_string(updated) || proto_time(json_string_value(updated), &when) != 0))
 		return "\"updated_at\" is not an RFC 3339 time";
 	if (note != NULL && !json_is_null(note) && !json_is_string(note))
 		return "\"note\" is not text";
-	snprintf(d->receipt, sizeof d->receipt, "%s", receipt);
-	snprintf(d->status, sizeof d->status, "%s", json_string_value(status));
-	d->updated_at = when;
-	d->note[0] = '\0';
-	if (json_is_string(note)) {
-		clean = text_sanitize(json_string_value(note), 0);
-		if (clean != NULL) {
-			char *nfc = text_nfc(clean, strlen(clean));
-
-			copy_utf8(d->note, sizeof d->note, nfc ? nfc : "");
-			free(nfc);
-		}
-		free(clean);
-	}
+	if (!json_is_string(status) ||
+	    (word = clean_text(json_string_value(status), PROTO_STATUS_MAX)) == NULL)
+		return "the answer has no \"status\"";
+	snprintf(st->receipt, sizeof st->receipt, "%s", code);
+	st->status = word;
+	st->note = json_is_string(note) ? clean_text(json_string_value(note), PROTO_NOTE_MAX)
+					: NULL;
+	st->updated_at = when;
 	return NULL;
 }
 
-int proto_dossier(long http, const char *body, size_t len, const char *receipt,
-		  struct dossier *out, char *reason, size_t size)
+int proto_dossier(long http, const char *body, size_t len, const char *code,
+		  struct dossier_status *out, char *reason, size_t size)
 {
 	json_t *doc = body ? json_loadb(body, len, 0, NULL) : NULL;
 	const char *wrong;
 	int rc = -1;
 
 	if (http == 200 && json_is_object(doc)) {
-		wrong = dossier_read(doc, receipt, out);
+		wrong = dossier_read(doc, code, out);
 		if (wrong == NULL) {
-			snprintf(reason, size, "HTTP 200: status %s", out->status);
+			snprintf(reason, size, "HTTP 200: a status");
 			rc = 1;
 		} else {
 			explain(reason, size, http, wrong, NULL, NULL, 0);
 		}
 	} else if (http == 404 && json_is_object(doc)) {
-		snprintf(reason, size, "HTTP 404: the server does not know %s", receipt);
+		snprintf(reason, size, "HTTP 404: the server does not know %s", code);
 		rc = 0;
 	} else {
 		explain(reason, size, http, "not a status answer", doc, body, len);

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-struct dossier;
+struct dossier_status;
 
 /* What to do with a submission after the server's answer. */
 enum proto_verdict {
@@ -28,12 +28,19 @@ enum proto_verdict {
 enum proto_verdict proto_submission(long http, const char *body, size_t len, const char *id,
 				    char *reason, size_t size);
 
-/* Reads the answer to GET /dossiers/{receipt}. Returns 1 with *out filled
- * (receipt, status, note, updated_at; fetched_at is left alone) for a 200
- * whose JSON echoes receipt, 0 for a 404 with a JSON body (the server does
- * not know the code), -1 for anything else, with reason filled. */
-int proto_dossier(long http, const char *body, size_t len, const char *receipt,
-		  struct dossier *out, char *reason, size_t size);
+/* Most bytes of a status kept (a word such as "processing", or a short
+ * text the kiosk shows as it is). */
+#define PROTO_STATUS_MAX 63
+/* Most bytes of a dossier's note kept. */
+#define PROTO_NOTE_MAX 511
+
+/* Reads the answer to GET /dossiers/{code}. Returns 1 with *out filled
+ * (receipt, status, note, updated_at: new strings, released with
+ * dossier_status_clear(); fetched_at is left alone) for a 200 whose JSON
+ * echoes code, 0 for a 404 with a JSON body (the server does not know the
+ * code), -1 for anything else; reason (size bytes) says which. */
+int proto_dossier(long http, const char *body, size_t len, const char *code,
+		  struct dossier_status *out, char *reason, size_t size);
 
 /* Parses an RFC 3339 time ("2025-07-01T08:30:00Z", "...+07:00", with
  * optional fractions of a second) into unix seconds. Returns 0 or -1. */

@@ -58,12 +58,35 @@ char *text_nfc(const char *s, size_t n)
 	return z;
 }
 
+int text_nfc_stable(uint32_t cp)
+{
+	return cp < 0x300 ||                       /* ASCII, Latin-1, Latin Extended */
+	       (cp >= 0x1e00 && cp <= 0x1eff) ||   /* Vietnamese precomposed letters */
+	       (cp >= 0x2010 && cp <= 0x2027) ||   /* dashes, quotes, bullet, ellipsis */
+	       (cp >= 0x2500 && cp <= 0x25ff);     /* box drawing, blocks, shapes */
+}
+
 int text_is_nfc(const char *s)
 {
-	size_t n = strlen(s);
-	char *nfc = text_nfc(s, n);
-	int same = nfc != NULL && strcmp(nfc, s) == 0;
+	size_t n = strlen(s), i = 0;
+	char *nfc;
+	int same;
 
+	/* Quick check: text made only of stable code points is NFC. */
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+
+		if (len == 0)
+			return 0;
+		if (!text_nfc_stable(cp))
+			break;
+		i += len;
+	}
+	if (i == n)
+		return 1;
+	nfc = text_nfc(s, n);
+	same = nfc != NULL && strcmp(nfc, s) == 0;
 	free(nfc);
 	return same;
 }

@@ -16,6 +16,10 @@ size_t text_encode(uint32_t cp, char *out);
 /* True when the whole string is valid UTF-8. */
 int text_valid(const char *s, size_t n);
 
+/* True for a code point that is NFC whatever surrounds it: no combining
+ * mark, no singleton decomposition (the quick check of text_is_nfc). */
+int text_nfc_stable(uint32_t cp);
+
 /* True when s is valid UTF-8 already in NFC. */
 int text_is_nfc(const char *s);
 

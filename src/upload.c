@@ -224,12 +224,12 @@ void upload_submit(struct upload *up, const char *id, const char *body, size_t l
 	free(url);
 }
 
-int upload_dossier(struct upload *up, const char *receipt, long timeout, struct dossier *out,
-		   struct upload_result *res)
+int upload_dossier(struct upload *up, const char *code, long timeout,
+		   struct dossier_status *out, struct upload_result *res)
 {
 	struct curl_slist *headers = common_headers(up);
-	char *code = curl_easy_escape(up->curl, receipt, 0);
-	char *url = xprintf("%s/dossiers/%s", up->base, code ? code : "");
+	char *escaped = curl_easy_escape(up->curl, code, 0);
+	char *url = xprintf("%s/dossiers/%s", up->base, escaped ? escaped : "");
 	long http;
 	int found = -1;
 
@@ -237,14 +237,14 @@ int upload_dossier(struct upload *up, const char *receipt, long timeout, struct 
 	curl_easy_setopt(up->curl, CURLOPT_HTTPGET, 1L);
 	http = perform(up, headers, timeout, res);
 	if (http != 0) {
-		found = proto_dossier(http, up->body, up->len, receipt, out, res->reason,
+		found = proto_dossier(http, up->body, up->len, code, out, res->reason,
 				      sizeof res->reason);
 		if (found == 1)
 			out->fetched_at = (long long)time(NULL);
 		res->reached = found >= 0;
 	}
 	curl_slist_free_all(headers);
-	curl_free(code);
+	curl_free(escaped);
 	free(url);
 	return found;
 }

@@ -12,7 +12,7 @@
 #include "protocol.h"
 
 struct config;
-struct dossier;
+struct dossier_status;
 
 struct upload;
 
@@ -40,10 +40,11 @@ void upload_close(struct upload *up);
 void upload_submit(struct upload *up, const char *id, const char *body, size_t len,
 		   struct upload_result *res);
 
-/* GETs the status of a dossier, giving up after timeout seconds. Returns
- * 1 with *out filled (fetched_at is now), 0 when the server does not know
- * the code, -1 when no valid answer came (res->reason says why). */
-int upload_dossier(struct upload *up, const char *receipt, long timeout, struct dossier *out,
-		   struct upload_result *res);
+/* GETs the status of a dossier by its (tidied) code, giving up after
+ * timeout seconds. Returns 1 with *out filled (fetched_at is now; release
+ * it with dossier_status_clear()), 0 when the server does not know the
+ * code, -1 when no valid answer came (res->reason says why). */
+int upload_dossier(struct upload *up, const char *code, long timeout,
+		   struct dossier_status *out, struct upload_result *res);
 
 #endif

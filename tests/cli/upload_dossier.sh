@@ -38,6 +38,11 @@ rc=0
 kctl dossier NOSUCH1 --json >"$T/out" || rc=$?
 [ "$rc" = 3 ] || fail "unknown code exit $rc"
 expect "$T/out" '{"found": false, "source": "server", "online": true, "status": null, "spool": null}'
+# A national dossier code, typed loosely, is tidied and asked for too.
+srvctl "status?receipt=G22.27.15-250701-0042&status=%C4%90ang%20x%E1%BB%AD%20l%C3%BD" >/dev/null
+kctl dossier ' g22.27.15-250701-0042 ' --json >"$T/out" || fail "national code exit $?"
+expect "$T/out" '{"receipt": "G22.27.15-250701-0042", "found": true, "status": "Đang xử lý",
+	"updated_at": 1751333400, "spool": null}'
 
 server_stop
 kctl dossier "$R" --json >"$T/out" || fail "offline dossier exited $?"
@@ -51,7 +56,7 @@ expect "$T/out" '{"found": false, "source": "none", "spool": "sent", "online": f
 
 rc=0
 kctl dossier 'AB/../x' 2>"$T/err" || rc=$?
-[ "$rc" = 1 ] && grep -q "not a receipt code" "$T/err" || fail "a malformed code was accepted"
+[ "$rc" = 1 ] && grep -q "not a receipt or dossier code" "$T/err" || fail "a malformed code was accepted"
 
 # No server configured: the cache alone.
 config "url ="

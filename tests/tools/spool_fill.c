@@ -1,6 +1,7 @@
 /* Fills a state folder's spool with test requests through the spool API,
  * the way the kiosk saves them. Prints "id receipt" per request, in order.
  * usage: spool_fill STATE_DIR COUNT [KIND] */
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,8 @@ int main(int argc, char **argv)
 
 		spool_new_id(id);
 		snprintf(receipt, sizeof receipt, "T%.8s", id);
+		for (char *p = receipt; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
 		body = make_body(id, receipt, kind, i, now);
 		req = (struct spool_request){ id, receipt, kind, "1.001193.000.00.00.H12", now,
 					      body, strlen(body) };

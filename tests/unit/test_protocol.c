@@ -93,12 +93,13 @@ static void test_times(void **state)
 
 static void test_dossier_answers(void **state)
 {
-	struct dossier d;
+	struct dossier_status d;
 	char r[256];
 	const char *ok = "{\"receipt\":\"AB12\",\"status\":\"processing\","
 			 "\"updated_at\":\"2025-07-01T08:30:00+07:00\",\"note\":\"Cần \\u001b[2J bổ sung\"}";
+	const char *text = "{\"receipt\":\"AB12\",\"status\":\"Đang xử lý\",\"note\":null}";
 	const char *other = "{\"receipt\":\"ZZ99\",\"status\":\"done\"}";
-	const char *bad = "{\"receipt\":\"AB12\",\"status\":\"Đã xong\"}";
+	const char *none = "{\"receipt\":\"AB12\",\"status\":\" \\u0007 \"}";
 
 	(void)state;
 	memset(&d, 0, sizeof d);
@@ -107,9 +108,16 @@ static void test_dossier_answers(void **state)
 	assert_string_equal(d.status, "processing");
 	assert_int_equal(d.updated_at, 1751333400);
 	assert_string_equal(d.note, "Cần [2J bổ sung");
-	/* Another dossier's answer, a status that is not a word, a portal. */
+	dossier_status_clear(&d);
+	/* A status in words is kept as the server said it. */
+	assert_int_equal(proto_dossier(200, text, strlen(text), "AB12", &d, r, sizeof r), 1);
+	assert_string_equal(d.status, "Đang xử lý");
+	assert_null(d.note);
+	assert_int_equal(d.updated_at, -1);
+	dossier_status_clear(&d);
+	/* Another dossier's answer, an empty status, a portal. */
 	assert_int_equal(proto_dossier(200, other, strlen(other), "AB12", &d, r, sizeof r), -1);
-	assert_int_equal(proto_dossier(200, bad, strlen(bad), "AB12", &d, r, sizeof r), -1);
+	assert_int_equal(proto_dossier(200, none, strlen(none), "AB12", &d, r, sizeof r), -1);
 	assert_int_equal(proto_dossier(200, "<html>", 6, "AB12", &d, r, sizeof r), -1);
 	/* Unknown to the server only when it says so in JSON. */
 	assert_int_equal(proto_dossier(404, "{\"error\":\"unknown\"}", 19, "AB12", &d, r, sizeof r), 0);

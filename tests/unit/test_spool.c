@@ -445,16 +445,17 @@ static void test_new_ids_are_uuids(void **state)
 static void test_status_cache(void **state)
 {
 	struct fixture *f = *state;
-	struct dossier d = { "D1", "processing", "Cần bổ sung", 1751333400, 1000 }, got;
+	struct dossier_status d = { "D1", "processing", "Cần bổ sung", 1751333400, 1000 }, got;
 	struct dossier_list list;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 
-	assert_int_equal(dossier_get(f->db, "D1", &got, &cause), 0);
-	assert_int_equal(dossier_put(f->db, &d, &cause), 0);
-	assert_int_equal(dossier_get(f->db, "D1", &got, &cause), 1);
+	assert_int_equal(dossier_status_get(f->db, "D1", &got, &cause), 0);
+	assert_int_equal(dossier_status_put(f->db, &d, &cause), 0);
+	assert_int_equal(dossier_status_get(f->db, "D1", &got, &cause), 1);
 	assert_string_equal(got.status, "processing");
 	assert_string_equal(got.note, "Cần bổ sung");
 	assert_int_equal(got.updated_at, 1751333400);
+	dossier_status_clear(&got);
 	/* Recent sent requests whose status is missing or stale and not final. */
 	assert_int_equal(save(f->db, "D1", 500, id), 0);
 	assert_string_equal(claim(f->db, 600), "D1");
@@ -475,13 +476,21 @@ static void test_status_cache(void **state)
 	assert_int_equal(dossier_stale(f->db, 100, 999, 10, &list, &cause), 0);
 	assert_int_equal(list.n, 1);
 	free(list.code);
-	snprintf(d.status, sizeof d.status, "done");
-	assert_int_equal(dossier_put(f->db, &d, &cause), 0);
+	d.status = "done";
+	d.note = NULL;
+	d.updated_at = -1;
+	assert_int_equal(dossier_status_put(f->db, &d, &cause), 0);
 	assert_true(dossier_final("done"));
+	assert_false(dossier_final("processing"));
 	assert_int_equal(dossier_stale(f->db, 100, 2000, 10, &list, &cause), 0);
 	assert_int_equal(list.n, 1);
 	assert_string_equal(list.code[0], "D2");
 	free(list.code);
+	/* Unknown note and time are stored as unknown. */
+	assert_int_equal(dossier_status_get(f->db, "D1", &got, &cause), 1);
+	assert_null(got.note);
+	assert_int_equal(got.updated_at, -1);
+	dossier_status_clear(&got);
 }
 
 int main(void)

@@ -25,6 +25,34 @@ static void test_nfc_composes_decomposed(void **state)
 	assert_true(text_is_nfc("Nguyễn Thị Bích Ra"));
 }
 
+static void test_nfc_quick_check_is_sound(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	/* Every code point the quick check trusts is NFC by libunistring,
+	 * also when a combining mark could follow... */
+	for (cp = 0x20; cp < 0x2600; cp++) {
+		char buf[16], *nfc;
+		size_t n;
+
+		if (!text_nfc_stable(cp) || (cp >= 0x7f && cp < 0xa0))
+			continue;
+		n = text_encode(cp, buf);
+		buf[n] = '\0';
+		nfc = text_nfc(buf, n);
+		assert_non_null(nfc);
+		if (strcmp(nfc, buf) != 0)
+			fail_msg("U+%04X is trusted by the quick check but is not NFC", (unsigned)cp);
+		free(nfc);
+	}
+	/* ... and marks themselves are never trusted. */
+	for (cp = 0x300; cp < 0x370; cp++)
+		assert_false(text_nfc_stable(cp));
+	/* A trusted letter followed by a mark is still caught. */
+	assert_false(text_is_nfc("e\xcc\x82"));
+}
+
 static void test_nfc_rejects_invalid(void **state)
 {
 	(void)state;
@@ -66,6 +94,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nfc_composes_decomposed),
+		cmocka_unit_test(test_nfc_quick_check_is_sound),
 		cmocka_unit_test(test_nfc_rejects_invalid),
 		cmocka_unit_test(test_width_counts_columns),
 		cmocka_unit_test(test_fold_for_search),

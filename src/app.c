@@ -1,0 +1,393 @@
+/* The kiosk's state machine (see app.h): a stack of frames, each of a kind
+ * (scr_*.c) that draws its body and handles its own keys; this file does
+ * what all share: numbered choices, back, touch, the helper sequence, the
+ * language, and the idle countdown that resets the booth for the next
+ * villager. view.c draws the common parts; nothing here knows terminals. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appstate.h"
+#include "config.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+const char *app_tr(const struct app *a, const char *msgid)
+{
+	return i18n_get(a->env.i18n, a->lang, msgid);
+}
+
+/* Appends s to out (size bytes, used *o), cutting when full. */
+static void put_str(char *out, size_t size, size_t *o, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*o + n >= size)
+		n = size - 1 - *o;
+	memcpy(out + *o, s, n);
+	*o += n;
+	out[*o] = '\0';
+}
+
+void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)
+{
+	const char *s = app_tr(a, msgid);
+	size_t o = 0;
+	char num[32];
+
+	out[0] = '\0';
+	snprintf(num, sizeof num, "%ld", n);
+	while (*s && o + 1 < size) {
+		const char *v = NULL;
+		size_t skip = 0;
+
+		if (strncmp(s, "{commune}", 9) == 0) {
+			v = a->env.cfg->commune;
+			skip = 9;
+		} else if (strncmp(s, "{language}", 10) == 0) {
+			v = i18n_name(a->env.i18n, (a->lang + 1) % i18n_count(a->env.i18n));
+			skip = 10;
+		} else if (strncmp(s, "{n}", 3) == 0) {
+			v = num;
+			skip = 3;
+		}
+		if (v) {
+			put_str(out, size, &o, v);
+			s += skip;
+		} else {
+			out[o++] = *s++;
+			out[o] = '\0';
+		}
+	}
+}
+
+int app_items(struct app *a, struct item *out)
+{
+	struct frame *f = app_top(a);
+	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
+
+	if (a->depth > 1 && n < ITEM_MAX + 1)
+		out[n++] = (struct item){ '0', N_("Quay lại"), -1 };
+	return n;
+}
+
+void app_touch(struct app *a)
+{
+	a->dirty = 1;
+}
+
+/* Ends frame f: its kind wipes and frees what it holds. */
+static void end_frame(struct frame *f)
+{
+	if (f->ops->done)
+		f->ops->done(f);
+	memset(f, 0, sizeof *f);
+}
+
+void app_push(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+	      const char *title, void *data)
+{
+	if (a->depth == STACK_MAX)
+		end_frame(&a->stack[--a->depth]);
+	a->stack[a->depth++] = (struct frame){ ops, screen, title, data };
+	a->focus = -1;
+	a->pressed = -1;
+	a->dirty = 1;
+}
+
+void app_replace(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+		 const char *title, void *data)
+{
+	end_frame(&a->stack[--a->depth]);
+	app_push(a, ops, screen, title, data);
+}
+
+void app_back(struct app *a)
+{
+	if (a->depth <= 1)
+		return;
+	end_frame(&a->stack[--a->depth]);
+	a->focus = -1;
+	a->pressed = -1;
+	a->dirty = 1;
+}
+
+/* Back to the home screen for the next villager: nothing of the last one
+ * stays (typing, language, screens). */
+static void reset(struct app *a)
+{
+	while (a->depth > 1)
+		app_back(a);
+	a->lang = a->default_lang;
+	a->focus = -1;
+	a->pressed = -1;
+	a->countdown_until = 0;
+	a->seq[0] = '\0';
+	a->clock_taps = 0;
+	a->dirty = 1;
+}
+
+/* Opens the PIN entry for the helper menu (once). */
+static void open_pin(struct app *a)
+{
+	struct frame *f = app_top(a);
+
+	a->seq[0] = '\0';
+	a->clock_taps = 0;
+	if (f->ops == &scr_pin || (f->screen && strcmp(f->screen->id, "helper") == 0))
+		return;
+	app_push(a, &scr_pin, NULL, NULL, NULL);
+}
+
+/* Chooses item i of the top frame ("back" included). */
+static void choose(struct app *a, int i, time_t now)
+{
+	struct item items[ITEM_MAX + 1];
+	int n = app_items(a, items);
+	struct frame *f = app_top(a);
+
+	if (i < 0 || i >= n)
+		return;
+	if (items[i].action == -1 && items[i].key == '0') {
+		app_back(a);
+		return;
+	}
+	if (f->ops->choose)
+		f->ops->choose(a, f, &items[i], now);
+}
+
+/* Moves the focus with an arrow key over a grid of `cols` columns. */
+static void move_focus(struct app *a, uint32_t key, int n, int cols)
+{
+	int i = a->focus;
+
+	if (n == 0)
+		return;
+	if (i < 0 || i >= n) {
+		i = 0;
+	} else if (key == AK_LEFT && i % cols > 0) {
+		i--;
+	} else if (key == AK_RIGHT && i % cols < cols - 1 && i + 1 < n) {
+		i++;
+	} else if (key == AK_UP && i - cols >= 0) {
+		i -= cols;
+	} else if (key == AK_DOWN) {
+		if (i + cols < n)
+			i += cols;
+		else if (i / cols < (n - 1) / cols)
+			i = n - 1; /* the last row is short: its last item */
+	}
+	a->focus = i;
+	a->dirty = 1;
+}
+
+/* Tracks the helper key sequence; returns 1 when it is complete. */
+static int helper_seq(struct app *a, uint32_t key, time_t now)
+{
+	size_t n = strlen(a->seq);
+
+	if (key != '*' && key != '/') {
+		a->seq[0] = '\0';
+		return 0;
+	}
+	if (n == 0 || now - a->seq_start > HELPER_WINDOW) {
+		n = 0;
+		a->seq_start = now;
+	}
+	if ((char)key != HELPER_SEQ[n]) {
+		n = 0;
+		a->seq_start = now;
+		if ((char)key != HELPER_SEQ[0]) {
+			a->seq[0] = '\0';
+			return 0;
+		}
+	}
+	a->seq[n++] = (char)key;
+	a->seq[n] = '\0';
+	return n == strlen(HELPER_SEQ);
+}
+
+/* A key: the helper sequence, then the frame, then the shared keys. */
+static void on_key(struct app *a, uint32_t key, time_t now)
+{
+	struct frame *f = app_top(a);
+	struct item items[ITEM_MAX + 1];
+	int n, i, cols;
+
+	if (helper_seq(a, key, now)) {
+		open_pin(a);
+		return;
+	}
+	if (f->ops->key && f->ops->key(a, f, key, now))
+		return;
+	n = app_items(a, items);
+	cols = f->ops->columns ? f->ops->columns(a, f) : 1;
+	switch (key) {
+	case AK_UP:
+	case AK_DOWN:
+	case AK_LEFT:
+	case AK_RIGHT:
+		move_focus(a, key, n, cols);
+		return;
+	case AK_ENTER:
+		if (a->focus >= 0)
+			choose(a, a->focus, now);
+		else if (n == 1 && items[0].key == '0')
+			app_back(a); /* a page with only "back": Enter leaves it */
+		return;
+	case AK_BACKSPACE:
+		app_back(a);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if ((uint32_t)(unsigned char)items[i].key == key) {
+			choose(a, i, now);
+			return;
+		}
+}
+
+/* The hit under (y, x), or -1. */
+static int hit_at(const struct app *a, int y, int x)
+{
+	int i;
+
+	for (i = a->nhits - 1; i >= 0; i--) {
+		const struct hit *h = &a->hits[i];
+
+		if (y >= h->y && y < h->y + h->h && x >= h->x && x < h->x + h->w)
+			return i;
+	}
+	return -1;
+}
+
+/* A finger lifted on hit i (the one it pressed). */
+static void on_tap(struct app *a, int i, time_t now)
+{
+	struct hit h = a->hits[i];
+	struct frame *f = app_top(a);
+
+	switch (h.kind) {
+	case HIT_ITEM:
+		choose(a, h.index, now);
+		break;
+	case HIT_OWN:
+		if (f->ops->tap)
+			f->ops->tap(a, f, h.index, now);
+		break;
+	case HIT_CLOCK:
+		if (a->clock_taps == 0 || now - a->clock_first > HELPER_WINDOW) {
+			a->clock_taps = 0;
+			a->clock_first = now;
+		}
+		if (++a->clock_taps >= HELPER_TAPS)
+			open_pin(a);
+		break;
+	}
+}
+
+void app_event(struct app *a, const struct event *ev, time_t now)
+{
+	int i;
+
+	a->last_input = now;
+	if (a->countdown_until != 0) {
+		/* Any touch or key means someone is still here. */
+		a->countdown_until = 0;
+		a->pressed = -1;
+		a->dirty = 1;
+		return;
+	}
+	switch (ev->type) {
+	case EV_KEY:
+		if (ev->key != AK_IGNORED)
+			on_key(a, ev->key, now);
+		break;
+	case EV_PRESS:
+		a->pressed = hit_at(a, ev->y, ev->x);
+		a->dirty = 1;
+		break;
+	case EV_RELEASE:
+		/* A press and release read in one go may come as the release
+		 * alone: then the finger went down where it came up. */
+		i = hit_at(a, ev->y, ev->x);
+		if (i >= 0 && (i == a->pressed || a->pressed < 0)) {
+			a->pressed = -1;
+			on_tap(a, i, now);
+		} else {
+			a->pressed = -1;
+		}
+		a->dirty = 1;
+		break;
+	}
+}
+
+int app_idle(const struct app *a)
+{
+	return a->depth == 1 && a->lang == a->default_lang && a->countdown_until == 0;
+}
+
+void app_tick(struct app *a, time_t now)
+{
+	const struct config *cfg = a->env.cfg;
+
+	if (a->countdown_until != 0 && now >= a->countdown_until) {
+		reset(a);
+		return;
+	}
+	if (a->countdown_until == 0 && !app_idle(a) && now - a->last_input >= cfg->idle_timeout) {
+		a->countdown_until = now + cfg->idle_countdown;
+		a->dirty = 1;
+	}
+	/* The clock shows minutes; the countdown, seconds. */
+	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
+		a->dirty = 1;
+}
+
+void app_set_state(struct app *a, const struct booth_state *st)
+{
+	if (memcmp(&a->st, st, sizeof *st) != 0) {
+		a->st = *st;
+		a->dirty = 1;
+	}
+}
+
+struct app *app_new(const struct app_env *env, time_t now)
+{
+	struct app *a = xcalloc(1, sizeof *a);
+	int lang;
+
+	a->env = *env;
+	lang = i18n_find(env->i18n, env->cfg->language);
+	a->default_lang = a->lang = lang < 0 ? 0 : lang;
+	a->stack[0] = (struct frame){ &scr_menu, screendef_find(env->screens, "home"), NULL, NULL };
+	a->depth = 1;
+	a->focus = -1;
+	a->pressed = -1;
+	a->last_input = now;
+	a->st.waiting = -1;
+	a->dirty = 1;
+	return a;
+}
+
+void app_free(struct app *a)
+{
+	if (a == NULL)
+		return;
+	while (a->depth > 0)
+		end_frame(&a->stack[--a->depth]);
+	wipe(a, sizeof *a);
+	free(a);
+}
+
+int app_dirty(const struct app *a)
+{
+	return a->dirty;
+}
+
+int app_quit(const struct app *a)
+{
+	return a->quit;
+}

@@ -1,0 +1,85 @@
+/* The kiosk's state machine: a stack of screens, events in, a picture out.
+ * No curses here: term.c turns terminal input into events and copies the
+ * canvas to the screen, so all of this is tested without a terminal. */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct canvas;
+struct config;
+struct db;
+struct i18n;
+struct screens;
+
+/* Keys: printable characters are their code points; others are these. */
+enum {
+	AK_UP = 0x110000,
+	AK_DOWN,
+	AK_LEFT,
+	AK_RIGHT,
+	AK_ENTER,
+	AK_BACKSPACE,
+	AK_IGNORED     /* Esc, function keys and the like: never acted on */
+};
+
+enum event_type {
+	EV_KEY,
+	EV_PRESS,         /* a finger (mouse button 1) went down at (y, x) */
+	EV_RELEASE        /* and came up at (y, x) */
+};
+
+struct event {
+	enum event_type type;
+	uint32_t key;
+	int y, x;
+};
+
+/* What the booth knows about its spool and network, refreshed by main. */
+struct booth_state {
+	long waiting;          /* requests saved, not yet acknowledged; -1 unknown */
+	int online;            /* the upload worker reached the server lately */
+	time_t last_upload;    /* last acknowledged upload, 0 if none */
+};
+
+/* Everything the app reads but does not own. */
+struct app_env {
+	const struct config *cfg;
+	const struct screens *screens;
+	const struct i18n *i18n;
+	struct db *db;         /* for the helper PIN; may be NULL in tests */
+};
+
+struct app;
+
+/* A new app on the home screen in the configured language. */
+struct app *app_new(const struct app_env *env, time_t now);
+
+/* Frees the app, wiping what a villager typed. */
+void app_free(struct app *a);
+
+/* Handles one input event at time now. */
+void app_event(struct app *a, const struct event *ev, time_t now);
+
+/* Runs due timers (the idle countdown and reset, the clock). */
+void app_tick(struct app *a, time_t now);
+
+/* Updates the footer's booth state. */
+void app_set_state(struct app *a, const struct booth_state *st);
+
+/* Draws the current screen into c at c's size, and remembers where each
+ * touchable element is for the next events. */
+void app_draw(struct app *a, struct canvas *c, time_t now);
+
+/* True when the picture changed since the last app_draw. */
+int app_dirty(const struct app *a);
+
+/* True once the helper menu asked to quit. */
+int app_quit(const struct app *a);
+
+/* True when no villager is in the middle of something (home screen,
+ * default language, nothing typed): a safe moment to swap content. */
+int app_idle(const struct app *a);
+
+#endif

@@ -1,0 +1,40 @@
+/* Translations: gettext .po catalogs read at start-up from locale/, one per
+ * language. Message ids are the Vietnamese text itself, so a missing
+ * translation falls back to Vietnamese, and vi.po lists every string the
+ * kiosk shows (the catalog translators start from). Works whatever
+ * system locales exist: nothing here goes through setlocale or libintl. */
+#ifndef KIOSK_I18N_H
+#define KIOSK_I18N_H
+
+struct problems;
+struct i18n;
+
+/* Marks a string literal as a message id for the catalogs (xgettext -kN_
+ * finds them; tests check every one is translated). */
+#define N_(s) (s)
+
+/* Loads every *.po file in dir. Problems (file:line: message) are added to
+ * p; a catalog with problems is still loaded with its good entries. Always
+ * returns a catalog set, with Vietnamese first even if vi.po is missing. */
+struct i18n *i18n_load(const char *dir, struct problems *p);
+
+/* Frees the set; NULL is ignored. */
+void i18n_free(struct i18n *t);
+
+/* Number of languages; language 0 is Vietnamese. */
+int i18n_count(const struct i18n *t);
+
+/* Index of the language with this code ("vi", "en"), or -1. */
+int i18n_find(const struct i18n *t, const char *code);
+
+/* Code and own name ("English", "Tiếng Việt") of language i. */
+const char *i18n_code(const struct i18n *t, int i);
+const char *i18n_name(const struct i18n *t, int i);
+
+/* The translation of msgid in language i; msgid itself when there is none. */
+const char *i18n_get(const struct i18n *t, int i, const char *msgid);
+
+/* True when language i has its own translation of msgid. */
+int i18n_has(const struct i18n *t, int i, const char *msgid);
+
+#endif

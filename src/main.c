@@ -1,0 +1,196 @@
+/* kiosk: the booth's full-screen UI. Start-up order: arguments, a UTF-8
+ * locale, the config, the screens and catalogs (refusing to start on any
+ * problem), state.db, then the terminal and the event loop. Every failure
+ * before the terminal is taken is a clear message and a non-zero exit. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "canvas.h"
+#include "config.h"
+#include "db.h"
+#include "loop.h"
+#include "problems.h"
+#include "term.h"
+#include "uidata.h"
+#include "util.h"
+
+#define STATE_POLL_SECONDS 2
+#define ONLINE_SECONDS 120   /* the worker reached the server this recently */
+
+/* Prints the usage to out. */
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: kiosk [--config FILE]\n\n"
+		     "The booth's full-screen interface. Without --config it runs the demo\n"
+		     "booth: state in ./var, content in ./build/content, a file printer,\n"
+		     "no network. The helper menu (key sequence * / * / then the PIN set\n"
+		     "with 'kioskctl set-pin') is the only way to quit.\n");
+}
+
+/* Makes sure text comes and goes as UTF-8 even when the system has only
+ * the C.UTF-8 locale (no vi_VN). Returns 0 or -1. */
+static int utf8_locale(void)
+{
+	if (setlocale(LC_ALL, "") != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	if (setlocale(LC_ALL, "C.UTF-8") != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	return -1;
+}
+
+/* Reads a unix time from a setting, 0 when absent. */
+static time_t setting_time(struct db *db, const char *key)
+{
+	char buf[32];
+
+	return db_setting_get(db, key, buf, sizeof buf) == 1 ? (time_t)strtoll(buf, NULL, 10) : 0;
+}
+
+/* What the footer shows: waiting requests, network, last upload. */
+static void read_state(struct db *db, const struct config *cfg, time_t now, struct booth_state *st)
+{
+	time_t contact = setting_time(db, "sync.last_contact");
+
+	st->waiting = db_count_waiting(db);
+	st->online = cfg->upload_url[0] != '\0' && contact > 0 && now - contact < ONLINE_SECONDS;
+	st->last_upload = setting_time(db, "sync.last_upload");
+}
+
+/* Opens state.db in the state folder (created private to this user). */
+static struct db *open_state(const struct config *cfg)
+{
+	char *path, *cause = NULL;
+	struct db *db;
+
+	if (mkdir_p(cfg->state_dir, 0700) != 0) {
+		fprintf(stderr, "kiosk: cannot create the state folder %s\n", cfg->state_dir);
+		return NULL;
+	}
+	path = xprintf("%s/state.db", cfg->state_dir);
+	db = db_open(path, &cause);
+	if (db == NULL) {
+		fprintf(stderr, "kiosk: %s\n", cause);
+		free(cause);
+	}
+	free(path);
+	return db;
+}
+
+/* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
+ * menu's quit. */
+static void run(struct app *app, struct db *db, const struct config *cfg)
+{
+	struct canvas canvas = { 0 };
+	struct booth_state st;
+	time_t polled = 0;
+	int rows, cols, ready;
+	struct event ev;
+
+	term_size(&rows, &cols);
+	canvas_resize(&canvas, rows, cols);
+	for (;;) {
+		int sig = loop_signals();
+		time_t now = time(NULL);
+
+		if (sig & LOOP_SIG_STOP)
+			break;
+		if (sig & LOOP_SIG_RESIZE) {
+			term_resize();
+			term_size(&rows, &cols);
+			canvas_resize(&canvas, rows, cols);
+		}
+		if (now - polled >= STATE_POLL_SECONDS || now < polled) {
+			read_state(db, cfg, now, &st);
+			app_set_state(app, &st);
+			polled = now;
+		}
+		app_tick(app, now);
+		if (app_quit(app))
+			break;
+		if (app_dirty(app) || (sig & LOOP_SIG_RESIZE)) {
+			app_draw(app, &canvas, now);
+			term_draw(&canvas);
+		}
+		ready = loop_wait(STDIN_FILENO, 1000);
+		if (ready & LOOP_HANGUP)
+			break; /* nobody can see or touch this terminal any more */
+		if (ready & LOOP_INPUT) {
+			now = time(NULL);
+			while (term_read(&ev))
+				app_event(app, &ev, now);
+		}
+	}
+	canvas_free(&canvas);
+}
+
+int main(int argc, char **argv)
+{
+	struct config cfg;
+	struct problems p = { 0 };
+	struct uidata ui = { 0 };
+	struct app *app;
+	struct db *db;
+	char *cause = NULL;
+	const char *config_path = NULL;
+	int i;
+
+	umask(077);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+			config_path = argv[++i];
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("kiosk %s\n", KIOSK_VERSION);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (utf8_locale() != 0) {
+		fprintf(stderr, "kiosk: no UTF-8 locale (not even C.UTF-8) on this system\n");
+		return 1;
+	}
+	config_defaults(&cfg);
+	if (config_path != NULL && config_load(&cfg, config_path, &cause) != 0) {
+		fprintf(stderr, "kiosk: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	if (uidata_load(&ui, &cfg, &p) != 0) {
+		fprintf(stderr, "kiosk: cannot start, the content has problems:\n");
+		problems_print(&p, stderr, "");
+		problems_clear(&p);
+		uidata_free(&ui);
+		return 1;
+	}
+	db = open_state(&cfg);
+	if (db == NULL || loop_init() != 0) {
+		uidata_free(&ui);
+		db_close(db);
+		return 1;
+	}
+	if (term_start(&cause) != 0) {
+		fprintf(stderr, "kiosk: %s\n", cause);
+		free(cause);
+		uidata_free(&ui);
+		db_close(db);
+		return 1;
+	}
+	app = app_new(&(struct app_env){ &cfg, &ui.screens, ui.i18n, db }, time(NULL));
+	run(app, db, &cfg);
+	term_end();
+	app_free(app);
+	uidata_free(&ui);
+	db_close(db);
+	return 0;
+}

@@ -1,0 +1,192 @@
+/* The terminal through ncursesw (see term.h). */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include "term.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "canvas.h"
+#include "util.h"
+
+static int started;
+static SCREEN *scr;
+
+/* Colour pair and attributes for each look (enum attr). */
+static const struct {
+	short fg, bg;
+	attr_t extra;
+} looks[] = {
+	[ATTR_NORMAL] = { COLOR_WHITE, COLOR_BLACK, 0 },
+	[ATTR_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD },
+	[ATTR_BUTTON] = { COLOR_WHITE, COLOR_BLACK, 0 },
+	[ATTR_FOCUS] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[ATTR_KEY] = { COLOR_YELLOW, COLOR_BLACK, A_BOLD },
+	[ATTR_DIM] = { COLOR_CYAN, COLOR_BLACK, 0 },
+	[ATTR_ALERT] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[ATTR_OK] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
+};
+
+#define NLOOKS ((int)(sizeof looks / sizeof looks[0]))
+
+/* The colour pair of each look; looks with the same colours share one, so
+ * the terminal is sent fewer colour changes. */
+static short pair_of[NLOOKS];
+
+int term_start(char **cause)
+{
+	int i;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup("the kiosk needs a terminal (stdin and stdout)");
+		return -1;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		*cause = xprintf("cannot use the terminal type \"%s\"",
+				 getenv("TERM") ? getenv("TERM") : "(unset)");
+		return -1;
+	}
+	started = 1;
+	atexit(term_end);
+	raw();          /* no signals, no flow control from keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	mouseinterval(0); /* separate press and release, no clicks */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	if (has_colors()) {
+		short next = 1;
+
+		start_color();
+		for (i = 0; i < NLOOKS; i++) {
+			int k;
+
+			for (k = 0; k < i; k++)
+				if (looks[k].fg == looks[i].fg && looks[k].bg == looks[i].bg)
+					break;
+			if (k < i) {
+				pair_of[i] = pair_of[k];
+			} else {
+				pair_of[i] = next++;
+				init_pair(pair_of[i], looks[i].fg, looks[i].bg);
+			}
+		}
+		bkgd(COLOR_PAIR(pair_of[ATTR_NORMAL]));
+	}
+	return 0;
+}
+
+void term_end(void)
+{
+	if (!started)
+		return;
+	started = 0;
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+	delscreen(scr);
+	scr = NULL;
+}
+
+void term_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+void term_resize(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE);
+}
+
+/* Turns a curses function key into an app key. */
+static uint32_t key_code(wint_t k)
+{
+	switch (k) {
+	case KEY_UP: return AK_UP;
+	case KEY_DOWN: return AK_DOWN;
+	case KEY_LEFT: return AK_LEFT;
+	case KEY_RIGHT: return AK_RIGHT;
+	case KEY_ENTER: return AK_ENTER;
+	case KEY_BACKSPACE:
+	case KEY_DC: return AK_BACKSPACE;
+	default: return AK_IGNORED;
+	}
+}
+
+int term_read(struct event *ev)
+{
+	wint_t wch;
+	MEVENT m;
+
+	for (;;) {
+		int rc = wget_wch(stdscr, &wch);
+
+		if (rc == ERR)
+			return 0;
+		ev->type = EV_KEY;
+		if (rc == KEY_CODE_YES && wch == KEY_MOUSE) {
+			if (getmouse(&m) != OK)
+				continue;
+			if (m.bstate & BUTTON1_PRESSED)
+				ev->type = EV_PRESS;
+			else if (m.bstate & BUTTON1_RELEASED)
+				ev->type = EV_RELEASE;
+			else
+				continue;
+			ev->y = m.y;
+			ev->x = m.x;
+			return 1;
+		}
+		if (rc == KEY_CODE_YES) {
+			if (wch == KEY_RESIZE)
+				continue; /* SIGWINCH is handled by the loop */
+			ev->key = key_code(wch);
+		} else if (wch == '\r' || wch == '\n') {
+			ev->key = AK_ENTER;
+		} else if (wch == 127 || wch == 8) {
+			ev->key = AK_BACKSPACE;
+		} else if (wch < 0x20 || (wch >= 0x7f && wch < 0xa0)) {
+			ev->key = AK_IGNORED; /* Esc, Ctrl-C, Ctrl-Z, Ctrl-\ ... */
+		} else {
+			ev->key = (uint32_t)wch;
+		}
+		return 1;
+	}
+}
+
+void term_draw(const struct canvas *c)
+{
+	int y, x, rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	for (y = 0; y < c->rows && y < rows; y++) {
+		for (x = 0; x < c->cols && x < cols; x++) {
+			const struct cell *cell = &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
+			wchar_t wc[2] = { (wchar_t)cell->ch, 0 };
+			int a = cell->attr < NLOOKS ? cell->attr : 0;
+			short pair = has_colors() ? pair_of[a] : 0;
+			attr_t at = looks[a].extra;
+			cchar_t cc;
+
+			if (cell->ch == 0)
+				continue; /* right half of a wide character */
+			if (!has_colors() && (a == ATTR_FOCUS || a == ATTR_TITLE || a == ATTR_ALERT))
+				at |= A_REVERSE;
+			setcchar(&cc, wc, at, pair, NULL);
+			mvadd_wch(y, x, &cc);
+		}
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,32 @@
+/* Loading the screens and catalogs of a content folder (see uidata.h). */
+#include "uidata.h"
+
+#include <stdlib.h>
+
+#include "config.h"
+#include "i18n.h"
+#include "problems.h"
+#include "util.h"
+#include "view.h"
+
+int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
+{
+	int before = p->n;
+	char *dir;
+
+	dir = xprintf("%s/locale", cfg->content_dir);
+	u->i18n = i18n_load(dir, p);
+	free(dir);
+	dir = xprintf("%s/screens", cfg->content_dir);
+	screendef_load(&u->screens, dir, p);
+	free(dir);
+	view_check(&u->screens, u->i18n, cfg, p);
+	return p->n == before ? 0 : -1;
+}
+
+void uidata_free(struct uidata *u)
+{
+	screendef_free(&u->screens);
+	i18n_free(u->i18n);
+	u->i18n = NULL;
+}

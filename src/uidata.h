@@ -1,0 +1,25 @@
+/* What the kiosk shows, loaded from the content folder: the catalogs of
+ * locale/ and the screens of screens/, checked in full. The kiosk and
+ * `kioskctl check` use the same loader, so they agree on every problem. */
+#ifndef KIOSK_UIDATA_H
+#define KIOSK_UIDATA_H
+
+#include "screendef.h"
+
+struct config;
+struct i18n;
+struct problems;
+
+struct uidata {
+	struct screens screens;
+	struct i18n *i18n;
+};
+
+/* Loads and checks everything under cfg->content_dir. Returns 0 when
+ * there were no problems, -1 otherwise (problems added to p). */
+int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p);
+
+/* Frees what uidata_load made. */
+void uidata_free(struct uidata *u);
+
+#endif

@@ -1,0 +1,241 @@
+/* Drawing the app's state into a canvas, and recording where each
+ * touchable element landed (see appstate.h). Layout follows SCREENS.md:
+ * a title row with the clock, big numbered boxes, a footer with hints and
+ * the booth's state. Everything is laid out from the canvas size, so any
+ * size works; below 80x24 a message asks for a bigger screen. */
+#include <stdio.h>
+#include <string.h>
+
+#include "appstate.h"
+#include "config.h"
+#include "i18n.h"
+#include "problems.h"
+#include "text.h"
+#include "view.h"
+
+#define MIN_ROWS 24
+#define MIN_COLS 80
+#define BOX_MIN 3
+#define BOX_MAX 5
+
+/* Vietnamese day names as message ids, Sunday first (tm_wday). */
+static const char *const day_names[] = {
+	N_("Chủ Nhật"), N_("Thứ Hai"), N_("Thứ Ba"), N_("Thứ Tư"),
+	N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"),
+};
+
+void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index)
+{
+	if (a->nhits == HIT_MAX)
+		return;
+	a->hits[a->nhits++] = (struct hit){ y, x, h, w, kind, index };
+}
+
+int view_pressed(const struct app *a, enum hit_kind kind, int index)
+{
+	return a->pressed >= 0 && a->pressed < a->nhits && a->hits[a->pressed].kind == kind &&
+	       a->hits[a->pressed].index == index;
+}
+
+void view_button(struct app *a, struct canvas *c, int y, int x, int h, int w,
+		 const char *label, int index)
+{
+	enum attr at = view_pressed(a, HIT_OWN, index) ? ATTR_FOCUS : ATTR_BUTTON;
+
+	canvas_fill(c, y + 1, x + 1, h - 2, w - 2, at);
+	canvas_box(c, y, x, h, w, at);
+	canvas_center(c, y + h / 2, x + 1, w - 2, label, at);
+	view_hit(a, y, x, h, w, HIT_OWN, index);
+}
+
+/* The title row: the title on the left, the day and time on the right. */
+static void draw_title(struct app *a, struct canvas *c, const char *msgid, int clock, time_t now)
+{
+	char title[512], when[128];
+	int cw = 0;
+
+	canvas_fill(c, 0, 0, 1, c->cols, ATTR_TITLE);
+	if (clock) {
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		snprintf(when, sizeof when, "%s %02d/%02d  %02d:%02d", app_tr(a, day_names[tm.tm_wday]),
+			 tm.tm_mday, tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
+		cw = text_width(when);
+		canvas_text(c, 0, c->cols - cw - 1, when, ATTR_TITLE, cw);
+		view_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);
+	}
+	app_format(a, title, sizeof title, msgid, 0);
+	canvas_text(c, 0, 1, title, ATTR_TITLE, c->cols - cw - 3);
+	canvas_hline(c, 1, 1, c->cols - 2, ATTR_NORMAL);
+}
+
+/* One numbered box: "N  Label", the label centred vertically. */
+static void draw_box(struct app *a, struct canvas *c, int y, int x, int h, int w, char key,
+		     const char *label, int index)
+{
+	int focus = a->focus == index || view_pressed(a, HIT_ITEM, index);
+	enum attr at = focus ? ATTR_FOCUS : ATTR_BUTTON;
+	int mid = y + h / 2;
+	char k[2] = { key, '\0' };
+
+	canvas_fill(c, y + 1, x + 1, h - 2, w - 2, at);
+	canvas_box(c, y, x, h, w, at);
+	canvas_text(c, mid, x + 2, k, focus ? ATTR_FOCUS : ATTR_KEY, 1);
+	canvas_text(c, mid, x + 5, label, at, w - 7);
+	view_hit(a, y, x, h, w, HIT_ITEM, index);
+}
+
+/* The grid of numbered boxes from row y0 to row y1 (exclusive). */
+static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols)
+{
+	struct item items[ITEM_MAX + 1];
+	int n = app_items(a, items), rows = (n + cols - 1) / cols, w, h, i;
+
+	if (n == 0)
+		return;
+	w = (c->cols - 2 - (cols - 1)) / cols;
+	h = (y1 - y0) / rows;
+	if (h > BOX_MAX)
+		h = BOX_MAX;
+	if (h < BOX_MIN)
+		h = BOX_MIN;
+	/* Boxes sit at the bottom, close to the hand; text stays on top. */
+	y0 = y1 - rows * h;
+	for (i = 0; i < n; i++) {
+		int y = y0 + (i / cols) * h, x = 1 + (i % cols) * (w + 1);
+		char label[512];
+
+		app_format(a, label, sizeof label, items[i].label, 0);
+		draw_box(a, c, y, x, h, w, items[i].key, label, i);
+	}
+}
+
+/* The footer: the hint on the left, the booth's state on the right. */
+static void draw_footer(struct app *a, struct canvas *c, const char *hint)
+{
+	const struct booth_state *st = &a->st;
+	char state[256], part[128];
+	int sw, y = c->rows - 1;
+
+	app_format(a, state, sizeof state, st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
+	if (st->waiting > 0) {
+		app_format(a, part, sizeof part, N_(" · {n} hồ sơ chờ gửi"), st->waiting);
+		strncat(state, part, sizeof state - strlen(state) - 1);
+	}
+	if (st->last_upload > 0) {
+		struct tm tm;
+
+		localtime_r(&st->last_upload, &tm);
+		snprintf(part, sizeof part, "%s %02d:%02d", app_tr(a, N_(" · gửi lần cuối lúc")),
+			 tm.tm_hour, tm.tm_min);
+		strncat(state, part, sizeof state - strlen(state) - 1);
+	}
+	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
+	sw = text_width(state);
+	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
+	canvas_text(c, y, 1, app_tr(a, hint), ATTR_DIM, c->cols - sw - 4);
+}
+
+/* The question asked after a while without a touch. */
+static void draw_countdown(struct app *a, struct canvas *c, time_t now)
+{
+	int w = 60, h = 7, y = (c->rows - h) / 2, x = (c->cols - w) / 2;
+	char line[256];
+
+	canvas_fill(c, y, x, h, w, ATTR_ALERT);
+	canvas_box(c, y, x, h, w, ATTR_ALERT);
+	canvas_center(c, y + 2, x + 1, w - 2, app_tr(a, N_("Bạn còn ở đây không?")), ATTR_ALERT);
+	app_format(a, line, sizeof line, N_("Chạm màn hình hoặc bấm phím bất kỳ để tiếp tục."), 0);
+	canvas_center(c, y + 3, x + 1, w - 2, line, ATTR_ALERT);
+	app_format(a, line, sizeof line, N_("Trạm sẽ về trang chủ sau {n} giây."), (long)(a->countdown_until - now));
+	canvas_center(c, y + 4, x + 1, w - 2, line, ATTR_ALERT);
+}
+
+/* Below 80x24 nothing fits: say so in both languages, as far as it goes. */
+static void draw_too_small(struct canvas *c)
+{
+	int y = c->rows / 2 - 1;
+
+	canvas_center(c, y, 0, c->cols, "Màn hình quá nhỏ", ATTR_ALERT);
+	canvas_center(c, y + 1, 0, c->cols, "Screen too small", ATTR_ALERT);
+	canvas_center(c, y + 2, 0, c->cols, "80×24", ATTR_ALERT);
+}
+
+void app_draw(struct app *a, struct canvas *c, time_t now)
+{
+	struct frame *f = app_top(a);
+	const struct frame_ops *ops = f->ops;
+	const char *hint = ops->hint ? ops->hint(a, f) : NULL;
+	int y = 2;
+
+	a->nhits = 0;
+	a->dirty = 0;
+	a->shown_second = a->countdown_until ? (long)now : (long)(now / 60);
+	canvas_clear(c, ATTR_NORMAL);
+	if (c->rows < MIN_ROWS || c->cols < MIN_COLS) {
+		draw_too_small(c);
+		return;
+	}
+	draw_title(a, c, ops->title(a, f), ops->clock, now);
+	if (ops->draw)
+		y = ops->draw(a, f, c, y, now);
+	draw_items(a, c, y, c->rows - 2, ops->columns ? ops->columns(a, f) : 1);
+	draw_footer(a, c, hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"));
+	if (a->countdown_until != 0)
+		draw_countdown(a, c, now);
+}
+
+/* Checks one screen in language lang (see view_check). */
+static void check_screen(struct app *a, const struct screen *s, struct problems *p)
+{
+	const char *code = i18n_code(a->env.i18n, a->lang);
+	struct canvas scratch = { 0 };
+	char text[512];
+	int i, rows = 0, items, w, room, clock = s->clock ? 22 : 0;
+
+	canvas_resize(&scratch, MIN_ROWS, MIN_COLS);
+	app_format(a, text, sizeof text, s->title, 0);
+	if (text_width(text) > MIN_COLS - 3 - clock)
+		problems_add(p, s->file, s->title_line,
+			     "the title is %d columns in \"%s\": room for %d at 80x24",
+			     text_width(text), code, MIN_COLS - 3 - clock);
+	for (i = 0; i < s->ntexts; i++) {
+		app_format(a, text, sizeof text, s->texts[i], 0);
+		rows += canvas_wrap(&scratch, 0, 0, MIN_COLS - 4, MIN_ROWS, text, ATTR_NORMAL);
+	}
+	if (s->ntexts > 0)
+		rows++;
+	items = s->nchoices + (strcmp(s->id, "home") != 0 ? 1 : 0);
+	w = (MIN_COLS - 2 - (s->columns - 1)) / s->columns;
+	room = w - 7;
+	for (i = 0; i < s->nchoices; i++) {
+		app_format(a, text, sizeof text, s->choices[i].label, 0);
+		if (text_width(text) > room)
+			problems_add(p, s->file, s->choices[i].line,
+				     "choice %c is %d columns in \"%s\": room for %d at 80x24",
+				     s->choices[i].key, text_width(text), code, room);
+	}
+	rows += (items + s->columns - 1) / s->columns * BOX_MIN;
+	if (rows > MIN_ROWS - 4)
+		problems_add(p, s->file, 0,
+			     "does not fit 80x24 in \"%s\": %d rows needed, %d available",
+			     code, rows, MIN_ROWS - 4);
+	canvas_free(&scratch);
+}
+
+void view_check(const struct screens *s, const struct i18n *t, const struct config *cfg,
+		struct problems *p)
+{
+	struct app a = { 0 };
+	int i, lang;
+
+	a.env.cfg = cfg;
+	a.env.screens = s;
+	a.env.i18n = t;
+	for (lang = 0; lang < i18n_count(t); lang++) {
+		a.lang = lang;
+		for (i = 0; i < s->n; i++)
+			check_screen(&a, &s->v[i], p);
+	}
+}

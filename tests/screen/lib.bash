@@ -1,0 +1,143 @@
+# Helpers for the screen tests: the real kiosk in a tmux pane of 80x24
+# with TERM=xterm-256color, driven by keys and SGR mouse reports, and read
+# back with capture-pane. Every wait polls; nothing sleeps a fixed time.
+# Source it from the top of the checkout.
+
+set -u
+TEST_TMP=$(mktemp -d)
+TMUX_CMD=(tmux -L "kiosk-test-$$" -f /dev/null)
+KIOSK_CONFIG="$TEST_TMP/kiosk.ini"
+
+# Closes the terminal: stops the tmux server and waits until it is gone,
+# so the next start_kiosk gets a new one.
+close_terminal() {
+	local socket i
+	socket=$("${TMUX_CMD[@]}" display -p '#{socket_path}' 2>/dev/null)
+	"${TMUX_CMD[@]}" kill-server 2>/dev/null
+	for ((i = 0; i < 200; i++)); do
+		[ -n "$socket" ] && [ -S "$socket" ] || return 0
+		"${TMUX_CMD[@]}" has-session 2>/dev/null || return 0
+		sleep 0.05
+	done
+}
+
+# Stops the tmux server and removes the test's files.
+cleanup() {
+	close_terminal
+	rm -rf "$TEST_TMP"
+}
+trap cleanup EXIT
+
+# Prints a message and the current screen, then fails the test.
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen ---"
+	screen_text
+	echo "--------------"
+	exit 1
+}
+
+# Writes a config for a booth in this test's folder; extra lines (INI) may
+# follow as arguments, e.g. "[ui]" "idle_timeout = 5".
+write_config() {
+	{
+		echo "[booth]"
+		echo "commune = Xã Hành Đức"
+		echo "[paths]"
+		echo "state_dir = $TEST_TMP/var"
+		echo "content_dir = ${CONTENT_DIR:-$PWD/build/content}"
+		printf '%s\n' "$@"
+	} >"$KIOSK_CONFIG"
+}
+
+# Sets the helper PIN of the test booth.
+set_pin() {
+	echo "$1" | ./build/kioskctl --config "$KIOSK_CONFIG" set-pin >/dev/null ||
+		fail "kioskctl set-pin failed"
+}
+
+# Starts the kiosk in a new 80x24 pane (or COLSxROWS given as $1 $2). Its
+# exit status is written to $TEST_TMP/exit when it ends.
+start_kiosk() {
+	local cols=${1:-80} rows=${2:-24}
+	[ -f "$KIOSK_CONFIG" ] || write_config
+	rm -f "$TEST_TMP/exit"
+	"${TMUX_CMD[@]}" new-session -d -x "$cols" -y "$rows" \
+		"env TERM=xterm-256color ${KIOSK_ENV:-} ./build/kiosk --config '$KIOSK_CONFIG'; echo \$? >'$TEST_TMP/exit'; sleep 600"
+}
+
+# The pane's text.
+screen_text() {
+	"${TMUX_CMD[@]}" capture-pane -p 2>/dev/null
+}
+
+# Waits until TEXT is on screen (up to $2 seconds, default 10).
+wait_for() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		screen_text | grep -qF -- "$text" && return 0
+		sleep 0.05
+	done
+	fail "did not see \"$text\" within ${limit}s"
+}
+
+# Waits until TEXT is no longer on screen.
+wait_gone() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		screen_text | grep -qF -- "$text" || return 0
+		sleep 0.05
+	done
+	fail "\"$text\" stayed on screen for ${limit}s"
+}
+
+# Sends tmux key names (1, Enter, C-c, F1, Up ...).
+send() {
+	"${TMUX_CMD[@]}" send-keys "$@"
+}
+
+# Sends bytes as typed (escape sequences included).
+send_raw() {
+	"${TMUX_CMD[@]}" send-keys -l "$1"
+}
+
+# A finger pressed and lifted at ROW COL (1-based, like the SGR report),
+# as two separate reports the way a touch screen sends them.
+tap() {
+	send_raw "$(printf '\033[<0;%d;%dM' "$2" "$1")"
+	send_raw "$(printf '\033[<0;%d;%dm' "$2" "$1")"
+}
+
+# Waits for the kiosk to exit; prints its exit status.
+wait_exit() {
+	local limit=${1:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		if [ -s "$TEST_TMP/exit" ]; then
+			cat "$TEST_TMP/exit"
+			return 0
+		fi
+		sleep 0.05
+	done
+	fail "the kiosk did not exit within ${limit}s"
+}
+
+# True while the kiosk has not exited.
+kiosk_running() {
+	[ ! -s "$TEST_TMP/exit" ]
+}
+
+# The kiosk's process id.
+kiosk_pid() {
+	pgrep -f "build/kiosk --config $KIOSK_CONFIG" | head -n 1
+}
+
+# Row (1-based) of the first line holding TEXT.
+row_of() {
+	screen_text | grep -nF -- "$1" | head -n 1 | cut -d: -f1
+}
+
+# Column (1-based) where TEXT starts on its first line.
+col_of() {
+	screen_text | grep -F -- "$1" | head -n 1 |
+		python3 -c 'import sys; l=sys.stdin.read(); print(l.index(sys.argv[1]) + 1)' "$1"
+}

@@ -1,0 +1,28 @@
+# SIGTERM and SIGHUP end the kiosk cleanly: exit status 0 and the terminal
+# given back (the normal screen, the cursor, no mouse reporting).
+. tests/screen/lib.bash
+for sig in TERM HUP; do
+	start_kiosk
+	wait_for "TRẠM DỊCH VỤ CÔNG"
+	kill -"$sig" "$(kiosk_pid)"
+	status=$(wait_exit)
+	[ "$status" = 0 ] || fail "SIG$sig: exit status $status"
+	# The alternate screen is gone: the kiosk's picture no longer shows.
+	wait_gone "TRẠM DỊCH VỤ CÔNG"
+	"${TMUX_CMD[@]}" display -p '#{mouse_standard_flag}#{mouse_sgr_flag}#{alternate_on}#{cursor_flag}' |
+		grep -qx '0001' || fail "SIG$sig: terminal modes not restored: $("${TMUX_CMD[@]}" display -p '#{mouse_standard_flag}#{mouse_sgr_flag}#{alternate_on}#{cursor_flag}')"
+	close_terminal
+done
+
+# A terminal that goes away (the pane closed) ends the kiosk too, rather
+# than leaving it spinning on a dead terminal.
+start_kiosk
+wait_for "TRẠM DỊCH VỤ CÔNG"
+pid=$(kiosk_pid)
+close_terminal
+for ((i = 0; i < 200; i++)); do
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.05
+done
+kill -0 "$pid" 2>/dev/null && { kill -9 "$pid"; fail "the kiosk outlived its terminal"; }
+true

@@ -1,0 +1,108 @@
+/* Tests for config.c: defaults, good values, and errors that name the
+ * file, line and key. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+
+/* Writes text to a temp file and loads it over the defaults. */
+static int load(const char *text, struct config *cfg, char **cause, char *path)
+{
+	int fd;
+	FILE *f;
+
+	strcpy(path, "/tmp/kiosk-config-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs(text, f);
+	fclose(f);
+	config_defaults(cfg);
+	*cause = NULL;
+	return config_load(cfg, path, cause);
+}
+
+static void test_defaults_run_offline(void **state)
+{
+	struct config cfg;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_string_equal(cfg.state_dir, "var");
+	assert_string_equal(cfg.printer_type, "file");
+	assert_string_equal(cfg.upload_url, "");
+	assert_string_equal(cfg.language, "vi");
+	assert_int_equal(cfg.idle_timeout, 90);
+}
+
+static void test_values_are_read_and_normalised(void **state)
+{
+	struct config cfg;
+	char *cause, path[64];
+
+	(void)state;
+	/* "Xã Hành Đức" typed with combining marks (NFD). */
+	assert_int_equal(load("; comment\n[booth]\nid = hd-07\ncommune = Xa\xcc\x83 Ha\xcc\x80nh \xc4\x90\xc6\xb0\xcc\x81" "c\n"
+			      "[ui]\nidle_timeout = 45\nlanguage = en\ninput = keypad\n",
+			      &cfg, &cause, path), 0);
+	assert_string_equal(cfg.booth_id, "hd-07");
+	assert_string_equal(cfg.commune, "Xã Hành Đức");
+	assert_int_equal(cfg.idle_timeout, 45);
+	assert_string_equal(cfg.language, "en");
+	assert_string_equal(cfg.input, "keypad");
+	assert_string_equal(cfg.path, path);
+	unlink(path);
+}
+
+/* Expects loading text to fail with a message ending in want, after path:line. */
+static void expect_error(const char *text, int line, const char *want)
+{
+	struct config cfg;
+	char *cause, path[64], prefix[96];
+
+	assert_int_equal(load(text, &cfg, &cause, path), -1);
+	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
+	if (strncmp(cause, prefix, strlen(prefix)) != 0 || strstr(cause, want) == NULL)
+		fail_msg("got \"%s\", wanted \"%s%s\"", cause, prefix, want);
+	free(cause);
+	unlink(path);
+}
+
+static void test_errors_name_line_and_key(void **state)
+{
+	(void)state;
+	expect_error("[ui]\nidle_timeout = 4\n", 2, "[ui] idle_timeout must be a whole number from 5 to 3600");
+	expect_error("[ui]\nidle_timeout = 30s\n", 2, "[ui] idle_timeout must be a whole number");
+	expect_error("\n\n[ui]\nlanguage = fr\n", 4, "[ui] language must be one of: vi en");
+	expect_error("[booth]\nid = 1\nnmae = x\n", 3, "[booth] nmae: unknown key");
+	expect_error("[printr]\ntype = file\n", 2, "unknown section [printr]");
+	expect_error("[booth]\njust words\n", 2, "not a \"key = value\" line");
+}
+
+static void test_missing_file(void **state)
+{
+	struct config cfg;
+	char *cause = NULL;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(config_load(&cfg, "/nonexistent/kiosk.ini", &cause), -1);
+	assert_non_null(strstr(cause, "/nonexistent/kiosk.ini: cannot open"));
+	free(cause);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults_run_offline),
+		cmocka_unit_test(test_values_are_read_and_normalised),
+		cmocka_unit_test(test_errors_name_line_and_key),
+		cmocka_unit_test(test_missing_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,144 @@
+/* Tests for i18n.c: reading .po catalogs, fallback to Vietnamese, and
+ * problems reported with file and line. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "problems.h"
+#include "util.h"
+
+static char dir[64];
+
+/* Writes one catalog file into the test folder. */
+static void write_po(const char *name, const char *text)
+{
+	char *path = xprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+/* Makes an empty test folder. */
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/kiosk-po-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+/* Removes the test folder. */
+static int teardown(void **state)
+{
+	char *cmd = xprintf("rm -rf %s", dir);
+	int rc = system(cmd);
+
+	(void)state;
+	free(cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+#define HEADER(lang, name) \
+	"msgid \"\"\nmsgstr \"\"\n\"Language: " lang "\\n\"\n\"X-Native-Name: " name "\\n\"\n\n"
+
+static void test_lookup_and_fallback(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+	int en;
+
+	(void)state;
+	write_po("vi.po", HEADER("vi", "Tiếng Việt") "msgid \"Quay lại\"\nmsgstr \"\"\n");
+	write_po("en.po", HEADER("en", "English")
+		 "# a comment\nmsgid \"Quay lại\"\nmsgstr \"Back\"\n\n"
+		 "msgid \"\"\n\"Trạm sẽ về trang chủ \"\n\"sau {n} giây.\"\nmsgstr \"Back to the start\"\n\" in {n} seconds.\"\n\n"
+		 "#, fuzzy\nmsgid \"Máy in\"\nmsgstr \"Printing machine\"\n\n"
+		 "msgid \"Dòng\\nhai\"\nmsgstr \"Line\\ntwo \\\"quoted\\\"\"\n");
+	t = i18n_load(dir, &p);
+	problems_print(&p, stderr, "");
+	assert_int_equal(p.n, 0);
+	assert_int_equal(i18n_count(t), 2);
+	assert_string_equal(i18n_code(t, 0), "vi");
+	assert_string_equal(i18n_name(t, 0), "Tiếng Việt");
+	en = i18n_find(t, "en");
+	assert_int_equal(en, 1);
+	assert_string_equal(i18n_name(t, en), "English");
+	assert_string_equal(i18n_get(t, en, "Quay lại"), "Back");
+	assert_string_equal(i18n_get(t, en, "Trạm sẽ về trang chủ sau {n} giây."),
+			    "Back to the start in {n} seconds.");
+	assert_string_equal(i18n_get(t, en, "Dòng\nhai"), "Line\ntwo \"quoted\"");
+	/* Fuzzy and missing translations fall back to the Vietnamese id. */
+	assert_string_equal(i18n_get(t, en, "Máy in"), "Máy in");
+	assert_string_equal(i18n_get(t, en, "Không có"), "Không có");
+	assert_string_equal(i18n_get(t, 0, "Quay lại"), "Quay lại");
+	assert_false(i18n_has(t, en, "Máy in"));
+	assert_int_equal(i18n_find(t, "fr"), -1);
+	i18n_free(t);
+}
+
+static void test_problems_have_lines(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+	char *want;
+	int i, found = 0;
+
+	(void)state;
+	write_po("en.po", HEADER("en", "English")
+		 "msgid \"Còn {n} lần\"\nmsgstr \"{count} tries\"\n\n"   /* line 6 */
+		 "msgid \"A\"\nmsgstr \"bad \\q escape\"\n\n"           /* line 10 */
+		 "msgid \"B\"\nmsgstr \"Vie\xcc\x82\xcc\xa3" "t\"\n\n"          /* 12: NFD */
+		 "msgstr \"orphan\"\nwhat is this\n");                    /* 15, 16 */
+	t = i18n_load(dir, &p);
+	problems_print(&p, stderr, "  ");
+	{
+		const char *expect[] = { ":6: msgstr must keep the same {placeholders}",
+					 ":10: unknown escape", ":12: msgstr is not valid UTF-8 in NFC",
+					 ":15: msgstr without msgid", ":16: not a PO line" };
+		size_t k;
+
+		for (k = 0; k < sizeof expect / sizeof expect[0]; k++) {
+			want = xprintf("%s/en.po%s", dir, expect[k]);
+			for (i = 0, found = 0; i < p.n; i++)
+				found |= strncmp(p.items[i], want, strlen(want)) == 0;
+			if (!found)
+				fail_msg("no problem \"%s\"", want);
+			free(want);
+		}
+	}
+	/* Vietnamese still works without vi.po. */
+	assert_string_equal(i18n_code(t, 0), "vi");
+	problems_clear(&p);
+	i18n_free(t);
+}
+
+static void test_missing_folder(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t = i18n_load("/nonexistent/locale", &p);
+
+	(void)state;
+	assert_int_equal(p.n, 1);
+	assert_int_equal(i18n_count(t), 1);
+	assert_string_equal(i18n_get(t, 0, "Xin chào"), "Xin chào");
+	problems_clear(&p);
+	i18n_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lookup_and_fallback, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_problems_have_lines, setup, teardown),
+		cmocka_unit_test(test_missing_folder),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
