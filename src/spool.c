@@ -12,9 +12,10 @@
 #include "text.h"
 #include "util.h"
 
-#define KEY_LAST_OK "upload_last_ok"
-#define KEY_LINK "upload_link"
-#define KEY_LINK_AT "upload_link_at"
+#define KEY_LAST_OK "sync.last_upload"
+#define KEY_LINK "sync.link"
+#define KEY_LINK_AT "sync.link_at"
+#define KEY_CONTACT "sync.last_contact"
 
 /* The columns read into a spool_item, in the order item_read() expects. */
 #define ITEM_COLS \
@@ -579,6 +580,8 @@ int spool_link_set(struct db *db, int online, long long now, char **cause)
 	if (db_setting_set(db, KEY_LINK, online ? "online" : "offline") != 0)
 		ok = 0;
 	setting_put(db, KEY_LINK_AT, now, &ok);
+	if (online)
+		setting_put(db, KEY_CONTACT, now, &ok);
 	if (!ok) {
 		*cause = sql_cause(sql, "cannot record the link state");
 		return rollback(sql);
@@ -594,7 +597,8 @@ int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 				   " (SELECT count(*) FROM submissions WHERE state = 'quarantined'),"
 				   " (SELECT value FROM settings WHERE key = '" KEY_LAST_OK "'),"
 				   " (SELECT value FROM settings WHERE key = '" KEY_LINK "'),"
-				   " (SELECT value FROM settings WHERE key = '" KEY_LINK_AT "')",
+				   " (SELECT value FROM settings WHERE key = '" KEY_LINK_AT "'),"
+				   " (SELECT value FROM settings WHERE key = '" KEY_CONTACT "')",
 				   "cannot read the spool", cause);
 	const unsigned char *link;
 
@@ -608,6 +612,7 @@ int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 		     : strcmp((const char *)link, "online") == 0 ? SPOOL_LINK_ONLINE
 								 : SPOOL_LINK_OFFLINE;
 	footer->link_at = sqlite3_column_int64(st, 4);
+	footer->last_contact = sqlite3_column_int64(st, 5);
 	sqlite3_finalize(st);
 	return 0;
 }

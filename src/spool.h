@@ -79,14 +79,16 @@ struct spool_counts {
 enum spool_link { SPOOL_LINK_UNKNOWN, SPOOL_LINK_ONLINE, SPOOL_LINK_OFFLINE };
 
 /* What the kiosk's footer shows, read cheaply (one query: two counts over
- * the state index and three settings). An empty [upload] url means "offline" whatever
- * is recorded here: the UI decides that from the config. */
+ * the state index and four settings, "sync.*"). An empty [upload] url
+ * means "offline" whatever is recorded here: the UI decides that from the
+ * config. */
 struct spool_footer {
 	long waiting;               /* requests not yet acknowledged */
 	long quarantined;           /* waiting for a helper */
 	long long last_upload;      /* last acknowledgement, 0 when never */
-	enum spool_link link;
-	long long link_at;          /* when the link state was last confirmed */
+	enum spool_link link;       /* how the last exchange with the server went */
+	long long link_at;          /* when that was last confirmed */
+	long long last_contact;     /* last time the server was reached, 0 never */
 };
 
 /* Writes a new random id (a UUID, 36 characters) into out. */
@@ -179,7 +181,8 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
 /* Counts the requests in each state. Returns 0 or -1 with *cause. */
 int spool_counts(struct db *db, struct spool_counts *counts, char **cause);
 
-/* Records whether the server was reached, at now. Returns 0 or -1. */
+/* Records whether the server was reached, at now (and when it was, the
+ * time of the last contact). Returns 0 or -1 with *cause. */
 int spool_link_set(struct db *db, int online, long long now, char **cause);
 
 /* Fills the kiosk footer's numbers. Returns 0 or -1 with *cause. */

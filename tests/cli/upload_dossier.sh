@@ -48,7 +48,7 @@ server_stop
 kctl dossier "$R" --json >"$T/out" || fail "offline dossier exited $?"
 cat "$T/out"
 expect "$T/out" '{"found": true, "source": "cache", "status": "ready", "online": false, "error": "*"}'
-[ "$(sql "SELECT value FROM settings WHERE key = 'upload_link'")" = offline ] || fail "link state"
+[ "$(sql "SELECT value FROM settings WHERE key = 'sync.link'")" = offline ] || fail "link state"
 rc=0
 kctl dossier "$(req 2 2)" --json >"$T/out" || rc=$?
 [ "$rc" = 3 ] || fail "offline, uncached exit $rc"

@@ -11,7 +11,7 @@ fill 3
 DAEMON=$!
 BG_PIDS+=("$DAEMON")
 wait_for '[ "$(sql "SELECT sum(attempts) FROM submissions")" -ge 3 ]'
-[ "$(sql "SELECT value FROM settings WHERE key = 'upload_link'")" = offline ] ||
+[ "$(sql "SELECT value FROM settings WHERE key = 'sync.link'")" = offline ] ||
 	fail "the link is not recorded offline"
 [ "$(sql "SELECT count(*) FROM submissions WHERE state = 'waiting'")" = 3 ] || fail "not waiting"
 sql "SELECT last_error FROM submissions WHERE id = '$(req 1)'" | grep -q "no answer" ||
@@ -19,8 +19,8 @@ sql "SELECT last_error FROM submissions WHERE id = '$(req 1)'" | grep -q "no ans
 fill 1
 server_start
 wait_for '[ "$(sql "SELECT count(*) FROM submissions WHERE state = '"'sent'"'")" = 4 ]'
-wait_for '[ "$(sql "SELECT value FROM settings WHERE key = '"'upload_link'"'")" = online ]'
-[ -n "$(sql "SELECT value FROM settings WHERE key = 'upload_last_ok'")" ] || fail "last upload"
+wait_for '[ "$(sql "SELECT value FROM settings WHERE key = '"'sync.link'"'")" = online ]'
+[ -n "$(sql "SELECT value FROM settings WHERE key = 'sync.last_upload'")" ] || fail "last upload"
 kill -TERM "$DAEMON"
 rc=0
 wait "$DAEMON" || rc=$?
