@@ -53,6 +53,13 @@ static const struct key keys[] = {
 	STR("upload", "pin", upload_pin),
 	STR("upload", "proxy", upload_proxy),
 	INT("upload", "timeout", upload_timeout, 2, 600),
+	INT("upload", "connect_timeout", upload_connect_timeout, 1, 120),
+	INT("upload", "stall_time", upload_stall_time, 1, 600),
+	INT("upload", "retry_base_ms", upload_retry_base_ms, 10, 600000),
+	INT("upload", "retry_max", upload_retry_max, 1, 86400),
+	INT("upload", "status_interval", upload_status_interval, 1, 86400),
+	INT("upload", "status_days", upload_status_days, 1, 3650),
+	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 };
 
 void config_defaults(struct config *cfg)
@@ -74,6 +81,13 @@ void config_defaults(struct config *cfg)
 	cfg->printer_width = 58;
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
+	cfg->upload_connect_timeout = 10;
+	cfg->upload_stall_time = 15;
+	cfg->upload_retry_base_ms = 2000;
+	cfg->upload_retry_max = 300;
+	cfg->upload_status_interval = 900;
+	cfg->upload_status_days = 60;
+	cfg->upload_lookup_timeout = 5;
 }
 
 struct parse {

@@ -36,6 +36,13 @@ struct config {
 	char upload_pin[CONFIG_STR];  /* libcurl CURLOPT_PINNEDPUBLICKEY */
 	char upload_proxy[CONFIG_STR];
 	int upload_timeout;           /* seconds for one request */
+	int upload_connect_timeout;   /* seconds to connect */
+	int upload_stall_time;        /* seconds under 100 bytes/s before giving up */
+	int upload_retry_base_ms;     /* first retry after half to all of this */
+	int upload_retry_max;         /* seconds: longest backoff */
+	int upload_status_interval;   /* seconds between dossier status refreshes */
+	int upload_status_days;       /* refresh the statuses of requests this recent */
+	int upload_lookup_timeout;    /* seconds for `kioskctl dossier` online */
 };
 
 /* Fills cfg with the embedded defaults. */

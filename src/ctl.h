@@ -6,6 +6,7 @@
 #include "config.h"
 
 struct db;
+struct json_t;
 
 struct ctl {
 	struct config cfg;     /* --config FILE, or the embedded default */
@@ -25,10 +26,19 @@ int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);
 
+/* Prints a JSON document on one line to stdout and releases it. */
+void ctl_json(struct json_t *doc);
+
+/* Formats unix seconds as local "YYYY-MM-DD HH:MM", "-" for 0. */
+const char *ctl_time(long long t, char *buf, unsigned size);
+
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
 ctl_fn ctl_content;
+ctl_fn ctl_dossier;
+ctl_fn ctl_queue;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
+ctl_fn ctl_sync;
 
 #endif

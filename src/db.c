@@ -45,6 +45,16 @@ static const char *const migrations[] = {
 	"  note TEXT,"
 	"  updated_at INTEGER,"                /* when the server says it changed */
 	"  fetched_at INTEGER NOT NULL);",    /* when this booth learnt it */
+	/* 2: when a send last started; a saved request's bytes and identity are
+	 * never edited, and a saved request is never deleted. */
+	"ALTER TABLE submissions ADD COLUMN tried_at INTEGER;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, body"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;"
+	"CREATE TRIGGER submissions_kept"
+	"  BEFORE DELETE ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never deleted'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

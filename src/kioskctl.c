@@ -1,10 +1,12 @@
 /* kioskctl: the helpers' and admins' command line, run on the booth or
  * over SSH. Global option: --config FILE (anywhere on the line). */
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "ctl.h"
 #include "db.h"
@@ -21,6 +23,9 @@ static const struct command commands[] = {
 	{ "content", ctl_content, "build the catalog (content.db) from its sources" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
+	{ "sync", ctl_sync, "send waiting requests to the provincial server" },
+	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
+	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };
 
@@ -57,6 +62,29 @@ int ctl_wants_help(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return 1;
 	return 0;
+}
+
+void ctl_json(json_t *doc)
+{
+	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+	if (text == NULL) {
+		fputs("kioskctl: out of memory\n", stderr);
+		abort();
+	}
+	puts(text);
+	free(text);
+	json_decref(doc);
+}
+
+const char *ctl_time(long long t, char *buf, unsigned size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t == 0 || localtime_r(&tt, &tm) == NULL || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
 }
 
 struct db *ctl_db(struct ctl *ctl)

@@ -17,12 +17,12 @@
 #include "db.h"
 #include "loop.h"
 #include "problems.h"
+#include "spool.h"
 #include "term.h"
 #include "uidata.h"
 #include "util.h"
 
 #define STATE_POLL_SECONDS 2
-#define ONLINE_SECONDS 120   /* the worker reached the server this recently */
 
 /* Prints the usage to out. */
 static void usage(FILE *out)
@@ -45,22 +45,21 @@ static int utf8_locale(void)
 	return -1;
 }
 
-/* Reads a unix time from a setting, 0 when absent. */
-static time_t setting_time(struct db *db, const char *key)
+/* What the footer shows: waiting requests, network, last upload (as the
+ * upload worker last recorded them in the spool); kept as they were when
+ * the database cannot be read this time. */
+static void read_state(struct db *db, const struct config *cfg, struct booth_state *st)
 {
-	char buf[32];
+	struct spool_footer f;
+	char *cause = NULL;
 
-	return db_setting_get(db, key, buf, sizeof buf) == 1 ? (time_t)strtoll(buf, NULL, 10) : 0;
-}
-
-/* What the footer shows: waiting requests, network, last upload. */
-static void read_state(struct db *db, const struct config *cfg, time_t now, struct booth_state *st)
-{
-	time_t contact = setting_time(db, "sync.last_contact");
-
-	st->waiting = db_count_waiting(db);
-	st->online = cfg->upload_url[0] != '\0' && contact > 0 && now - contact < ONLINE_SECONDS;
-	st->last_upload = setting_time(db, "sync.last_upload");
+	if (spool_footer(db, &f, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	st->waiting = f.waiting;
+	st->online = cfg->upload_url[0] != '\0' && f.link == SPOOL_LINK_ONLINE;
+	st->last_upload = (time_t)f.last_upload;
 }
 
 /* Opens state.db in the state folder (created private to this user). */
@@ -107,7 +106,7 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			canvas_resize(&canvas, rows, cols);
 		}
 		if (now - polled >= STATE_POLL_SECONDS || now < polled) {
-			read_state(db, cfg, now, &st);
+			read_state(db, cfg, &st);
 			app_set_state(app, &st);
 			polled = now;
 		}
