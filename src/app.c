@@ -101,7 +101,7 @@ int app_items(struct app *a, struct item *out)
 	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
 	if (a->depth > 1 && n < ITEM_MAX + 1)
-		out[n++] = (struct item){ '0', N_("Quay lại"), -1 };
+		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
 }
 
@@ -146,6 +146,16 @@ void app_back(struct app *a)
 	a->dirty = 1;
 }
 
+/* Leaves the top frame the way its "0" says: one back, or home. */
+static void leave(struct app *a)
+{
+	if (app_top(a)->ops->home_back)
+		while (a->depth > 1)
+			app_back(a);
+	else
+		app_back(a);
+}
+
 /* Back to the home screen for the next villager: nothing of the last one
  * stays (typing, language, screens). */
 static void reset(struct app *a)
@@ -183,7 +193,7 @@ static void choose(struct app *a, int i, time_t now)
 	if (i < 0 || i >= n)
 		return;
 	if (items[i].action == -1 && items[i].key == '0') {
-		app_back(a);
+		leave(a);
 		return;
 	}
 	if (f->ops->choose)
@@ -267,10 +277,10 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		if (a->focus >= 0)
 			choose(a, a->focus, now);
 		else if (n == 1 && items[0].key == '0')
-			app_back(a); /* a page with only "back": Enter leaves it */
+			leave(a); /* a page with only "back": Enter leaves it */
 		return;
 	case AK_BACKSPACE:
-		app_back(a);
+		leave(a);
 		return;
 	}
 	for (i = 0; i < n; i++)

@@ -62,6 +62,7 @@ struct frame_ops {
 	/* Frees the frame's data, wiping anything a villager typed. */
 	void (*done)(struct frame *f);
 	int clock;     /* show the clock in the title row */
+	int home_back; /* "0" goes home (after a receipt), not one screen back */
 };
 
 struct frame {
@@ -111,7 +112,12 @@ struct form_state {
 /* The screen kinds. */
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
-extern const struct frame_ops scr_form, scr_review;
+extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved;
+
+struct saved;
+
+/* Shows a saved request's receipt (takes saved). */
+void scr_saved_open(struct app *a, const struct form *form, struct saved *saved);
 
 /* Opens a form to fill in. */
 void scr_form_open(struct app *a, const struct form *form);

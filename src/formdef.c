@@ -185,6 +185,12 @@ int formdef_parse(struct form *out, const char *file, const char *id, const char
 	return p->n == before ? 0 : -1;
 }
 
+/* Orders forms by file name, so an operator decides their order. */
+static int form_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct form *)a)->id, ((const struct form *)b)->id);
+}
+
 void formdef_load(struct forms *fs, const char *dir, struct problems *p)
 {
 	DIR *d = opendir(dir);
@@ -216,6 +222,7 @@ void formdef_load(struct forms *fs, const char *dir, struct problems *p)
 		free(path);
 	}
 	closedir(d);
+	qsort(fs->v, (size_t)fs->n, sizeof *fs->v, form_cmp);
 }
 
 const struct form *formdef_find(const struct forms *fs, const char *code_or_id)
@@ -244,8 +251,11 @@ const char *formdef_check(const struct form_field *f, const char *value, const c
 {
 	int i;
 
+	if (*value == '\0' && !f->required)
+		return NULL;
 	if (*value == '\0')
-		return f->required ? N_("Xin điền mục này.") : NULL;
+		return f->type == FT_CHOICE || f->type == FT_YESNO ? N_("Xin chọn một trong các ô.")
+								   : N_("Xin điền mục này.");
 	switch (f->type) {
 	case FT_PHONE:
 		if (!digits(value, 10) || value[0] != '0')

@@ -10,6 +10,7 @@ struct problems;
 #define FORM_MAX_FIELDS 32
 #define FORM_MAX_STEPS 8
 #define FORM_MAX_OPTIONS 8
+#define FORM_LABEL_COLS 26   /* room for a field's label on screen */
 
 enum field_type {
 	FT_TEXT,      /* free text, one line */

@@ -16,12 +16,13 @@
 #include "text.h"
 #include "util.h"
 
-#define LABEL_W 20
+#define LABEL_W FORM_LABEL_COLS
 #define HIT_FIELD 0          /* + field index */
 #define HIT_OPTION 100       /* + field * 10 + option */
 #define HIT_KEY 1000         /* + on-screen key */
 #define HIT_PAD 2000         /* + digit pad key */
 #define HIT_NEXT 3000
+#define HIT_BACK 3001
 
 static const char pad[] = "123456789\b0\n";
 
@@ -261,8 +262,10 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	y += view_keypad(a, c, e, y);
 	if (st->open && digit_field(st->form->fields[st->focus].type))
 		draw_pad(a, c, 2);
-	view_button(a, c, c->rows - 2 - 3, c->cols - 24, 3, 23, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
-	return y;
+	/* Its own two buttons: "0" is a digit in many fields here. */
+	view_button(a, c, c->rows - 2 - 3, 1, 3, 24, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
+	view_button(a, c, c->rows - 2 - 3, c->cols - 25, 3, 24, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+	return c->rows; /* no numbered boxes */
 }
 
 /* Keys: typing into the focused field, Enter next, Up/Down between
@@ -331,6 +334,8 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 	app_touch(a);
 	if (index == HIT_NEXT) {
 		form_key(a, f, AK_ENTER, now);
+	} else if (index == HIT_BACK) {
+		previous(a, st);
 	} else if (index >= HIT_PAD) {
 		char k = pad[index - HIT_PAD];
 

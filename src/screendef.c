@@ -30,10 +30,10 @@ static const struct {
 	{ "quit", BUILTIN_QUIT },
 	{ "procedures", BUILTIN_PROCEDURES },
 	{ "news", BUILTIN_NEWS },
+	{ "submit", BUILTIN_SUBMIT },
+	{ "feedback", BUILTIN_FEEDBACK },
 	/* Services whose screens come in later versions: a polite notice. */
 	{ "dossier", BUILTIN_LATER },
-	{ "submit", BUILTIN_LATER },
-	{ "feedback", BUILTIN_LATER },
 	{ "queue", BUILTIN_LATER },
 	{ "pay", BUILTIN_LATER },
 };

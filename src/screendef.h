@@ -46,6 +46,8 @@ enum builtin {
 	BUILTIN_QUIT,       /* quit the kiosk (helper menu only) */
 	BUILTIN_PROCEDURES, /* procedure search (scr_search.c) */
 	BUILTIN_NEWS,       /* the commune's announcements (scr_news.c) */
+	BUILTIN_SUBMIT,     /* the request forms (scr_forms.c) */
+	BUILTIN_FEEDBACK,   /* the feedback form (screens/forms/feedback.form) */
 	BUILTIN_LATER       /* a service whose screen is not in this version yet */
 };
 

@@ -23,7 +23,7 @@ int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
 	dir = xprintf("%s/screens/forms", cfg->content_dir);
 	formdef_load(&u->forms, dir, p);
 	free(dir);
-	view_check(&u->screens, u->i18n, cfg, p);
+	view_check(&u->screens, &u->forms, u->i18n, cfg, p);
 	return p->n == before ? 0 : -1;
 }
 
