@@ -370,9 +370,23 @@ int app_idle(const struct app *a)
 	return a->depth == 1 && a->lang == a->default_lang && a->countdown_until == 0;
 }
 
+int app_job_fd(const struct app *a)
+{
+	const struct frame *f = &a->stack[a->depth - 1];
+
+	return f->ops->job_fd ? f->ops->job_fd(f) : -1;
+}
+
+int app_wait_ms(const struct app *a)
+{
+	/* A spinner turns four times a second while a job runs. */
+	return app_job_fd(a) >= 0 ? 250 : 1000;
+}
+
 void app_tick(struct app *a, time_t now)
 {
 	const struct config *cfg = a->env.cfg;
+	struct frame *f = app_top(a);
 
 	if (a->countdown_until != 0 && now >= a->countdown_until) {
 		reset(a);
@@ -382,6 +396,8 @@ void app_tick(struct app *a, time_t now)
 		a->countdown_until = now + cfg->idle_countdown;
 		a->dirty = 1;
 	}
+	if (f->ops->tick)
+		f->ops->tick(a, f, now);
 	/* The clock shows minutes; the countdown, seconds. */
 	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
 		a->dirty = 1;

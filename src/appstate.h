@@ -61,6 +61,10 @@ struct frame_ops {
 	const char *(*hint)(const struct app *a, const struct frame *f);
 	/* Frees the frame's data, wiping anything a villager typed. */
 	void (*done)(struct frame *f);
+	/* Runs on every turn of the loop (background work, animations). */
+	void (*tick)(struct app *a, struct frame *f, time_t now);
+	/* The fd of the frame's background job, or -1. */
+	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
 };
@@ -112,7 +116,7 @@ struct form_state {
 /* The screen kinds. */
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
-extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved;
+extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
 
 struct saved;
 

@@ -31,9 +31,9 @@ static const struct {
 	{ "procedures", BUILTIN_PROCEDURES },
 	{ "news", BUILTIN_NEWS },
 	{ "submit", BUILTIN_SUBMIT },
+	{ "dossier", BUILTIN_DOSSIER },
 	{ "feedback", BUILTIN_FEEDBACK },
 	/* Services whose screens come in later versions: a polite notice. */
-	{ "dossier", BUILTIN_LATER },
 	{ "queue", BUILTIN_LATER },
 	{ "pay", BUILTIN_LATER },
 };
