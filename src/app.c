@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 const char *app_tr(const struct app *a, const char *msgid)
@@ -290,6 +291,28 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		}
 }
 
+/* A scanned burst: the frame's, or typed key by key (then Enter). */
+static void on_scan(struct app *a, const char *text, time_t now)
+{
+	struct frame *f = app_top(a);
+	size_t n = strlen(text), i = 0;
+
+	if (f->ops->scan) {
+		f->ops->scan(a, f, text, now);
+		app_touch(a);
+		return;
+	}
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(text + i, n - i, &cp);
+
+		i += len ? len : 1;
+		if (len)
+			on_key(a, cp, now);
+	}
+	on_key(a, AK_ENTER, now);
+}
+
 /* The hit under (y, x), or -1. */
 static int hit_at(const struct app *a, int y, int x)
 {
@@ -345,6 +368,9 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 	case EV_KEY:
 		if (ev->key != AK_IGNORED)
 			on_key(a, ev->key, now);
+		break;
+	case EV_SCAN:
+		on_scan(a, ev->text, now);
 		break;
 	case EV_PRESS:
 		a->pressed = hit_at(a, ev->y, ev->x);

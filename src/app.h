@@ -28,14 +28,20 @@ enum {
 enum event_type {
 	EV_KEY,
 	EV_PRESS,         /* a finger (mouse button 1) went down at (y, x) */
-	EV_RELEASE        /* and came up at (y, x) */
+	EV_RELEASE,       /* and came up at (y, x) */
+	EV_SCAN           /* a burst of text ending in Enter: a scanner (or a paste) */
 };
 
 struct event {
 	enum event_type type;
 	uint32_t key;
 	int y, x;
+	const char *text;     /* EV_SCAN: UTF-8, without the Enter */
 };
+
+/* Bursts of at least this many characters read at once, ending in Enter,
+ * come as one EV_SCAN: a keyboard-wedge scanner types that fast. */
+#define SCAN_MIN_CHARS 12
 
 /* What the booth knows about its spool and network, refreshed by main. */
 struct booth_state {

@@ -63,6 +63,8 @@ struct frame_ops {
 	void (*done)(struct frame *f);
 	/* Runs on every turn of the loop (background work, animations). */
 	void (*tick)(struct app *a, struct frame *f, time_t now);
+	/* A scanned code (a CCCD card, a receipt's QR); NULL: typed instead. */
+	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
 	/* The fd of the frame's background job, or -1. */
 	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
@@ -111,6 +113,8 @@ struct form_state {
 	struct entry entry[32];        /* one per field (FORM_MAX_FIELDS) */
 	const char *error[32];         /* message id under each field, or NULL */
 	char title[256];
+	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
+	char *scan_msg;                /* why the last scan was refused */
 };
 
 /* The screen kinds. */

@@ -19,6 +19,7 @@
 #include "problems.h"
 #include "spool.h"
 #include "term.h"
+#include "text.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -97,6 +98,34 @@ static struct db *open_state(const struct config *cfg)
 	return db;
 }
 
+/* Hands what the terminal has to the app. A burst of characters read at
+ * once and ending in Enter (a keyboard-wedge scanner) goes as one EV_SCAN;
+ * anything else key by key. */
+static void read_input(struct app *app, time_t now)
+{
+	static struct event evs[4096];
+	char text[4 * 4096 + 1];
+	size_t n = 0, i, o = 0, chars = 0;
+
+	while (n < sizeof evs / sizeof evs[0] && term_read(&evs[n]))
+		n++;
+	for (i = 0; i + 1 < n; i++) {
+		if (evs[i].type != EV_KEY || evs[i].key < 0x20 || evs[i].key >= 0x110000)
+			break;
+		o += text_encode(evs[i].key, text + o);
+		chars++;
+	}
+	if (chars >= SCAN_MIN_CHARS && i == n - 1 && evs[i].type == EV_KEY &&
+	    evs[i].key == AK_ENTER) {
+		text[o] = '\0';
+		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
+		wipe(text, o);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		app_event(app, &evs[i], now);
+}
+
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
  * menu's quit. */
 static void run(struct app *app, struct db *db, const struct config *cfg)
@@ -105,7 +134,6 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 	struct booth_state st;
 	time_t polled = 0;
 	int rows, cols, ready;
-	struct event ev;
 
 	term_size(&rows, &cols);
 	canvas_resize(&canvas, rows, cols);
@@ -135,11 +163,8 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 		ready = loop_wait(STDIN_FILENO, app_job_fd(app), app_wait_ms(app));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
-		if (ready & LOOP_INPUT) {
-			now = time(NULL);
-			while (term_read(&ev))
-				app_event(app, &ev, now);
-		}
+		if (ready & LOOP_INPUT)
+			read_input(app, time(NULL));
 	}
 	canvas_free(&canvas);
 }

@@ -272,6 +272,22 @@ static void dossier_tap(struct app *a, struct frame *f, int index, time_t now)
 	app_touch(a);
 }
 
+/* A scanned receipt QR: the code itself, or a lookup URL ending in it
+ * ("...?ma=CODE" or ".../CODE"). */
+static void dossier_scan(struct app *a, struct frame *f, const char *text, time_t now)
+{
+	struct lookup *l = lookup(a, f);
+	const char *code = text, *p;
+
+	(void)now;
+	if ((p = strrchr(code, '=')) != NULL)
+		code = p + 1;
+	if ((p = strrchr(code, '/')) != NULL)
+		code = p + 1;
+	field_set(&l->entry.field, code);
+	start_lookup(a, l);
+}
+
 /* Picks up the server's answer; turns the spinner. */
 static void dossier_tick(struct app *a, struct frame *f, time_t now)
 {
@@ -326,6 +342,7 @@ const struct frame_ops scr_dossier = {
 	.hint = dossier_hint,
 	.done = dossier_done,
 	.tick = dossier_tick,
+	.scan = dossier_scan,
 	.job_fd = dossier_job_fd,
 	.clock = 1,
 };

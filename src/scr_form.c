@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "appstate.h"
+#include "cccd.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
@@ -23,6 +24,8 @@
 #define HIT_PAD 2000         /* + digit pad key */
 #define HIT_NEXT 3000
 #define HIT_BACK 3001
+#define HIT_FILL 3002
+#define HIT_NOFILL 3003
 
 static const char pad[] = "123456789\b0\n";
 
@@ -241,6 +244,27 @@ static void draw_pad(struct app *a, struct canvas *c, int y)
 	}
 }
 
+/* The card's details and the question whether to fill them in. */
+static int draw_card(struct app *a, struct form_state *st, struct canvas *c, int y)
+{
+	const struct cccd *k = st->card;
+	const char *label[] = { N_("Số CCCD"), N_("Họ và tên"), N_("Ngày sinh"), N_("Giới tính"),
+				N_("Địa chỉ trên thẻ") };
+	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
+	int i;
+
+	canvas_text(c, y++, 2, app_tr(a, N_("Đã đọc thẻ CCCD. Điền những thông tin này vào đơn?")),
+		    ATTR_KEY, c->cols - 4);
+	y++;
+	for (i = 0; i < 5; i++) {
+		canvas_text(c, y, 4, app_tr(a, label[i]), ATTR_DIM, 20);
+		y += canvas_wrap(c, y, 26, c->cols - 28, 2, value[i], ATTR_NORMAL);
+	}
+	view_button(a, c, c->rows - 2 - 3, 1, 3, 36, app_tr(a, N_("1  Điền vào đơn")), HIT_FILL);
+	view_button(a, c, c->rows - 2 - 3, c->cols - 37, 3, 36, app_tr(a, N_("2  Không điền")), HIT_NOFILL);
+	return c->rows;
+}
+
 /* The step's fields; on touch booths the keyboard or pad of the focus. */
 static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
@@ -249,6 +273,8 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	int first, end, i;
 
 	(void)now;
+	if (st->card)
+		return draw_card(a, st, c, y);
 	step_fields(st, &first, &end);
 	if (st->open && e->mode == ENTRY_TOUCH && !digit_field(st->form->fields[st->focus].type)) {
 		/* The on-screen keyboard: only the field being typed shows. */
@@ -257,6 +283,8 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 		view_osk(a, c, e, y + 2, c->rows - 2 - (y + 2), HIT_KEY);
 		return c->rows;
 	}
+	if (st->scan_msg)
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, st->scan_msg, ATTR_ALERT);
 	for (i = first; i < end; i++, y += 2)
 		draw_field(a, st, c, y, i);
 	y += view_keypad(a, c, e, y);
@@ -266,6 +294,59 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	view_button(a, c, c->rows - 2 - 3, 1, 3, 24, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
 	view_button(a, c, c->rows - 2 - 3, c->cols - 25, 3, 24, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
 	return c->rows; /* no numbered boxes */
+}
+
+/* Forgets a scanned card, leaving nothing of it in memory. */
+static void forget_card(struct form_state *st)
+{
+	if (st->card) {
+		cccd_wipe(st->card);
+		free(st->card);
+		st->card = NULL;
+	}
+}
+
+/* Puts the card's details into the fields the form's "scan" line names. */
+static void fill_from_card(struct form_state *st)
+{
+	const struct cccd *k = st->card;
+	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		int fi = st->form->scan[i];
+
+		if (fi < 0)
+			continue;
+		field_set(&st->entry[fi].field, value[i]);
+		st->error[fi] = NULL;
+	}
+	forget_card(st);
+}
+
+/* A burst from a scanner: an ID card offers to fill the form (after the
+ * villager says yes); anything else is pasted into the field. */
+static void form_scan(struct app *a, struct frame *f, const char *text, time_t now)
+{
+	struct form_state *st = f->data;
+	size_t n = strlen(text);
+	char *cause = NULL;
+
+	(void)a;
+	(void)now;
+	free(st->scan_msg);
+	st->scan_msg = NULL;
+	if (!cccd_looks_like(text, n)) {
+		if (field_insert(&st->entry[st->focus].field, text, n))
+			st->error[st->focus] = NULL;
+		return;
+	}
+	forget_card(st);
+	st->card = xcalloc(1, sizeof *st->card);
+	if (cccd_parse(text, n, st->card, &cause) != 0) {
+		forget_card(st);
+		st->scan_msg = cause; /* a plain Vietnamese message */
+	}
 }
 
 /* Keys: typing into the focused field, Enter next, Up/Down between
@@ -280,6 +361,13 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	(void)now;
 	step_fields(st, &first, &end);
 	app_touch(a);
+	if (st->card) {
+		if (key == '1' || key == AK_ENTER)
+			fill_from_card(st);
+		else if (key == '2' || key == AK_BACKSPACE)
+			forget_card(st);
+		return 1;
+	}
 	if (key == AK_UP || key == AK_DOWN) {
 		if (key == AK_UP && st->focus > first)
 			st->focus--;
@@ -332,7 +420,9 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 	struct form_state *st = f->data;
 
 	app_touch(a);
-	if (index == HIT_NEXT) {
+	if (index == HIT_FILL || index == HIT_NOFILL) {
+		form_key(a, f, index == HIT_FILL ? '1' : '2', now);
+	} else if (index == HIT_NEXT) {
 		form_key(a, f, AK_ENTER, now);
 	} else if (index == HIT_BACK) {
 		previous(a, st);
@@ -372,6 +462,8 @@ static void form_done(struct frame *f)
 		return;
 	for (i = 0; i < st->form->nfields; i++)
 		entry_free(&st->entry[i]);
+	forget_card(st);
+	free(st->scan_msg);
 	wipe(st, sizeof *st);
 	free(st);
 }
@@ -383,6 +475,7 @@ const struct frame_ops scr_form = {
 	.tap = form_tap,
 	.hint = form_hint,
 	.done = form_done,
+	.scan = form_scan,
 };
 
 void scr_form_open(struct app *a, const struct form *form)
