@@ -123,7 +123,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kioskctl
 	rm -rf $(DESTDIR)$(DATADIR)
 
-bench: deps
+bench: test-deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
 
