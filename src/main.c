@@ -17,6 +17,7 @@
 #include "db.h"
 #include "loop.h"
 #include "problems.h"
+#include "scanner.h"
 #include "spool.h"
 #include "term.h"
 #include "text.h"
@@ -126,10 +127,49 @@ static void read_input(struct app *app, time_t now)
 		app_event(app, &evs[i], now);
 }
 
+/* Opens the serial/USB-CDC scanner of the config, if there is one. A
+ * missing scanner is logged and the booth goes on without it. */
+static struct scanner *open_scanner(const struct config *cfg)
+{
+	struct scanner *s;
+	char *cause = NULL;
+
+	if (cfg->scanner_device[0] == '\0')
+		return NULL;
+	s = scanner_open(cfg->scanner_device, cfg->scanner_baud, &cause);
+	if (s == NULL) {
+		log_write("scanner %s: %s", cfg->scanner_device, cause);
+		free(cause);
+	}
+	return s;
+}
+
+/* Hands each whole line from the scanner to the app as a scan. A scanner
+ * that fails (unplugged) is closed; it is opened again on the next start. */
+static void read_scanner(struct app *app, struct scanner **s, const struct config *cfg, time_t now)
+{
+	char *line = NULL, *cause = NULL;
+	int rc;
+
+	while ((rc = scanner_read(*s, &line, &cause)) == 1) {
+		app_event(app, &(struct event){ .type = EV_SCAN, .text = line }, now);
+		wipe(line, strlen(line));
+		free(line);
+		line = NULL;
+	}
+	if (rc < 0) {
+		log_write("scanner %s: %s", cfg->scanner_device, cause ? cause : "failed");
+		free(cause);
+		scanner_close(*s);
+		*s = NULL;
+	}
+}
+
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
  * menu's quit. */
 static void run(struct app *app, struct db *db, const struct config *cfg)
 {
+	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { 0 };
 	struct booth_state st;
 	time_t polled = 0;
@@ -160,13 +200,17 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			app_draw(app, &canvas, now);
 			term_draw(&canvas);
 		}
-		ready = loop_wait(STDIN_FILENO, app_job_fd(app), app_wait_ms(app));
+		ready = loop_wait(STDIN_FILENO, app_job_fd(app), scanner ? scanner_fd(scanner) : -1,
+				  app_wait_ms(app));
+		if (ready & LOOP_SCANNER)
+			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
 		if (ready & LOOP_INPUT)
 			read_input(app, time(NULL));
 	}
 	canvas_free(&canvas);
+	scanner_close(scanner);
 }
 
 int main(int argc, char **argv)
