@@ -28,5 +28,8 @@ int ctl_wants_help(int argc, char **argv);
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
 ctl_fn ctl_set_pin;
+ctl_fn ctl_printer;
+ctl_fn ctl_vietqr;
+ctl_fn ctl_due;
 
 #endif

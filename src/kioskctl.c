@@ -20,6 +20,9 @@ static const struct command commands[] = {
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
+	{ "printer", ctl_printer, "print the test page on the configured printer" },
+	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
+	{ "due", ctl_due, "the expected result date for a number of working days" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
