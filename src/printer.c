@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -269,9 +270,11 @@ static int check_paper(int fd, const char *path, int timeout, char **cause)
 	uint8_t junk[64], reply;
 	struct pollfd pfd = { fd, POLLIN, 0 };
 	long long until;
+	int i;
 
-	/* Whatever the printer said before is not the answer. */
-	while (read(fd, junk, sizeof junk) > 0)
+	/* Whatever the printer said before is not the answer (a bounded
+	 * drain: some devices never run dry). */
+	for (i = 0; i < 16 && read(fd, junk, sizeof junk) > 0; i++)
 		;
 	if (write_all(fd, (const uint8_t *)ESCPOS_PAPER_QUERY, 3, timeout, path, cause) != 0)
 		return -1;
@@ -393,8 +396,8 @@ static int feed_command(const struct printer *p, int *in, int out, const struct 
 			ssize_t n = write(*in, job->data + done, job->len - done);
 
 			if (n < 0 && errno != EAGAIN && errno != EINTR) {
-				*cause = xprintf("printer command stopped reading after %zu of %zu bytes",
-						 done, job->len);
+				*cause = xprintf("printer command: write error after %zu of %zu bytes: %s",
+						 done, job->len, strerror(errno));
 				return -1;
 			}
 			if (n > 0)
@@ -439,11 +442,9 @@ static int pipe_cloexec(int fds[2])
 /* Pipes a job to the shell command and checks its exit status. */
 static int print_command(const struct printer *p, const struct bytes *job, char **cause)
 {
-	int in[2], out[2], status, rc;
+	int in[2], out[2], status, rc, left = 0;
 	char tail[256] = "";
 	size_t tlen = 0;
-	sigset_t pipe_set, old;
-	struct timespec zero = { 0, 0 };
 	pid_t pid;
 
 	if (pipe_cloexec(in) != 0) {
@@ -472,18 +473,12 @@ static int print_command(const struct printer *p, const struct bytes *job, char 
 		execl("/bin/sh", "sh", "-c", p->command, (char *)NULL);
 		_exit(127);
 	}
-	close(in[0]);
+	/* The read end stays open here too: a command that exits without
+	 * reading cannot raise SIGPIPE, and what it left unread is counted. */
 	close(out[1]);
 	fcntl(in[1], F_SETFL, O_NONBLOCK);
 	fcntl(out[0], F_SETFL, O_NONBLOCK);
-	/* A command that exits early must not kill the kiosk with SIGPIPE. */
-	sigemptyset(&pipe_set);
-	sigaddset(&pipe_set, SIGPIPE);
-	sigprocmask(SIG_BLOCK, &pipe_set, &old);
 	rc = feed_command(p, &in[1], out[0], job, tail, sizeof tail, &tlen, cause);
-	while (sigtimedwait(&pipe_set, NULL, &zero) > 0)
-		;
-	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (in[1] >= 0)
 		close(in[1]);
 	close(out[0]);
@@ -491,25 +486,27 @@ static int print_command(const struct printer *p, const struct bytes *job, char 
 		kill(pid, SIGKILL);
 	if (wait_child(pid, rc != 0 ? 0 : p->timeout, &status) != 0) {
 		*cause = xprintf("printer command did not finish within %d s", p->timeout);
-		return -1;
-	}
-	if (rc != 0) {
+		rc = -1;
+	} else if (rc != 0) {
 		if (tlen > 0) {
 			char *more = xprintf("%s: %s", *cause, last_line(tail));
 
 			free(*cause);
 			*cause = more;
 		}
-		return -1;
-	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	if (WIFEXITED(status))
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		*cause = xprintf("printer command exited with status %d%s%s", WEXITSTATUS(status),
 				 tlen > 0 ? ": " : "", last_line(tail));
-	else
+		rc = -1;
+	} else if (!WIFEXITED(status)) {
 		*cause = xprintf("printer command killed by signal %d", WTERMSIG(status));
-	return -1;
+		rc = -1;
+	} else if (ioctl(in[0], FIONREAD, &left) == 0 && left > 0) {
+		*cause = xprintf("printer command exited without reading %d of %zu bytes", left, job->len);
+		rc = -1;
+	}
+	close(in[0]);
+	return rc;
 }
 
 /* The highest sequence number among the folder's NNNNNN-* files. */
