@@ -195,8 +195,9 @@ static int write_all(int fd, const uint8_t *data, size_t len, int timeout, const
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-			*cause = xprintf("%s: write error after %zu of %zu bytes: %s", what, done, len,
-					 strerror(errno));
+			/* Linux's USB printer driver says ENOSPC when the paper is out. */
+			*cause = xprintf("%s: write error after %zu of %zu bytes: %s%s", what, done, len,
+					 strerror(errno), errno == ENOSPC ? " (out of paper?)" : "");
 			return -1;
 		}
 		do

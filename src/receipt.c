@@ -62,7 +62,8 @@ char *receipt_vnd(long long amount)
 	char digits[32], out[48];
 	int n, i, o = 0;
 
-	n = snprintf(digits, sizeof digits, "%lld", amount < 0 ? -amount : amount);
+	n = snprintf(digits, sizeof digits, "%llu",
+		     amount < 0 ? 0ULL - (unsigned long long)amount : (unsigned long long)amount);
 	if (amount < 0)
 		out[o++] = '-';
 	/* Thousands are grouped with dots in Vietnamese. */
@@ -95,10 +96,15 @@ static void header(struct slip *s, const char *commune)
 	free(up);
 }
 
-/* Adds "label value" wrapped, continuation lines indented. */
+/* Adds "label value" wrapped, continuation lines indented; nothing when
+ * there is no value. */
 static void field(struct slip *s, const char *label, const char *value)
 {
-	char *line = xprintf("%s %s", label, value);
+	char *line;
+
+	if (value == NULL || *value == '\0')
+		return;
+	line = xprintf("%s %s", label, value);
 
 	slip_text(s, SLIP_LEFT, 1, 2, line);
 	free(line);
@@ -114,17 +120,15 @@ void receipt_layout(const struct receipt *r, struct slip *s)
 	slip_gap(s, GAP);
 	field(s, "Thủ tục:", r->procedure);
 	slip_text(s, SLIP_LEFT, 1, 0, "Mã biên nhận:");
-	slip_text(s, SLIP_CENTER, 2, 0, r->code);
+	slip_text(s, SLIP_CENTER, 2, 0, r->code != NULL ? r->code : "");
 	when(r->submitted, at);
 	field(s, "Nộp lúc:", at);
-	if (r->booth != NULL && *r->booth != '\0')
-		field(s, "Tại trạm:", r->booth);
+	field(s, "Tại trạm:", r->booth);
 	if (r->due.year != 0) {
 		date_format(r->due, due);
 		field(s, "Hẹn trả kết quả:", due);
 	}
-	if (r->fee != NULL && *r->fee != '\0')
-		field(s, "Lệ phí:", r->fee);
+	field(s, "Lệ phí:", r->fee);
 	if (r->npapers > 0) {
 		slip_text(s, SLIP_LEFT, 1, 0, "Mang theo khi đến nhận kết quả:");
 		for (i = 0; i < r->npapers; i++) {
@@ -167,16 +171,13 @@ void payslip_layout(const struct payslip *p, struct slip *s)
 	header(s, p->commune);
 	slip_text(s, SLIP_CENTER, 2, 0, "NỘP LỆ PHÍ");
 	slip_gap(s, GAP);
-	if (p->procedure != NULL && *p->procedure != '\0')
-		field(s, "Thủ tục:", p->procedure);
+	field(s, "Thủ tục:", p->procedure);
 	field(s, "Mã biên nhận:", p->code);
 	slip_text(s, SLIP_LEFT, 1, 0, "Số tiền:");
 	slip_text(s, SLIP_CENTER, 2, 0, amount);
-	if (p->bank != NULL && *p->bank != '\0')
-		field(s, "Ngân hàng:", p->bank);
+	field(s, "Ngân hàng:", p->bank);
 	field(s, "Số tài khoản:", p->account);
-	if (p->account_name != NULL && *p->account_name != '\0')
-		field(s, "Chủ tài khoản:", p->account_name);
+	field(s, "Chủ tài khoản:", p->account_name);
 	field(s, "Nội dung chuyển khoản:", p->code);
 	slip_gap(s, GAP);
 	slip_qr(s, p->qr);

@@ -1,7 +1,8 @@
 /* What the booth prints: the receipt of a request, a queue ticket, a fee
  * payment slip with its VietQR code, and the printer's test page, each
  * laid out as a slip (slip.h) for the printer's paper. The strings are
- * the caller's (borrowed, UTF-8); printed labels are Vietnamese. */
+ * the caller's (borrowed, UTF-8); a NULL or empty one leaves its line out.
+ * Printed labels are Vietnamese: a receipt is an official paper. */
 #ifndef KIOSK_RECEIPT_H
 #define KIOSK_RECEIPT_H
 
@@ -20,8 +21,8 @@ struct receipt {
 	struct date due;          /* calendar_due(); year 0 leaves it out */
 	const char *const *papers;/* papers to bring, npapers of them */
 	int npapers;
-	const char *fee;          /* "Miễn phí", "8.000 đồng"; NULL leaves it out */
-	const char *qr;           /* receipt_qr_payload() */
+	const char *fee;          /* "Miễn phí", "8.000 đồng" */
+	const char *qr;           /* receipt_qr_payload(); NULL: the code */
 };
 
 struct ticket {
@@ -40,7 +41,7 @@ struct payslip {
 	const char *bank;         /* [payment] bank_name (may be "") */
 	const char *account;
 	const char *account_name;
-	const char *qr;           /* vietqr_payload() */
+	const char *qr;           /* vietqr_payload(); NULL: no code */
 	time_t when;
 };
 

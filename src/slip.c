@@ -120,9 +120,12 @@ static void wrap(struct slip *s, enum slip_align a, int scale, int indent, int w
 
 void slip_text(struct slip *s, enum slip_align a, int scale, int indent, const char *text)
 {
-	char *clean = text_sanitize(text, 1), *nfc, *para, *next;
+	char *clean, *nfc, *para, *next;
 	int width;
 
+	if (text == NULL)
+		return;
+	clean = text_sanitize(text, 1);
 	if (scale < 1)
 		scale = 1;
 	if (scale > 4)
@@ -143,7 +146,7 @@ void slip_text(struct slip *s, enum slip_align a, int scale, int indent, const c
 
 void slip_box(struct slip *s, int scale, const char *text)
 {
-	char *clean = text_sanitize(text, 0);
+	char *clean = text_sanitize(text != NULL ? text : "", 0);
 	int width;
 
 	if (scale < 1)
@@ -159,9 +162,8 @@ void slip_box(struct slip *s, int scale, const char *text)
 
 void slip_qr(struct slip *s, const char *payload)
 {
-	struct slip_line *l = add(s, SLIP_QR, xstrdup(payload));
-
-	l->align = SLIP_CENTER;
+	if (payload != NULL && *payload != '\0')
+		add(s, SLIP_QR, xstrdup(payload))->align = SLIP_CENTER;
 }
 
 void slip_rule(struct slip *s)

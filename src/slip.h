@@ -44,13 +44,14 @@ void slip_free(struct slip *s);
 
 /* Adds text word-wrapped to the width at this scale (1 to 4); lines after
  * the first of a paragraph start with indent cells of space. A newline in
- * text starts a new paragraph. Controls are dropped, text is made NFC. */
+ * text starts a new paragraph. Controls are dropped, text is made NFC.
+ * NULL adds nothing. */
 void slip_text(struct slip *s, enum slip_align a, int scale, int indent, const char *text);
 
 /* Adds one centred line in a frame, cut to fit (the queue number). */
 void slip_box(struct slip *s, int scale, const char *text);
 
-/* Adds a QR code of payload, centred. */
+/* Adds a QR code of payload, centred (nothing for NULL or ""). */
 void slip_qr(struct slip *s, const char *payload);
 
 /* Adds a thin line across the paper. */

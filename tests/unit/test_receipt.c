@@ -199,6 +199,35 @@ static void test_ticket_and_payslip(void **state)
 	slip_free(&s);
 }
 
+static void test_missing_parts_are_left_out(void **state)
+{
+	struct receipt r = { NULL, NULL, "HD7-K4Q2-9", 1795742460, "", { 0, 0, 0 }, NULL, 0, NULL, NULL };
+	struct payslip p = { "Xã A", NULL, "HD7", 1000, NULL, "123", NULL, NULL, 1795742460 };
+	struct slip s;
+	int i;
+
+	(void)state;
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	assert_int_equal(find(&s, "Thủ tục"), -1);
+	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	assert_int_equal(find(&s, "Lệ phí"), -1);
+	assert_int_equal(find(&s, "Tại trạm"), -1);
+	assert_int_equal(find(&s, "null"), -1);
+	/* Without a payload the QR holds the code. */
+	for (i = 0; i < s.n && s.lines[i].kind != SLIP_QR; i++)
+		;
+	assert_true(i < s.n);
+	assert_string_equal(s.lines[i].text, "HD7-K4Q2-9");
+	slip_free(&s);
+	slip_init(&s, 46);
+	payslip_layout(&p, &s);
+	for (i = 0; i < s.n; i++)
+		assert_int_not_equal(s.lines[i].kind, SLIP_QR);
+	assert_int_equal(find(&s, "Ngân hàng"), -1);
+	slip_free(&s);
+}
+
 static void test_render_fills_the_paper_width(void **state)
 {
 	char *cause = NULL;
@@ -256,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_vnd),
 		cmocka_unit_test(test_receipt_content),
 		cmocka_unit_test(test_ticket_and_payslip),
+		cmocka_unit_test(test_missing_parts_are_left_out),
 		cmocka_unit_test(test_render_fills_the_paper_width),
 		cmocka_unit_test(test_qr_module_size),
 	};
