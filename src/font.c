@@ -158,13 +158,6 @@ static int glyph_dot(const struct glyph *g, int x, int y)
 	return (g->rows[y * bpr + x / 8] >> (7 - x % 8)) & 1;
 }
 
-int font_glyph_dot(const struct font *f, uint32_t cp, int x, int y)
-{
-	const struct glyph *g = find(f, cp);
-
-	return g != NULL && glyph_dot(g, x, y);
-}
-
 /* Draws glyph g at (x, y) into b (if b is set). */
 static void blit(struct bitmap *b, const struct glyph *g, int x, int y, int scale)
 {

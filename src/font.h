@@ -30,9 +30,6 @@ int font_count(const struct font *f);
 /* Width in dots (8 or 16) of cp's own glyph, 0 when the font lacks it. */
 int font_glyph_width(const struct font *f, uint32_t cp);
 
-/* True when dot (x, y) of cp's own glyph is black. */
-int font_glyph_dot(const struct font *f, uint32_t cp, int x, int y);
-
 /* Width in dots of text drawn at scale 1 (marks take no room). */
 int font_width(const struct font *f, const char *text);
 
