@@ -45,6 +45,16 @@ static const struct key keys[] = {
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
 	INT("printer", "width", printer_width, 58, 80),
+	ENUM("printer", "codepage", printer_codepage, "raster text"),
+	INT("printer", "band", printer_band, 8, 2047),
+	INT("printer", "timeout", printer_timeout, 1, 600),
+	INT("printer", "baud", printer_baud, 0, 921600),
+	STR("receipt", "lookup_url", receipt_lookup_url),
+	STR("payment", "bank_bin", payment_bank_bin),
+	STR("payment", "account", payment_account),
+	STR("payment", "account_name", payment_account_name),
+	STR("payment", "bank_name", payment_bank_name),
+	ENUM("payment", "service", payment_service, "account card"),
 	STR("scanner", "device", scanner_device),
 	INT("scanner", "baud", scanner_baud, 1200, 115200),
 	STR("upload", "url", upload_url),
@@ -79,6 +89,10 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
+	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
+	cfg->printer_band = 128;
+	cfg->printer_timeout = 10;
+	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
 	cfg->upload_connect_timeout = 10;

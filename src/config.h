@@ -26,6 +26,18 @@ struct config {
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
 	char printer_command[CONFIG_STR];
 	int printer_width;            /* 58 or 80 (mm) */
+	char printer_codepage[16];    /* raster (Unifont dots) | text (own font, no marks) */
+	int printer_band;             /* dot rows per GS v 0 command */
+	int printer_timeout;          /* seconds a device or command may stall */
+	int printer_baud;             /* serial printers; 0 keeps the port's speed */
+	/* [receipt] */
+	char receipt_lookup_url[CONFIG_STR]; /* "" the QR holds the code; else {code} */
+	/* [payment] (VietQR) */
+	char payment_bank_bin[16];    /* 6-digit NAPAS bank id; "" no payment */
+	char payment_account[64];
+	char payment_account_name[CONFIG_STR];
+	char payment_bank_name[CONFIG_STR];
+	char payment_service[16];     /* account | card */
 	/* [scanner] */
 	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
 	int scanner_baud;

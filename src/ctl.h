@@ -40,5 +40,8 @@ ctl_fn ctl_queue;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 ctl_fn ctl_sync;
+ctl_fn ctl_printer;
+ctl_fn ctl_vietqr;
+ctl_fn ctl_due;
 
 #endif

@@ -27,6 +27,9 @@ static const struct command commands[] = {
 	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
 	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
+	{ "printer", ctl_printer, "print the test page on the configured printer" },
+	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
+	{ "due", ctl_due, "the expected result date for a number of working days" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
