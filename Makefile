@@ -18,7 +18,7 @@ CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
 
 # Libraries: the core (no curses, no curl), then what each program adds.
 # libunistring ships no .pc file on Debian; it is linked by name.
-CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson
+CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson nettle
 CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
