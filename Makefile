@@ -98,15 +98,20 @@ build/content:
 	ln -sfn ../../locale $@/locale
 	ln -sfn ../../assets $@/assets
 
+# The demo catalog, built from its sources (docs/content.md).
+build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json) | build/content
+	@echo "  CONTENT $@"
+	@./build/kioskctl content build assets/catalog $@ >/dev/null
+
 # The demo booth: the embedded default (state in ./var, build/content).
 run: deps
-	@$(MAKE) --no-print-directory all build/content
+	@$(MAKE) --no-print-directory all build/content build/content/content.db
 	@mkdir -p var
 	@./build/kioskctl set-pin --if-unset 1234 >/dev/null
 	./build/kiosk
 
 test: test-deps
-	@$(MAKE) --no-print-directory all build/content $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
 	@./tests/run
 
 install: all

@@ -1,5 +1,8 @@
-/* The kiosk's state machine (see app.h): events in, state changes out.
- * view.c draws the state; nothing here knows about terminals. */
+/* The kiosk's state machine (see app.h): a stack of frames, each of a kind
+ * (scr_*.c) that draws its body and handles its own keys; this file does
+ * what all share: numbered choices, back, touch, the helper sequence, the
+ * language, and the idle countdown that resets the booth for the next
+ * villager. view.c draws the common parts; nothing here knows terminals. */
 #include "app.h"
 
 #include <stdio.h>
@@ -61,41 +64,52 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
 	}
 }
 
-int app_items(const struct app *a)
+int app_items(struct app *a, struct item *out)
 {
-	const struct frame *f = app_top(a);
-	int n = f->kind == F_SCREEN ? f->screen->nchoices : 0;
+	struct frame *f = app_top(a);
+	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
-	return n + (a->depth > 1 ? 1 : 0);
+	if (a->depth > 1 && n < ITEM_MAX + 1)
+		out[n++] = (struct item){ '0', N_("Quay lại"), -1 };
+	return n;
 }
 
-/* Pushes a frame, replacing the top when the stack is full. */
-static void push(struct app *a, struct frame f)
+void app_touch(struct app *a)
+{
+	a->dirty = 1;
+}
+
+/* Ends frame f: its kind wipes and frees what it holds. */
+static void end_frame(struct frame *f)
+{
+	if (f->ops->done)
+		f->ops->done(f);
+	memset(f, 0, sizeof *f);
+}
+
+void app_push(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+	      const char *title, void *data)
 {
 	if (a->depth == STACK_MAX)
-		a->depth--;
-	a->stack[a->depth++] = f;
+		end_frame(&a->stack[--a->depth]);
+	a->stack[a->depth++] = (struct frame){ ops, screen, title, data };
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
 }
 
-/* Clears what was typed into the PIN field, leaving nothing in memory. */
-static void wipe_pin(struct app *a)
+void app_replace(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+		 const char *title, void *data)
 {
-	wipe(a->pin, sizeof a->pin);
-	a->pinlen = 0;
-	a->pinmsg[0] = '\0';
+	end_frame(&a->stack[--a->depth]);
+	app_push(a, ops, screen, title, data);
 }
 
-/* Goes back one screen (never past home). */
-static void back(struct app *a)
+void app_back(struct app *a)
 {
 	if (a->depth <= 1)
 		return;
-	if (app_top(a)->kind == F_PIN)
-		wipe_pin(a);
-	a->depth--;
+	end_frame(&a->stack[--a->depth]);
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
@@ -105,8 +119,8 @@ static void back(struct app *a)
  * stays (typing, language, screens). */
 static void reset(struct app *a)
 {
-	wipe_pin(a);
-	a->depth = 1;
+	while (a->depth > 1)
+		app_back(a);
 	a->lang = a->default_lang;
 	a->focus = -1;
 	a->pressed = -1;
@@ -119,129 +133,40 @@ static void reset(struct app *a)
 /* Opens the PIN entry for the helper menu (once). */
 static void open_pin(struct app *a)
 {
-	const struct frame *f = app_top(a);
+	struct frame *f = app_top(a);
 
 	a->seq[0] = '\0';
 	a->clock_taps = 0;
-	if (f->kind == F_PIN || (f->kind == F_SCREEN && strcmp(f->screen->id, "helper") == 0))
+	if (f->ops == &scr_pin || (f->screen && strcmp(f->screen->id, "helper") == 0))
 		return;
-	wipe_pin(a);
-	push(a, (struct frame){ .kind = F_PIN });
+	app_push(a, &scr_pin, NULL, NULL, NULL);
 }
 
-/* Acts on item i of the top frame: a choice or "back". */
-static void activate(struct app *a, int i)
+/* Chooses item i of the top frame ("back" included). */
+static void choose(struct app *a, int i, time_t now)
 {
-	const struct frame *f = app_top(a);
-	const struct choice *c;
-	const struct screen *to;
+	struct item items[ITEM_MAX + 1];
+	int n = app_items(a, items);
+	struct frame *f = app_top(a);
 
-	if (f->kind != F_SCREEN || i >= f->screen->nchoices) {
-		back(a);
+	if (i < 0 || i >= n)
+		return;
+	if (items[i].action == -1 && items[i].key == '0') {
+		app_back(a);
 		return;
 	}
-	c = &f->screen->choices[i];
-	to = screendef_find(a->env.screens, c->target);
-	if (to != NULL) {
-		push(a, (struct frame){ .kind = F_SCREEN, .screen = to });
-		return;
-	}
-	switch (screendef_builtin(c->target)) {
-	case BUILTIN_BACK:
-		back(a);
-		break;
-	case BUILTIN_HOME:
-		a->depth = 1;
-		a->dirty = 1;
-		break;
-	case BUILTIN_LANGUAGE:
-		a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
-		a->dirty = 1;
-		break;
-	case BUILTIN_STATUS:
-		push(a, (struct frame){ .kind = F_STATUS });
-		break;
-	case BUILTIN_QUIT:
-		/* screendef allows quit on the helper menu only; check again. */
-		if (strcmp(f->screen->id, "helper") == 0) {
-			if (a->env.db)
-				db_audit(a->env.db, "helper", "kiosk stopped from the helper menu");
-			a->quit = 1;
-		}
-		break;
-	case BUILTIN_LATER:
-		push(a, (struct frame){ .kind = F_NOTICE, .title = c->label });
-		break;
-	case BUILTIN_NONE:
-		break;
-	}
-}
-
-/* Checks the typed PIN; opens the helper menu or says what went wrong. */
-static void submit_pin(struct app *a, time_t now)
-{
-	long n = 0;
-	enum pin_result r = a->env.db ? pin_check(a->env.db, a->pin, now, &n) : PIN_ERROR;
-	const struct screen *helper = screendef_find(a->env.screens, "helper");
-
-	wipe_pin(a);
-	a->dirty = 1;
-	switch (r) {
-	case PIN_OK:
-		db_audit(a->env.db, "helper", "helper menu opened");
-		a->depth--;
-		push(a, (struct frame){ .kind = F_SCREEN, .screen = helper });
-		break;
-	case PIN_WRONG:
-		app_format(a, a->pinmsg, sizeof a->pinmsg, N_("Sai mã PIN. Còn {n} lần thử."), n);
-		break;
-	case PIN_LOCKED:
-		app_format(a, a->pinmsg, sizeof a->pinmsg,
-			   N_("Nhập sai nhiều lần nên đã khoá. Thử lại sau {n} phút."), (n + 59) / 60);
-		break;
-	case PIN_UNSET:
-		app_format(a, a->pinmsg, sizeof a->pinmsg,
-			   N_("Trạm chưa có mã PIN. Đặt mã bằng lệnh: kioskctl set-pin"), 0);
-		break;
-	case PIN_ERROR:
-		app_format(a, a->pinmsg, sizeof a->pinmsg,
-			   N_("Không đọc được dữ liệu của trạm. Xin thử lại."), 0);
-		break;
-	}
-}
-
-/* A key on the PIN entry: digits, delete, confirm. */
-static void pin_key(struct app *a, uint32_t key, time_t now)
-{
-	if (key >= '0' && key <= '9') {
-		if (a->pinlen < PIN_MAX_DIGITS) {
-			a->pin[a->pinlen++] = (char)key;
-			a->pin[a->pinlen] = '\0';
-		}
-		a->pinmsg[0] = '\0';
-	} else if (key == AK_BACKSPACE) {
-		if (a->pinlen == 0) {
-			back(a);
-			return;
-		}
-		a->pin[--a->pinlen] = '\0';
-	} else if (key == AK_ENTER) {
-		if (a->pinlen > 0)
-			submit_pin(a, now);
-	}
-	a->dirty = 1;
+	if (f->ops->choose)
+		f->ops->choose(a, f, &items[i], now);
 }
 
 /* Moves the focus with an arrow key over a grid of `cols` columns. */
-static void move_focus(struct app *a, uint32_t key)
+static void move_focus(struct app *a, uint32_t key, int n, int cols)
 {
-	const struct frame *f = app_top(a);
-	int n = app_items(a), cols = f->kind == F_SCREEN ? f->screen->columns : 1;
 	int i = a->focus;
 
 	if (n == 0)
 		return;
-	if (i < 0) {
+	if (i < 0 || i >= n) {
 		i = 0;
 	} else if (key == AK_LEFT && i % cols > 0) {
 		i--;
@@ -285,43 +210,43 @@ static int helper_seq(struct app *a, uint32_t key, time_t now)
 	return n == strlen(HELPER_SEQ);
 }
 
-/* A key on any frame. */
+/* A key: the helper sequence, then the frame, then the shared keys. */
 static void on_key(struct app *a, uint32_t key, time_t now)
 {
-	const struct frame *f = app_top(a);
-	int i;
+	struct frame *f = app_top(a);
+	struct item items[ITEM_MAX + 1];
+	int n, i, cols;
 
 	if (helper_seq(a, key, now)) {
 		open_pin(a);
 		return;
 	}
-	if (f->kind == F_PIN) {
-		pin_key(a, key, now);
+	if (f->ops->key && f->ops->key(a, f, key, now))
 		return;
-	}
+	n = app_items(a, items);
+	cols = f->ops->columns ? f->ops->columns(a, f) : 1;
 	switch (key) {
 	case AK_UP:
 	case AK_DOWN:
 	case AK_LEFT:
 	case AK_RIGHT:
-		move_focus(a, key);
+		move_focus(a, key, n, cols);
 		return;
 	case AK_ENTER:
 		if (a->focus >= 0)
-			activate(a, a->focus);
-		else if (f->kind != F_SCREEN)
-			back(a);
+			choose(a, a->focus, now);
+		else if (n == 1 && items[0].key == '0')
+			app_back(a); /* a page with only "back": Enter leaves it */
 		return;
 	case AK_BACKSPACE:
-	case '0':
-		back(a);
+		app_back(a);
 		return;
 	}
-	if (f->kind != F_SCREEN || key < '1' || key > '9')
-		return;
-	for (i = 0; i < f->screen->nchoices; i++)
-		if ((uint32_t)f->screen->choices[i].key == key)
-			activate(a, i);
+	for (i = 0; i < n; i++)
+		if ((uint32_t)(unsigned char)items[i].key == key) {
+			choose(a, i, now);
+			return;
+		}
 }
 
 /* The hit under (y, x), or -1. */
@@ -341,14 +266,16 @@ static int hit_at(const struct app *a, int y, int x)
 /* A finger lifted on hit i (the one it pressed). */
 static void on_tap(struct app *a, int i, time_t now)
 {
-	const struct hit *h = &a->hits[i];
+	struct hit h = a->hits[i];
+	struct frame *f = app_top(a);
 
-	switch (h->kind) {
+	switch (h.kind) {
 	case HIT_ITEM:
-		activate(a, h->index);
+		choose(a, h.index, now);
 		break;
-	case HIT_PINKEY:
-		pin_key(a, (uint32_t)h->index, now);
+	case HIT_OWN:
+		if (f->ops->tap)
+			f->ops->tap(a, f, h.index, now);
 		break;
 	case HIT_CLOCK:
 		if (a->clock_taps == 0 || now - a->clock_first > HELPER_WINDOW) {
@@ -375,9 +302,8 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 	}
 	switch (ev->type) {
 	case EV_KEY:
-		if (ev->key == AK_IGNORED)
-			return;
-		on_key(a, ev->key, now);
+		if (ev->key != AK_IGNORED)
+			on_key(a, ev->key, now);
 		break;
 	case EV_PRESS:
 		a->pressed = hit_at(a, ev->y, ev->x);
@@ -400,8 +326,7 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 
 int app_idle(const struct app *a)
 {
-	return a->depth == 1 && a->lang == a->default_lang && a->pinlen == 0 &&
-	       a->countdown_until == 0;
+	return a->depth == 1 && a->lang == a->default_lang && a->countdown_until == 0;
 }
 
 void app_tick(struct app *a, time_t now)
@@ -437,8 +362,7 @@ struct app *app_new(const struct app_env *env, time_t now)
 	a->env = *env;
 	lang = i18n_find(env->i18n, env->cfg->language);
 	a->default_lang = a->lang = lang < 0 ? 0 : lang;
-	a->stack[0] = (struct frame){ .kind = F_SCREEN,
-				      .screen = screendef_find(env->screens, "home") };
+	a->stack[0] = (struct frame){ &scr_menu, screendef_find(env->screens, "home"), NULL, NULL };
 	a->depth = 1;
 	a->focus = -1;
 	a->pressed = -1;
@@ -452,6 +376,8 @@ void app_free(struct app *a)
 {
 	if (a == NULL)
 		return;
+	while (a->depth > 0)
+		end_frame(&a->stack[--a->depth]);
 	wipe(a, sizeof *a);
 	free(a);
 }

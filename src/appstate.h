@@ -1,5 +1,7 @@
-/* The app's internals, shared by app.c (events and state) and view.c
- * (drawing and touch areas). Nothing else includes this. */
+/* The app's internals, shared by app.c (the stack, events, timers),
+ * view.c (the common look: title, footer, numbered boxes) and the
+ * screen kinds (scr_*.c), each of which fills in a struct frame_ops.
+ * Nothing else includes this. */
 #ifndef KIOSK_APPSTATE_H
 #define KIOSK_APPSTATE_H
 
@@ -9,28 +11,26 @@
 #include "screendef.h"
 
 #define STACK_MAX 16
-#define HIT_MAX 48
+#define HIT_MAX 96
+#define ITEM_MAX 10
 #define HELPER_SEQ "*/*/"      /* keys that ask for the helper PIN */
 #define HELPER_TAPS 5          /* or taps on the clock ... */
 #define HELPER_WINDOW 5        /* ... within this many seconds */
 
-enum frame_kind {
-	F_SCREEN,      /* a screen from screens/ */
-	F_NOTICE,      /* "this service is coming": title is the choice's label */
-	F_PIN,         /* the helper PIN entry */
-	F_STATUS       /* the booth's state, for helpers */
-};
+struct app;
+struct frame;
 
-struct frame {
-	enum frame_kind kind;
-	const struct screen *screen;   /* F_SCREEN */
-	const char *title;             /* F_NOTICE: message id of the title */
+/* A numbered box: '1'..'9' (or '0' for back, added by the app). */
+struct item {
+	char key;
+	const char *label;     /* message id, formatted with app_format */
+	int action;            /* the frame's own meaning */
 };
 
 enum hit_kind {
-	HIT_ITEM,      /* a choice, or "back" (index == the number of choices) */
+	HIT_ITEM,      /* a numbered box: index into the frame's items, or -1 for back */
 	HIT_CLOCK,     /* the clock in the title row */
-	HIT_PINKEY     /* a key of the PIN pad: index is the key's character */
+	HIT_OWN        /* something the frame drew itself: index is its own */
 };
 
 /* A touchable rectangle drawn in the last frame. */
@@ -38,6 +38,36 @@ struct hit {
 	int y, x, h, w;
 	enum hit_kind kind;
 	int index;
+};
+
+/* What a kind of screen does. Every function may be NULL. */
+struct frame_ops {
+	/* The title's message id. */
+	const char *(*title)(const struct app *a, const struct frame *f);
+	/* Fills items (at most ITEM_MAX); returns how many. */
+	int (*items)(const struct app *a, const struct frame *f, struct item *out);
+	/* Columns of boxes (1 or 2). */
+	int (*columns)(const struct app *a, const struct frame *f);
+	/* Draws what is above the boxes from row y; returns the next free row. */
+	int (*draw)(struct app *a, struct frame *f, struct canvas *c, int y, time_t now);
+	/* Sees a key before the app does; returns 1 when it used it. */
+	int (*key)(struct app *a, struct frame *f, uint32_t key, time_t now);
+	/* An item was chosen (by its number, a touch, or Enter). */
+	void (*choose)(struct app *a, struct frame *f, const struct item *it, time_t now);
+	/* A touch on one of the frame's own HIT_OWN areas. */
+	void (*tap)(struct app *a, struct frame *f, int index, time_t now);
+	/* The footer's hint (message id). */
+	const char *(*hint)(const struct app *a, const struct frame *f);
+	/* Frees the frame's data, wiping anything a villager typed. */
+	void (*done)(struct frame *f);
+	int clock;     /* show the clock in the title row */
+};
+
+struct frame {
+	const struct frame_ops *ops;
+	const struct screen *screen;   /* menus from screens/ */
+	const char *title;             /* a fixed title's message id */
+	void *data;                    /* the kind's own state */
 };
 
 struct app {
@@ -49,9 +79,6 @@ struct app {
 	int pressed;                   /* hit being touched, -1 none */
 	struct hit hits[HIT_MAX];
 	int nhits;
-	char pin[PIN_MAX_DIGITS + 1];
-	int pinlen;
-	char pinmsg[256];              /* after a wrong PIN: translated text */
 	time_t last_input;
 	time_t countdown_until;        /* 0 when no countdown is showing */
 	char seq[sizeof HELPER_SEQ];
@@ -63,19 +90,47 @@ struct app {
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 
+/* The screen kinds. */
+extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
+
 /* The frame on top of the stack. */
-static inline const struct frame *app_top(const struct app *a)
+static inline struct frame *app_top(struct app *a)
 {
 	return &a->stack[a->depth - 1];
 }
 
-/* Number of items (choices, then "back" when not at home) on the top frame. */
-int app_items(const struct app *a);
+/* Pushes a new frame of a kind. */
+void app_push(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+	      const char *title, void *data);
+
+/* Replaces the top frame with a new one (ending the old one). */
+void app_replace(struct app *a, const struct frame_ops *ops, const struct screen *screen,
+		 const char *title, void *data);
+
+/* Goes back one frame (never past home). */
+void app_back(struct app *a);
+
+/* Asks for a redraw. */
+void app_touch(struct app *a);
 
 /* Translates a message id into the current language. */
 const char *app_tr(const struct app *a, const char *msgid);
 
 /* Translates msgid and fills {commune}, {language} and {n} into out. */
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n);
+
+/* The items of the top frame, with "0 back" last when not at home.
+ * Returns the count. */
+int app_items(struct app *a, struct item *out);
+
+/* Remembers a touchable rectangle. */
+void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index);
+
+/* True when the hit (kind, index) is being pressed. */
+int view_pressed(const struct app *a, enum hit_kind kind, int index);
+
+/* Draws a box with a centred label, highlighted when pressed. */
+void view_button(struct app *a, struct canvas *c, int y, int x, int h, int w,
+		 const char *label, int index);
 
 #endif

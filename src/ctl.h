@@ -27,6 +27,8 @@ int ctl_wants_help(int argc, char **argv);
 
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
+ctl_fn ctl_content;
+ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 
 #endif

@@ -18,6 +18,8 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
+	{ "content", ctl_content, "build the catalog (content.db) from its sources" },
+	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };

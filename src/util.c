@@ -185,6 +185,22 @@ int mkdir_p(const char *dir, unsigned mode)
 	return 0;
 }
 
+int date_valid(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (strlen(s) != 10 || strspn(s, "0123456789") != 4 || s[4] != '-' ||
+	    strspn(s + 5, "0123456789") != 2 || s[7] != '-' || strspn(s + 8, "0123456789") != 2)
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
 void wipe(void *p, size_t n)
 {
 	explicit_bzero(p, n);

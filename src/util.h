@@ -35,6 +35,9 @@ int remove_tree(const char *path);
 /* Creates dir and its parents with the given mode (like mkdir -p). */
 int mkdir_p(const char *dir, unsigned mode);
 
+/* True when s is a real calendar date written YYYY-MM-DD. */
+int date_valid(const char *s);
+
 /* Overwrites n bytes so secrets or a villager's typing do not linger. */
 void wipe(void *p, size_t n);
 

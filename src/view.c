@@ -24,19 +24,28 @@ static const char *const day_names[] = {
 	N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"),
 };
 
-/* Remembers a touchable rectangle. */
-static void add_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index)
+void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index)
 {
 	if (a->nhits == HIT_MAX)
 		return;
 	a->hits[a->nhits++] = (struct hit){ y, x, h, w, kind, index };
 }
 
-/* True when hit (kind, index) is the one being pressed. */
-static int is_pressed(const struct app *a, enum hit_kind kind, int index)
+int view_pressed(const struct app *a, enum hit_kind kind, int index)
 {
 	return a->pressed >= 0 && a->pressed < a->nhits && a->hits[a->pressed].kind == kind &&
 	       a->hits[a->pressed].index == index;
+}
+
+void view_button(struct app *a, struct canvas *c, int y, int x, int h, int w,
+		 const char *label, int index)
+{
+	enum attr at = view_pressed(a, HIT_OWN, index) ? ATTR_FOCUS : ATTR_BUTTON;
+
+	canvas_fill(c, y + 1, x + 1, h - 2, w - 2, at);
+	canvas_box(c, y, x, h, w, at);
+	canvas_center(c, y + h / 2, x + 1, w - 2, label, at);
+	view_hit(a, y, x, h, w, HIT_OWN, index);
 }
 
 /* The title row: the title on the left, the day and time on the right. */
@@ -54,7 +63,7 @@ static void draw_title(struct app *a, struct canvas *c, const char *msgid, int c
 			 tm.tm_mday, tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
 		cw = text_width(when);
 		canvas_text(c, 0, c->cols - cw - 1, when, ATTR_TITLE, cw);
-		add_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);
+		view_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);
 	}
 	app_format(a, title, sizeof title, msgid, 0);
 	canvas_text(c, 0, 1, title, ATTR_TITLE, c->cols - cw - 3);
@@ -65,7 +74,7 @@ static void draw_title(struct app *a, struct canvas *c, const char *msgid, int c
 static void draw_box(struct app *a, struct canvas *c, int y, int x, int h, int w, char key,
 		     const char *label, int index)
 {
-	int focus = a->focus == index || is_pressed(a, HIT_ITEM, index);
+	int focus = a->focus == index || view_pressed(a, HIT_ITEM, index);
 	enum attr at = focus ? ATTR_FOCUS : ATTR_BUTTON;
 	int mid = y + h / 2;
 	char k[2] = { key, '\0' };
@@ -74,16 +83,14 @@ static void draw_box(struct app *a, struct canvas *c, int y, int x, int h, int w
 	canvas_box(c, y, x, h, w, at);
 	canvas_text(c, mid, x + 2, k, focus ? ATTR_FOCUS : ATTR_KEY, 1);
 	canvas_text(c, mid, x + 5, label, at, w - 7);
-	add_hit(a, y, x, h, w, HIT_ITEM, index);
+	view_hit(a, y, x, h, w, HIT_ITEM, index);
 }
 
 /* The grid of numbered boxes from row y0 to row y1 (exclusive). */
-static void draw_items(struct app *a, struct canvas *c, int y0, int y1)
+static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols)
 {
-	const struct frame *f = app_top(a);
-	int n = app_items(a), cols = f->kind == F_SCREEN ? f->screen->columns : 1;
-	int nchoices = f->kind == F_SCREEN ? f->screen->nchoices : 0;
-	int rows = (n + cols - 1) / cols, w, h, i;
+	struct item items[ITEM_MAX + 1];
+	int n = app_items(a, items), rows = (n + cols - 1) / cols, w, h, i;
 
 	if (n == 0)
 		return;
@@ -93,20 +100,14 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1)
 		h = BOX_MAX;
 	if (h < BOX_MIN)
 		h = BOX_MIN;
+	/* Boxes sit at the bottom, close to the hand; text stays on top. */
+	y0 = y1 - rows * h;
 	for (i = 0; i < n; i++) {
 		int y = y0 + (i / cols) * h, x = 1 + (i % cols) * (w + 1);
 		char label[512];
 
-		if (y + h > y1)
-			break;
-		if (i < nchoices) {
-			const struct choice *ch = &f->screen->choices[i];
-
-			app_format(a, label, sizeof label, ch->label, 0);
-			draw_box(a, c, y, x, h, w, ch->key, label, i);
-		} else {
-			draw_box(a, c, y, x, h, w, '0', app_tr(a, N_("Quay lại")), i);
-		}
+		app_format(a, label, sizeof label, items[i].label, 0);
+		draw_box(a, c, y, x, h, w, items[i].key, label, i);
 	}
 }
 
@@ -136,93 +137,6 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 	canvas_text(c, y, 1, app_tr(a, hint), ATTR_DIM, c->cols - sw - 4);
 }
 
-/* A screen from screens/: its text lines, then its boxes. */
-static void draw_screen(struct app *a, struct canvas *c)
-{
-	const struct screen *s = app_top(a)->screen;
-	int y = 2, i;
-
-	for (i = 0; i < s->ntexts; i++) {
-		char text[512];
-
-		app_format(a, text, sizeof text, s->texts[i], 0);
-		y += canvas_wrap(c, y, 2, c->cols - 4, c->rows - 4 - y, text, ATTR_NORMAL);
-	}
-	if (s->ntexts > 0)
-		y++;
-	draw_items(a, c, y, c->rows - 2);
-}
-
-/* A service that is not in this version yet: a polite note and "back". */
-static void draw_notice(struct app *a, struct canvas *c)
-{
-	int y = 3;
-
-	y += canvas_wrap(c, y, 2, c->cols - 4, 4, app_tr(a, N_("Phần này đang được chuẩn bị, sẽ có trong bản cập nhật tới.")), ATTR_NORMAL);
-	y += canvas_wrap(c, y, 2, c->cols - 4, 4, app_tr(a, N_("Xin lỗi bạn. Cán bộ một cửa ở xã sẽ giúp bạn việc này.")), ATTR_NORMAL);
-	draw_items(a, c, y + 1, c->rows - 2);
-}
-
-/* The helper PIN: the masked field and messages on the left, a pad of
- * digits on the right for touch screens. */
-static void draw_pin(struct app *a, struct canvas *c)
-{
-	static const char pad[] = "123456789\b0\n";
-	int i, kw = 11, kh = 3, px = c->cols - 3 * (kw + 1) - 1, py = 3;
-	char dots[64] = "";
-
-	canvas_wrap(c, 3, 2, px - 4, 3, app_tr(a, N_("Dành cho cán bộ hỗ trợ. Nhập mã PIN rồi bấm Enter.")), ATTR_NORMAL);
-	canvas_box(c, 6, 2, 3, 24, ATTR_BUTTON);
-	for (i = 0; i < a->pinlen; i++)
-		strcat(dots, "● ");
-	canvas_text(c, 7, 4, dots, ATTR_BUTTON, 20);
-	canvas_wrap(c, 10, 2, px - 4, 4, a->pinmsg, ATTR_ALERT);
-	for (i = 0; pad[i]; i++) {
-		int y = py + (i / 3) * (kh + 1), x = px + (i % 3) * (kw + 1);
-		int press = is_pressed(a, HIT_PINKEY, pad[i] == '\b' ? AK_BACKSPACE : pad[i] == '\n' ? AK_ENTER : pad[i]);
-		enum attr at = press ? ATTR_FOCUS : ATTR_BUTTON;
-		char label[32];
-
-		if (pad[i] == '\b')
-			snprintf(label, sizeof label, "%s", app_tr(a, N_("Xoá")));
-		else if (pad[i] == '\n')
-			snprintf(label, sizeof label, "OK");
-		else
-			snprintf(label, sizeof label, "%c", pad[i]);
-		canvas_fill(c, y + 1, x + 1, kh - 2, kw - 2, at);
-		canvas_box(c, y, x, kh, kw, at);
-		canvas_center(c, y + 1, x + 1, kw - 2, label, at);
-		add_hit(a, y, x, kh, kw, HIT_PINKEY,
-			pad[i] == '\b' ? AK_BACKSPACE : pad[i] == '\n' ? AK_ENTER : pad[i]);
-	}
-	draw_items(a, c, c->rows - 2 - BOX_MIN, c->rows - 2);
-}
-
-/* One "label: value" line of the status screen. */
-static void status_line(struct app *a, struct canvas *c, int y, const char *label, const char *value)
-{
-	int w = canvas_text(c, y, 2, app_tr(a, label), ATTR_DIM, 30);
-
-	canvas_text(c, y, 4 + (w < 28 ? 28 : w), value, ATTR_NORMAL, c->cols - 34);
-}
-
-/* The booth's state for helpers. */
-static void draw_status(struct app *a, struct canvas *c)
-{
-	const struct config *cfg = a->env.cfg;
-	char buf[64];
-
-	status_line(a, c, 3, N_("Phiên bản phần mềm"), KIOSK_VERSION);
-	status_line(a, c, 4, N_("Mã trạm"), cfg->booth_id);
-	status_line(a, c, 5, N_("Thư mục nội dung"), cfg->content_dir);
-	status_line(a, c, 6, N_("Thư mục dữ liệu"), cfg->state_dir);
-	snprintf(buf, sizeof buf, "%ld", a->st.waiting);
-	status_line(a, c, 7, N_("Hồ sơ chờ gửi"), a->st.waiting < 0 ? "?" : buf);
-	status_line(a, c, 8, N_("Máy chủ nhận hồ sơ"), cfg->upload_url[0] ? cfg->upload_url : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
-	status_line(a, c, 9, N_("Máy in"), cfg->printer_type);
-	draw_items(a, c, c->rows - 2 - BOX_MIN, c->rows - 2);
-}
-
 /* The question asked after a while without a touch. */
 static void draw_countdown(struct app *a, struct canvas *c, time_t now)
 {
@@ -250,8 +164,10 @@ static void draw_too_small(struct canvas *c)
 
 void app_draw(struct app *a, struct canvas *c, time_t now)
 {
-	const struct frame *f = app_top(a);
-	const char *hint = N_("Bấm số để chọn, bấm 0 để quay lại");
+	struct frame *f = app_top(a);
+	const struct frame_ops *ops = f->ops;
+	const char *hint = ops->hint ? ops->hint(a, f) : NULL;
+	int y = 2;
 
 	a->nhits = 0;
 	a->dirty = 0;
@@ -261,28 +177,11 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 		draw_too_small(c);
 		return;
 	}
-	switch (f->kind) {
-	case F_SCREEN:
-		draw_title(a, c, f->screen->title, f->screen->clock, now);
-		draw_screen(a, c);
-		if (f->screen->hint)
-			hint = f->screen->hint;
-		break;
-	case F_NOTICE:
-		draw_title(a, c, f->title, 1, now);
-		draw_notice(a, c);
-		break;
-	case F_PIN:
-		draw_title(a, c, N_("Mở menu cán bộ"), 1, now);
-		draw_pin(a, c);
-		hint = N_("Bấm Enter để xác nhận, bấm Xoá để sửa");
-		break;
-	case F_STATUS:
-		draw_title(a, c, N_("Tình trạng trạm"), 1, now);
-		draw_status(a, c);
-		break;
-	}
-	draw_footer(a, c, hint);
+	draw_title(a, c, ops->title(a, f), ops->clock, now);
+	if (ops->draw)
+		y = ops->draw(a, f, c, y, now);
+	draw_items(a, c, y, c->rows - 2, ops->columns ? ops->columns(a, f) : 1);
+	draw_footer(a, c, hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"));
 	if (a->countdown_until != 0)
 		draw_countdown(a, c, now);
 }

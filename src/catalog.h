@@ -1,0 +1,182 @@
+/* The catalog: content.db opened read-only, for the lookup screens and
+ * kioskctl. Procedure search, browsing by field, a procedure's page,
+ * announcements and administrative units (the address picker).
+ *
+ * Lists of procedures and units stay in memory with their search indexes
+ * (catalog_open builds them); a procedure's page and announcements are read
+ * from the file when asked for. Strings returned inside the catalog's own
+ * structs (hits, fields, units) live until catalog_close; pages and lists
+ * returned by *_get functions belong to the caller (free them with the
+ * matching *_free). Text is UTF-8 NFC as the sources were; it is drawn as
+ * is, so a drawing layer should still pass it through text_sanitize. No
+ * function draws anything. One thread at a time. */
+#ifndef KIOSK_CATALOG_H
+#define KIOSK_CATALOG_H
+
+#include <stddef.h>
+
+struct catalog;
+
+/* Opens content.db read-only and loads the lists and indexes. Returns NULL
+ * with *cause set (the caller frees it) when the file is missing, not a
+ * content.db or of a format this program does not know. */
+struct catalog *catalog_open(const char *path, char **cause);
+
+/* Closes the catalog; NULL is ignored. */
+void catalog_close(struct catalog *cat);
+
+/* --- Procedures ------------------------------------------------------ */
+
+/* One procedure in a list: search results or a field's procedures. */
+struct catalog_entry {
+	const char *code;       /* official code, "1.001193" */
+	const char *name;       /* "Thủ tục đăng ký khai sinh" */
+	unsigned field;         /* the field's number (catalog_fields) */
+	const char *field_name; /* "Hộ tịch" */
+};
+
+/* Number of procedures in the catalog. */
+size_t catalog_count(const struct catalog *cat);
+
+/* Searches the procedures as the villager types: case and marks ignored
+ * (đ = d), words in any order, each a prefix ("khai si"), best first
+ * (words in the name, then in the field, then in papers and results). With
+ * field not 0, only that field's procedures. Writes up to max entries to
+ * out and the number of all matches to *total (may be NULL). Returns the
+ * number written; 0 for an empty query. */
+size_t catalog_search(struct catalog *cat, const char *query, unsigned field,
+		      const struct catalog_entry **out, size_t max, size_t *total);
+
+/* A field (lĩnh vực) of procedures. */
+struct catalog_field {
+	unsigned id;            /* 1 .. catalog_nfields() */
+	const char *name;
+	size_t count;           /* procedures in it */
+};
+
+/* The fields, by name; *n gets their number. */
+const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n);
+
+/* A field's procedures by name, up to max from the first-th on; returns the
+ * number written. */
+size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
+			  const struct catalog_entry **out, size_t max);
+
+/* The entry of a procedure by code, or NULL. */
+const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code);
+
+/* --- A procedure's page ---------------------------------------------- */
+
+/* How a dossier is handed in. A channel whose published text could not be
+ * split has only text (and maybe way). Missing values are NULL. */
+struct procedure_channel {
+	const char *way;        /* "direct" (at the office), "online", "post", or NULL */
+	const char *time;       /* processing time as published: "5 Ngày làm việc", "1" */
+	const char *fee;        /* as published: "Miễn phí", "10,000 Việt Nam Đồng" */
+	long long fee_vnd;      /* the fee in dong when it is a plain amount, else -1 */
+	const char *fee_note;   /* who pays what, exemptions */
+	const char *description;/* where and how to submit */
+	const char *text;       /* the whole published row, when not split */
+};
+
+/* A paper to bring. Notes from the published table come as papers with
+ * no count. */
+struct procedure_paper {
+	const char *group;      /* "Giấy tờ phải nộp", "Lưu ý" ... or NULL */
+	const char *name;       /* NULL when only text is known */
+	const char *form;       /* the template: "Mẫu CT01", or NULL */
+	int original;           /* originals (bản chính), -1 when not given */
+	int copy;               /* copies (bản sao), -1 when not given */
+	const char *count;      /* the count as published when not split, or NULL */
+	const char *text;       /* the whole published text, when not split */
+};
+
+/* A document of the legal basis. */
+struct procedure_legal {
+	const char *name;       /* title, or NULL */
+	const char *code;       /* "123/2015/NĐ-CP", or NULL */
+	const char *text;       /* whole published text, when not split */
+};
+
+/* Everything a procedure's page shows. The code is also the key of the
+ * request form, when one exists (screens/forms/). */
+struct procedure {
+	const char *code, *name, *field, *level;
+	const char *applicants; /* who may ask, or NULL */
+	const char *decision;   /* the decision that published it, or NULL */
+	const char *conditions; /* or NULL */
+	const char *where;      /* where to submit at this commune (set by the operator), or NULL */
+	const char *source;     /* the portal page, or NULL */
+	struct procedure_channel *channels;
+	size_t nchannels;
+	struct procedure_paper *papers;
+	size_t npapers;
+	const char **steps;
+	size_t nsteps;
+	const char **results;
+	size_t nresults;
+	struct procedure_legal *legal;
+	size_t nlegal;
+};
+
+/* Reads a procedure's page by code. Returns NULL with *cause set when there
+ * is no such procedure or the file cannot be read. */
+struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, char **cause);
+
+/* Frees a page; NULL is ignored. */
+void procedure_free(struct procedure *p);
+
+/* --- Announcements --------------------------------------------------- */
+
+struct announcement {
+	const char *id, *title, *body;
+	const char *from, *to;  /* shown from/to, inclusive, YYYY-MM-DD */
+};
+
+/* A list of announcements. */
+struct announcement_list {
+	struct announcement *items;
+	size_t n;
+};
+
+/* The announcements shown on date (YYYY-MM-DD), newest first. Returns NULL
+ * with *cause set on a bad date or a read error. */
+struct announcement_list *catalog_announcements_get(struct catalog *cat, const char *date,
+						    char **cause);
+
+/* One announcement by id (shown or not), or NULL with *cause set. */
+struct announcement_list *catalog_announcement_get(struct catalog *cat, const char *id,
+						   char **cause);
+
+/* Frees a list; NULL is ignored. */
+void announcement_list_free(struct announcement_list *l);
+
+/* --- Administrative units (address picker) --------------------------- */
+
+struct catalog_unit {
+	const char *code;       /* official code: 2 digits (province), 5 (commune) */
+	const char *name;       /* "Tỉnh Lào Cai", "Xã Bắc Sơn" */
+	const char *kind;       /* "Tỉnh", "Thành phố", "Xã", "Phường", "Đặc khu" */
+	const struct catalog_unit *province; /* a commune's province; NULL for a province */
+};
+
+/* The provinces and cities, by code; *n gets their number. */
+const struct catalog_unit *catalog_provinces(const struct catalog *cat, size_t *n);
+
+/* A province's communes, by code, or NULL (*n = 0) for an unknown code. */
+const struct catalog_unit *catalog_communes(const struct catalog *cat, const char *province,
+					    size_t *n);
+
+/* A province or commune by its code, or NULL. */
+const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *code);
+
+/* Searches the provinces the same way as procedures. */
+size_t catalog_search_provinces(struct catalog *cat, const char *query,
+				const struct catalog_unit **out, size_t max, size_t *total);
+
+/* Searches the communes of one province (or of all, when province is
+ * NULL: a person may know the commune, not the new province). */
+size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
+			       const struct catalog_unit **out, size_t max, size_t *total);
+
+#endif

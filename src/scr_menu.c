@@ -1,0 +1,107 @@
+/* A menu from screens/: its text lines and numbered choices, which lead to
+ * other screens or to the built-in targets (screendef.h). */
+#include <string.h>
+
+#include "appstate.h"
+#include "db.h"
+#include "i18n.h"
+
+/* The screen file's title. */
+static const char *menu_title(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	return f->screen->title;
+}
+
+/* One item per choice; the action is the choice's index. */
+static int menu_items(const struct app *a, const struct frame *f, struct item *out)
+{
+	int i;
+
+	(void)a;
+	for (i = 0; i < f->screen->nchoices && i < ITEM_MAX; i++)
+		out[i] = (struct item){ f->screen->choices[i].key, f->screen->choices[i].label, i };
+	return i;
+}
+
+/* The screen file's columns. */
+static int menu_columns(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	return f->screen->columns;
+}
+
+/* The text lines, word-wrapped. */
+static int menu_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
+{
+	const struct screen *s = f->screen;
+	int i;
+
+	(void)now;
+	for (i = 0; i < s->ntexts; i++) {
+		char text[512];
+
+		app_format(a, text, sizeof text, s->texts[i], 0);
+		y += canvas_wrap(c, y, 2, c->cols - 4, c->rows - 4 - y, text, ATTR_NORMAL);
+	}
+	return s->ntexts > 0 ? y + 1 : y;
+}
+
+/* Follows a choice to its screen or built-in target. */
+static void menu_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
+{
+	const struct choice *c = &f->screen->choices[it->action];
+	const struct screen *to = screendef_find(a->env.screens, c->target);
+
+	(void)now;
+	if (to != NULL) {
+		app_push(a, &scr_menu, to, NULL, NULL);
+		return;
+	}
+	switch (screendef_builtin(c->target)) {
+	case BUILTIN_BACK:
+		app_back(a);
+		break;
+	case BUILTIN_HOME:
+		while (a->depth > 1)
+			app_back(a);
+		break;
+	case BUILTIN_LANGUAGE:
+		a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
+		app_touch(a);
+		break;
+	case BUILTIN_STATUS:
+		app_push(a, &scr_status, NULL, NULL, NULL);
+		break;
+	case BUILTIN_QUIT:
+		/* screendef allows quit on the helper menu only; check again. */
+		if (strcmp(f->screen->id, "helper") == 0) {
+			if (a->env.db)
+				db_audit(a->env.db, "helper", "kiosk stopped from the helper menu");
+			a->quit = 1;
+		}
+		break;
+	case BUILTIN_LATER:
+		app_push(a, &scr_notice, NULL, c->label, NULL);
+		break;
+	case BUILTIN_NONE:
+		break;
+	}
+}
+
+/* The screen file's hint. */
+static const char *menu_hint(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	return f->screen->hint;
+}
+
+const struct frame_ops scr_menu = {
+	.title = menu_title,
+	.items = menu_items,
+	.columns = menu_columns,
+	.draw = menu_draw,
+	.choose = menu_choose,
+	.hint = menu_hint,
+	.clock = 1,
+};
