@@ -3,9 +3,14 @@
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
 
+#include <stdio.h>
+
 #include "config.h"
 
 struct db;
+struct json_t;
+struct problems;
+struct uidata;
 
 struct ctl {
 	struct config cfg;     /* --config FILE, or the embedded default */
@@ -24,6 +29,28 @@ int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);
+
+/* Prints a JSON document on one line to stdout and releases it. */
+void ctl_json(struct json_t *doc);
+
+/* Formats unix seconds as local "YYYY-MM-DD HH:MM", "-" for 0. */
+const char *ctl_time(long long t, char *buf, unsigned size);
+
+/* The checks of `kioskctl check` on cfg->content_dir: screens, catalogs
+ * (loaded into u, freed by the caller) and content.db when there is one.
+ * Returns 0 when there was no problem, -1 otherwise (problems in p). */
+int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p);
+
+/* Who runs this command, for the audit log: "ssh ADDRESS" or "local". */
+const char *ctl_who(void);
+
+/* The content store's subcommands (pack, install, rollback, list, verify)
+ * for `kioskctl content`: argv[0] is the subcommand. Returns the exit
+ * status, or -1 when argv[0] is none of them. */
+int ctl_content_release(struct ctl *ctl, int argc, char **argv);
+
+/* Prints their usage lines to out. */
+void ctl_content_release_usage(FILE *out);
 
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
