@@ -9,12 +9,12 @@
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
-#include <syslog.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "ctl.h"
 #include "db.h"
+#include "log.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -25,10 +25,13 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "status", ctl_status, "versions, requests waiting, last upload, printer, disk, uptime" },
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
+	{ "export", ctl_export, "write the requests of a date range as JSON lines or CSV" },
+	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 };
 
@@ -153,20 +156,21 @@ static int load_config(struct ctl *ctl, int *argc, char **argv)
 /* The forced command of a helper's SSH key (kioskctl --ssh, see
  * sshcmd.h): replaces argv with the vetted words of SSH_ORIGINAL_COMMAND
  * (kept for the life of the process). Returns 0, or -1 after saying why. */
-static int ssh_command(int *argc, char ***argv)
+static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 {
 	const char *line = getenv("SSH_ORIGINAL_COMMAND");
 	char **words, *cause = NULL;
 	int n, first;
 
+	log_open(cfg, "kioskctl");
 	if (line == NULL || line[0] == '\0') {
+		log_write("%s: refused a login without a command", ctl_who());
 		ctl_fail("this SSH key runs kioskctl commands only, e.g.: ssh BOOTH kioskctl status");
 		return -1;
 	}
 	n = sshcmd_split(line, &words, &cause);
 	first = n < 0 ? -1 : sshcmd_allowed(words, n, &cause);
-	syslog(first < 0 ? LOG_WARNING : LOG_INFO, "%s %s: %s", ctl_who(),
-	       first < 0 ? "refused" : "runs", line);
+	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", line);
 	if (first < 0) {
 		ctl_fail("%s", cause);
 		free(cause);
@@ -213,13 +217,10 @@ int main(int argc, char **argv)
 	int rc;
 
 	umask(077);
-	openlog("kioskctl", LOG_PID, LOG_AUTHPRIV);
-	if (load_config(&ctl, &argc, argv) != 0)
+	if (load_config(&ctl, &argc, argv) != 0 || become_owner(&ctl.cfg) != 0)
 		return 1;
-	if (argc == 2 && strcmp(argv[1], "--ssh") == 0 && ssh_command(&argc, &argv) != 0)
+	if (argc == 2 && strcmp(argv[1], "--ssh") == 0 && ssh_command(&ctl.cfg, &argc, &argv) != 0)
 		return 2;
-	if (become_owner(&ctl.cfg) != 0)
-		return 1;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
