@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "appstate.h"
+#include "catalog.h"
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
@@ -62,6 +63,36 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
 			out[o] = '\0';
 		}
 	}
+}
+
+struct catalog *app_catalog(struct app *a)
+{
+	char *path, *cause = NULL;
+
+	if (a->catalog != NULL || a->catalog_failed)
+		return a->catalog;
+	path = xprintf("%s/content.db", a->env.cfg->content_dir);
+	a->catalog = catalog_open(path, &cause);
+	a->catalog_failed = a->catalog == NULL;
+	free(cause);
+	free(path);
+	return a->catalog;
+}
+
+void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method)
+{
+	enum entry_mode mode = entry_mode_parse(a->env.cfg->input);
+
+	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
+		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);
+		char *cause = NULL;
+
+		keypad_init(&a->keypad, path, &cause); /* without it: letters only */
+		free(cause);
+		free(path);
+		a->keypad_loaded = 1;
+	}
+	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
 }
 
 int app_items(struct app *a, struct item *out)
@@ -378,6 +409,9 @@ void app_free(struct app *a)
 		return;
 	while (a->depth > 0)
 		end_frame(&a->stack[--a->depth]);
+	catalog_close(a->catalog);
+	if (a->keypad_loaded)
+		keypad_free(&a->keypad);
 	wipe(a, sizeof *a);
 	free(a);
 }

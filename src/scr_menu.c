@@ -81,6 +81,12 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 			a->quit = 1;
 		}
 		break;
+	case BUILTIN_PROCEDURES:
+		app_push(a, &scr_search, NULL, c->label, NULL);
+		break;
+	case BUILTIN_NEWS:
+		app_push(a, &scr_news, NULL, c->label, NULL);
+		break;
 	case BUILTIN_LATER:
 		app_push(a, &scr_notice, NULL, c->label, NULL);
 		break;

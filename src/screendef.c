@@ -28,14 +28,14 @@ static const struct {
 	{ "language", BUILTIN_LANGUAGE },
 	{ "status", BUILTIN_STATUS },
 	{ "quit", BUILTIN_QUIT },
+	{ "procedures", BUILTIN_PROCEDURES },
+	{ "news", BUILTIN_NEWS },
 	/* Services whose screens come in later versions: a polite notice. */
-	{ "procedures", BUILTIN_LATER },
 	{ "dossier", BUILTIN_LATER },
 	{ "submit", BUILTIN_LATER },
 	{ "feedback", BUILTIN_LATER },
 	{ "queue", BUILTIN_LATER },
 	{ "pay", BUILTIN_LATER },
-	{ "news", BUILTIN_LATER },
 };
 
 enum builtin screendef_builtin(const char *target)

@@ -44,6 +44,8 @@ enum builtin {
 	BUILTIN_LANGUAGE,   /* the next language */
 	BUILTIN_STATUS,     /* the booth's state (helper menu) */
 	BUILTIN_QUIT,       /* quit the kiosk (helper menu only) */
+	BUILTIN_PROCEDURES, /* procedure search (scr_search.c) */
+	BUILTIN_NEWS,       /* the commune's announcements (scr_news.c) */
 	BUILTIN_LATER       /* a service whose screen is not in this version yet */
 };
 

@@ -92,8 +92,8 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols
 	struct item items[ITEM_MAX + 1];
 	int n = app_items(a, items), rows = (n + cols - 1) / cols, w, h, i;
 
-	if (n == 0)
-		return;
+	if (n == 0 || y1 - y0 < BOX_MIN)
+		return; /* the frame used the room (an on-screen keyboard) */
 	w = (c->cols - 2 - (cols - 1)) / cols;
 	h = (y1 - y0) / rows;
 	if (h > BOX_MAX)

@@ -204,8 +204,9 @@ static void test_touch_acts_on_press_and_release(void **state)
 	find(f, "8  ", &y2, &x2);
 	touch(f, y, x + 3, y2, x2 + 3);  /* dragged from 7 to 8: nothing */
 	expect_on_screen(f, "8  English");
-	touch(f, y + 1, x + 10, y, x + 2); /* within box 7 */
-	expect_on_screen(f, "Thông báo của xã");
+	find(f, "4  ", &y, &x);
+	touch(f, y + 1, x + 10, y, x + 2); /* within box 4 */
+	expect_on_screen(f, "Phản ánh, kiến nghị");
 	expect_on_screen(f, "Phần này đang được chuẩn bị");
 	find(f, "0  Quay lại", &y, &x);
 	touch(f, y, 50, y, 50);
