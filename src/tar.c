@@ -86,7 +86,7 @@ static int skip(struct tar_reader *r, long long n, char **cause)
 		ssize_t got = read_full(r->fd, buf, want);
 
 		if (got != (ssize_t)want) {
-			*cause = xprintf("the archive ends in the middle of a member");
+			*cause = xprintf("the archive is cut short in the middle of a member");
 			return -1;
 		}
 		n -= got;
@@ -165,7 +165,7 @@ ssize_t tar_read(struct tar_reader *r, void *buf, size_t n, char **cause)
 		return 0;
 	got = read_full(r->fd, buf, n);
 	if (got != (ssize_t)n) {
-		*cause = xprintf("the archive ends in the middle of a member");
+		*cause = xprintf("the archive is cut short in the middle of a member");
 		return -1;
 	}
 	r->left -= got;
