@@ -488,7 +488,7 @@ static int extract_file(struct bundle *b, int dirfd, struct bundle_file *f, char
 		else
 			sha256_update(&ctx, (size_t)n, (uint8_t *)buf);
 	}
-	if (rc == 0 && (fchmod(fd, 0644) != 0 || fsync(fd) != 0)) {
+	if (rc == 0 && fchmod(fd, 0644) != 0) {
 		*cause = xprintf("%s: %s", f->path, strerror(errno));
 		rc = -1;
 	}
@@ -574,7 +574,7 @@ static int put_file(int dirfd, const char *name, const char *data, size_t len, c
 {
 	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 
-	if (fd < 0 || write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+	if (fd < 0 || write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0) {
 		*cause = xprintf("%s: %s", name, strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -611,6 +611,7 @@ int bundle_extract(struct bundle *b, const char *dir, char **cause)
 	    (put_file(dirfd, BUNDLE_MANIFEST, b->manifest_text, b->manifest_len, cause) != 0 ||
 	     put_file(dirfd, BUNDLE_SIGNATURE, b->sig, b->sig_len, cause) != 0))
 		rc = -1;
+	/* One sync for every file written, before the folder is renamed in. */
 	if (rc == 0 && syncfs(dirfd) != 0) {
 		*cause = xprintf("%s: %s", dir, strerror(errno));
 		rc = -1;
