@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, start the kiosk on the demo defaults
 #   make test   install what is missing, build, run every test
 #   make install PREFIX=/usr DESTDIR=...
+#   make deb    build/kiosk_VERSION_ARCH.deb (docs/operations.md)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -18,7 +19,7 @@ CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
 
 # Libraries: the core (no curses, no curl), then what each program adds.
 # libunistring ships no .pc file on Debian; it is linked by name.
-CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson
+CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson nettle
 CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
 CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
 UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
@@ -50,7 +51,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test install uninstall clean bench fuzz
+.PHONY: all deps test-deps run test install uninstall clean bench fuzz deb
 
 all: build/kiosk build/kioskctl
 
@@ -122,6 +123,11 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kioskctl
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# The Debian package, built with dpkg-deb (deploy/deb/build.sh).
+deb: deps
+	@$(MAKE) --no-print-directory all build/content build/content/content.db
+	@./deploy/deb/build.sh
 
 bench: test-deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)

@@ -35,6 +35,7 @@ static const struct key keys[] = {
 	STR("booth", "commune", commune),
 	STR("paths", "state_dir", state_dir),
 	STR("paths", "content_dir", content_dir),
+	STR("content", "allowed_signers", allowed_signers),
 	ENUM("ui", "language", language, "vi en"),
 	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
 	INT("ui", "idle_countdown", idle_countdown, 2, 120),

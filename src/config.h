@@ -14,6 +14,8 @@ struct config {
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
 	char content_dir[CONFIG_STR]; /* content.db, screens/, locale/, assets/ */
+	/* [content] */
+	char allowed_signers[CONFIG_STR]; /* keys trusted to sign bundles, "" none */
 	/* [ui] */
 	char language[16];            /* catalog shown first, "vi" */
 	int idle_timeout;             /* seconds without input before the countdown */

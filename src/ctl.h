@@ -3,10 +3,14 @@
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
 
+#include <stdio.h>
+
 #include "config.h"
 
 struct db;
 struct json_t;
+struct problems;
+struct uidata;
 
 struct ctl {
 	struct config cfg;     /* --config FILE, or the embedded default */
@@ -32,16 +36,35 @@ void ctl_json(struct json_t *doc);
 /* Formats unix seconds as local "YYYY-MM-DD HH:MM", "-" for 0. */
 const char *ctl_time(long long t, char *buf, unsigned size);
 
+/* The checks of `kioskctl check` on cfg->content_dir: screens, catalogs
+ * (loaded into u, freed by the caller) and content.db when there is one.
+ * Returns 0 when there was no problem, -1 otherwise (problems in p). */
+int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p);
+
+/* Who runs this command, for the audit log: "ssh ADDRESS" or "local". */
+const char *ctl_who(void);
+
+/* The content store's subcommands (pack, install, rollback, list, verify)
+ * for `kioskctl content`: argv[0] is the subcommand. Returns the exit
+ * status, or -1 when argv[0] is none of them. */
+int ctl_content_release(struct ctl *ctl, int argc, char **argv);
+
+/* Prints their usage lines to out. */
+void ctl_content_release_usage(FILE *out);
+
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
 ctl_fn ctl_content;
 ctl_fn ctl_dossier;
+ctl_fn ctl_due;
+ctl_fn ctl_export;
+ctl_fn ctl_logs;
+ctl_fn ctl_printer;
 ctl_fn ctl_queue;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
+ctl_fn ctl_status;
 ctl_fn ctl_sync;
-ctl_fn ctl_printer;
 ctl_fn ctl_vietqr;
-ctl_fn ctl_due;
 
 #endif

@@ -59,13 +59,24 @@ static int content_build_cmd(int argc, char **argv)
 
 int ctl_content(struct ctl *ctl, int argc, char **argv)
 {
-	(void)ctl;
+	int rc;
+
 	if (argc >= 2 && strcmp(argv[1], "build") == 0)
 		return content_build_cmd(argc - 1, argv + 1);
+	if (argc >= 2 && (rc = ctl_content_release(ctl, argc - 1, argv + 1)) >= 0)
+		return rc;
 	if (argc < 2 || ctl_wants_help(argc, argv)) {
-		printf("usage: kioskctl content build SRC OUT\n\n"
-		       "  build   check catalog sources and write content.db\n\n"
-		       "'kioskctl content build --help' tells more.\n");
+		FILE *out = argc < 2 ? stderr : stdout;
+
+		fprintf(out, "usage: kioskctl content build SRC OUT\n");
+		ctl_content_release_usage(out);
+		fprintf(out, "\n  build     check catalog sources and write content.db\n"
+			     "  pack      make a signed bundle of a content folder\n"
+			     "  install   install a signed bundle, switching atomically\n"
+			     "  rollback  go back to the previous version\n"
+			     "  list      the versions kept on this booth\n"
+			     "  verify    check installed files against their signed manifest\n\n"
+			     "'kioskctl content SUBCOMMAND --help' tells more.\n");
 		return argc < 2 ? 2 : 0;
 	}
 	return ctl_fail("unknown 'content' command '%s' (try kioskctl content --help)", argv[1]);

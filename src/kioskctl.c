@@ -1,15 +1,21 @@
 /* kioskctl: the helpers' and admins' command line, run on the booth or
- * over SSH. Global option: --config FILE (anywhere on the line). */
+ * over SSH. Global option: --config FILE (anywhere on the line); --ssh
+ * runs the command of SSH_ORIGINAL_COMMAND instead (a forced command). */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ctl.h"
 #include "db.h"
+#include "log.h"
+#include "sshcmd.h"
 #include "util.h"
 
 struct command {
@@ -19,13 +25,16 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "status", ctl_status, "versions, requests waiting, last upload, printer, disk, uptime" },
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
-	{ "content", ctl_content, "build the catalog (content.db) from its sources" },
+	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
 	{ "sync", ctl_sync, "send waiting requests to the provincial server" },
 	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
 	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
+	{ "export", ctl_export, "write the requests of a date range as JSON lines or CSV" },
+	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
@@ -90,6 +99,17 @@ const char *ctl_time(long long t, char *buf, unsigned size)
 	return buf;
 }
 
+const char *ctl_who(void)
+{
+	static char who[128];
+	const char *conn = getenv("SSH_CONNECTION");
+
+	if (conn == NULL || conn[0] == '\0')
+		return "local";
+	snprintf(who, sizeof who, "ssh %.*s", (int)strcspn(conn, " "), conn);
+	return who;
+}
+
 struct db *ctl_db(struct ctl *ctl)
 {
 	char path[CONFIG_STR + 16];
@@ -139,6 +159,63 @@ static int load_config(struct ctl *ctl, int *argc, char **argv)
 	return 0;
 }
 
+/* The forced command of a helper's SSH key (kioskctl --ssh, see
+ * sshcmd.h): replaces argv with the vetted words of SSH_ORIGINAL_COMMAND
+ * (kept for the life of the process). Returns 0, or -1 after saying why. */
+static int ssh_command(const struct config *cfg, int *argc, char ***argv)
+{
+	const char *line = getenv("SSH_ORIGINAL_COMMAND");
+	char **words, *cause = NULL;
+	int n, first;
+
+	log_open(cfg, "kioskctl");
+	if (line == NULL || line[0] == '\0') {
+		log_write("%s: refused a login without a command", ctl_who());
+		ctl_fail("this SSH key runs kioskctl commands only, e.g.: ssh BOOTH kioskctl status");
+		return -1;
+	}
+	n = sshcmd_split(line, &words, &cause);
+	first = n < 0 ? -1 : sshcmd_allowed(words, n, &cause);
+	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", line);
+	if (first < 0) {
+		ctl_fail("%s", cause);
+		free(cause);
+		sshcmd_free(words);
+		return -1;
+	}
+	/* words[first - 1] is "kioskctl" or, with none typed, the slot before
+	 * the array: shift the command down one to make room for argv[0]. */
+	if (first == 0) {
+		words = xrealloc(words, sizeof *words * (size_t)(n + 2));
+		memmove(words + 1, words, sizeof *words * (size_t)(n + 1));
+		words[0] = xstrdup("kioskctl");
+		n++;
+	}
+	*argc = n;
+	*argv = words;
+	return 0;
+}
+
+/* Run as root on a booth, becomes the owner of the state folder (the
+ * kiosk's user) so that state.db, its journal and new content stay
+ * readable and writable by the kiosk. Returns 0 or -1 after saying why. */
+static int become_owner(const struct config *cfg)
+{
+	struct passwd *pw;
+	struct stat st;
+
+	if (geteuid() != 0 || stat(cfg->state_dir, &st) != 0 || st.st_uid == 0)
+		return 0;
+	pw = getpwuid(st.st_uid);
+	if (pw == NULL || initgroups(pw->pw_name, st.st_gid) != 0 || setgid(st.st_gid) != 0 ||
+	    setuid(st.st_uid) != 0) {
+		ctl_fail("cannot become %s, the owner of %s", pw ? pw->pw_name : "its user",
+			 cfg->state_dir);
+		return -1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct ctl ctl = { 0 };
@@ -146,8 +223,10 @@ int main(int argc, char **argv)
 	int rc;
 
 	umask(077);
-	if (load_config(&ctl, &argc, argv) != 0)
+	if (load_config(&ctl, &argc, argv) != 0 || become_owner(&ctl.cfg) != 0)
 		return 1;
+	if (argc == 2 && strcmp(argv[1], "--ssh") == 0 && ssh_command(&ctl.cfg, &argc, &argv) != 0)
+		return 2;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;

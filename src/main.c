@@ -15,6 +15,7 @@
 #include "canvas.h"
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "loop.h"
 #include "problems.h"
 #include "scanner.h"
@@ -257,6 +258,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	db = open_state(&cfg);
+	log_open(&cfg, "kiosk");
 	if (db == NULL || loop_init() != 0) {
 		uidata_free(&ui);
 		db_close(db);
@@ -275,6 +277,8 @@ int main(int argc, char **argv)
 		      time(NULL));
 	run(app, db, &cfg);
 	term_end();
+	log_write("stopped");
+	log_close();
 	app_free(app);
 	free(kioskctl);
 	uidata_free(&ui);

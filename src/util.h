@@ -21,6 +21,17 @@ int word_in_list(const char *word, const char *list);
  * Returns NULL with errno set on failure. */
 char *file_read(const char *path, size_t *len);
 
+/* Writes all n bytes to fd, retrying short writes. Returns 0 or -1. */
+int write_all(int fd, const void *buf, size_t n);
+
+/* Creates or replaces the file at path with len bytes of data (mode 0644
+ * less the umask). Returns 0 or -1 with errno set. */
+int file_write(const char *path, const void *data, size_t len);
+
+/* Removes path and, when it is a folder, everything under it, never
+ * following a symbolic link. A missing path is fine. Returns 0 or -1. */
+int remove_tree(const char *path);
+
 /* Creates dir and its parents with the given mode (like mkdir -p). */
 int mkdir_p(const char *dir, unsigned mode);
 

@@ -1,0 +1,192 @@
+/* kioskctl status: what a helper or the province checks first about a
+ * booth: versions, the requests waiting, the last upload, the printer,
+ * disk space and uptime. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bundle.h"
+#include "ctl.h"
+#include "db.h"
+#include "util.h"
+
+struct status {
+	char content[BUNDLE_VERSION_MAX + 1]; /* "" when not from a bundle */
+	long waiting, sent, quarantined;      /* -1 when unknown */
+	long long last_upload;                /* 0 when never */
+	char printer[CONFIG_STR + 64];
+	int printer_ok;
+	unsigned long long disk_free, disk_total;
+	long long uptime;                     /* seconds since boot, -1 unknown */
+};
+
+/* Counts the requests in each state. The lead replaces this with
+ * spool_counts() (spool.h) once the spool module is in. Returns 0 or -1. */
+static int status_spool(struct db *db, struct status *st)
+{
+	static const char sql[] = "SELECT count(*) FILTER (WHERE state = 'waiting'),"
+				  " count(*) FILTER (WHERE state = 'sent'),"
+				  " count(*) FILTER (WHERE state = 'quarantined') FROM submissions";
+	sqlite3_stmt *q;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &q, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		st->waiting = (long)sqlite3_column_int64(q, 0);
+		st->sent = (long)sqlite3_column_int64(q, 1);
+		st->quarantined = (long)sqlite3_column_int64(q, 2);
+		rc = 0;
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* Says whether the configured printer can be written to. The lead
+ * replaces this with the printer module's own status (paper out, cover
+ * open) once it is in. */
+static void status_printer(const struct config *cfg, struct status *st)
+{
+	const char *type = cfg->printer_type;
+
+	if (strcmp(type, "none") == 0) {
+		snprintf(st->printer, sizeof st->printer, "none configured");
+		st->printer_ok = 1;
+	} else if (strcmp(type, "command") == 0) {
+		snprintf(st->printer, sizeof st->printer, "command %s", cfg->printer_command);
+		st->printer_ok = cfg->printer_command[0] != '\0';
+	} else {
+		st->printer_ok = access(cfg->printer_path, W_OK) == 0;
+		snprintf(st->printer, sizeof st->printer, "%s %s: %s", type, cfg->printer_path,
+			 st->printer_ok ? "ready" : strerror(errno));
+	}
+}
+
+/* The version recorded in the content folder's manifest, if any. */
+static void status_content(const struct config *cfg, struct status *st)
+{
+	char *path = xprintf("%s/" BUNDLE_MANIFEST, cfg->content_dir), *text, *cause = NULL;
+	struct manifest m;
+	size_t len;
+
+	st->content[0] = '\0';
+	text = file_read(path, &len);
+	free(path);
+	if (text != NULL && manifest_parse(text, len, &m, &cause) == 0) {
+		snprintf(st->content, sizeof st->content, "%s", m.version);
+		manifest_free(&m);
+	}
+	free(cause);
+	free(text);
+}
+
+/* Fills st; returns 0, or -1 when state.db cannot be read. */
+static int status_read(struct ctl *ctl, struct status *st)
+{
+	struct db *db = ctl_db(ctl);
+	struct statvfs vfs;
+	char buf[64];
+	FILE *f;
+
+	memset(st, 0, sizeof *st);
+	st->waiting = st->sent = st->quarantined = -1;
+	st->uptime = -1;
+	status_content(&ctl->cfg, st);
+	status_printer(&ctl->cfg, st);
+	if (statvfs(ctl->cfg.state_dir, &vfs) == 0) {
+		st->disk_free = (unsigned long long)vfs.f_bavail * vfs.f_frsize;
+		st->disk_total = (unsigned long long)vfs.f_blocks * vfs.f_frsize;
+	}
+	f = fopen("/proc/uptime", "r");
+	if (f != NULL) {
+		double up;
+
+		if (fscanf(f, "%lf", &up) == 1)
+			st->uptime = (long long)up;
+		fclose(f);
+	}
+	if (db == NULL || status_spool(db, st) != 0)
+		return -1;
+	if (db_setting_get(db, "sync.last_upload", buf, sizeof buf) == 1)
+		st->last_upload = strtoll(buf, NULL, 10);
+	return 0;
+}
+
+/* Prints the status as one JSON object. */
+static void print_json(struct ctl *ctl, const struct status *st)
+{
+	json_t *doc = json_object();
+
+	json_object_set_new(doc, "booth", json_string(ctl->cfg.booth_id));
+	json_object_set_new(doc, "commune", json_string(ctl->cfg.commune));
+	json_object_set_new(doc, "software", json_string(KIOSK_VERSION));
+	json_object_set_new(doc, "content", json_pack("{s:o, s:s}", "version",
+						      st->content[0] ? json_string(st->content)
+								     : json_null(),
+						      "dir", ctl->cfg.content_dir));
+	json_object_set_new(doc, "requests", json_pack("{s:I, s:I, s:I}", "waiting",
+						       (json_int_t)st->waiting, "sent",
+						       (json_int_t)st->sent, "quarantined",
+						       (json_int_t)st->quarantined));
+	json_object_set_new(doc, "last_upload",
+			    st->last_upload ? json_integer(st->last_upload) : json_null());
+	json_object_set_new(doc, "printer", json_pack("{s:s, s:b, s:s}", "type",
+						      ctl->cfg.printer_type, "ok", st->printer_ok,
+						      "state", st->printer));
+	json_object_set_new(doc, "disk", json_pack("{s:I, s:I}", "free",
+						   (json_int_t)st->disk_free, "total",
+						   (json_int_t)st->disk_total));
+	json_object_set_new(doc, "uptime", st->uptime >= 0 ? json_integer(st->uptime) : json_null());
+	json_object_set_new(doc, "time", json_integer((json_int_t)time(NULL)));
+	ctl_json(doc);
+}
+
+/* Prints the status for a person. */
+static void print_text(struct ctl *ctl, const struct status *st)
+{
+	char when[32];
+
+	printf("booth        %s (%s)\n", ctl->cfg.booth_id, ctl->cfg.commune);
+	printf("software     %s\n", KIOSK_VERSION);
+	printf("content      %s (%s)\n", st->content[0] ? st->content : "not from a bundle",
+	       ctl->cfg.content_dir);
+	printf("requests     %ld waiting, %ld sent, %ld quarantined\n", st->waiting, st->sent,
+	       st->quarantined);
+	printf("last upload  %s\n", st->last_upload ? ctl_time(st->last_upload, when, sizeof when)
+						    : "never");
+	printf("printer      %s\n", st->printer);
+	printf("disk free    %.1f GiB of %.1f GiB\n", (double)st->disk_free / (1 << 30),
+	       (double)st->disk_total / (1 << 30));
+	if (st->uptime >= 0)
+		printf("uptime       %lld days %02lld:%02lld\n", st->uptime / 86400,
+		       st->uptime % 86400 / 3600, st->uptime % 3600 / 60);
+}
+
+int ctl_status(struct ctl *ctl, int argc, char **argv)
+{
+	struct status st;
+	int json = argc == 2 && strcmp(argv[1], "--json") == 0;
+
+	if (ctl_wants_help(argc, argv)) {
+		printf("usage: kioskctl status [--json]\n\n"
+		       "The booth at a glance: software and content versions, requests\n"
+		       "waiting, sent and quarantined, the last upload, the printer, free disk\n"
+		       "space in the state folder, and the time since the system started.\n"
+		       "With --json: one object (times in unix seconds, sizes in bytes).\n");
+		return 0;
+	}
+	if (argc > 2 || (argc == 2 && !json))
+		return ctl_fail("usage: kioskctl status [--json]");
+	if (status_read(ctl, &st) != 0)
+		return ctl_fail("cannot read the requests in %s/state.db", ctl->cfg.state_dir);
+	if (json)
+		print_json(ctl, &st);
+	else
+		print_text(ctl, &st);
+	return 0;
+}
