@@ -179,7 +179,7 @@ static long long now_ms(void)
 
 /* Writes all of data to a non-blocking fd, waiting at most timeout seconds
  * each time it takes nothing. Returns 0, or -1 with *cause. */
-static int write_all(int fd, const uint8_t *data, size_t len, int timeout, const char *what, char **cause)
+static int device_write(int fd, const uint8_t *data, size_t len, int timeout, const char *what, char **cause)
 {
 	size_t done = 0;
 
@@ -277,7 +277,7 @@ static int check_paper(int fd, const char *path, int timeout, char **cause)
 	 * drain: some devices never run dry). */
 	for (i = 0; i < 16 && read(fd, junk, sizeof junk) > 0; i++)
 		;
-	if (write_all(fd, (const uint8_t *)ESCPOS_PAPER_QUERY, 3, timeout, path, cause) != 0)
+	if (device_write(fd, (const uint8_t *)ESCPOS_PAPER_QUERY, 3, timeout, path, cause) != 0)
 		return -1;
 	until = now_ms() + STATUS_WAIT_MS;
 	while (now_ms() < until) {
@@ -329,7 +329,7 @@ static int print_device(const struct printer *p, const struct bytes *job, char *
 	if (rc == 0 && two_way)
 		rc = check_paper(fd, p->path, p->timeout, cause);
 	if (rc == 0)
-		rc = write_all(fd, job->data, job->len, p->timeout, p->path, cause);
+		rc = device_write(fd, job->data, job->len, p->timeout, p->path, cause);
 	close(fd);
 	return rc;
 }
