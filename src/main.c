@@ -15,6 +15,7 @@
 #include "canvas.h"
 #include "config.h"
 #include "db.h"
+#include "job.h"
 #include "log.h"
 #include "loop.h"
 #include "problems.h"
@@ -195,6 +196,7 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			polled = now;
 		}
 		app_tick(app, now);
+		job_reap();
 		if (app_quit(app))
 			break;
 		if (app_dirty(app) || (sig & LOOP_SIG_RESIZE)) {
