@@ -144,6 +144,13 @@ static void next(struct app *a, struct form_state *st)
 	int first, end, i, bad = -1;
 
 	step_fields(st, &first, &end);
+	if (st->form->fields[st->focus].type == FT_ADDRESS && !st->picked[st->focus] &&
+	    app_catalog(a) != NULL) {
+		/* What was typed is the street or hamlet; now the commune. */
+		st->open = 0;
+		scr_address_open(a, st, st->focus);
+		return;
+	}
 	if (!check(st, st->focus))
 		return;
 	st->open = 0;
@@ -165,6 +172,11 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	scr_review_open(a, st);
+}
+
+void scr_form_advance(struct app *a, struct form_state *st)
+{
+	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */
@@ -406,6 +418,7 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 		break;
 	case ENTRY_CHANGED:
 		st->error[st->focus] = NULL;
+		st->picked[st->focus] = 0;
 		break;
 	case ENTRY_USED:
 		break;
