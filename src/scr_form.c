@@ -224,7 +224,10 @@ static void draw_field(struct app *a, struct form_state *st, struct canvas *c, i
 		struct field_view v;
 		char *shown;
 
+		/* The field with the cursor scrolls to it; the others show their start. */
 		field_view(&st->entry[i].field, w - 2, &v);
+		if (!focus)
+			v.start = 0, v.len = strlen(entry_text(&st->entry[i]));
 		shown = xstrndup(entry_text(&st->entry[i]) + v.start, v.len);
 		canvas_text(c, y, x - 1, "[", ATTR_DIM, 1);
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
