@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "appstate.h"
+#include "catalog.h"
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
@@ -64,13 +65,43 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
 	}
 }
 
+struct catalog *app_catalog(struct app *a)
+{
+	char *path, *cause = NULL;
+
+	if (a->catalog != NULL || a->catalog_failed)
+		return a->catalog;
+	path = xprintf("%s/content.db", a->env.cfg->content_dir);
+	a->catalog = catalog_open(path, &cause);
+	a->catalog_failed = a->catalog == NULL;
+	free(cause);
+	free(path);
+	return a->catalog;
+}
+
+void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method)
+{
+	enum entry_mode mode = entry_mode_parse(a->env.cfg->input);
+
+	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
+		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);
+		char *cause = NULL;
+
+		keypad_init(&a->keypad, path, &cause); /* without it: letters only */
+		free(cause);
+		free(path);
+		a->keypad_loaded = 1;
+	}
+	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
+}
+
 int app_items(struct app *a, struct item *out)
 {
 	struct frame *f = app_top(a);
 	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
 	if (a->depth > 1 && n < ITEM_MAX + 1)
-		out[n++] = (struct item){ '0', N_("Quay lại"), -1 };
+		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
 }
 
@@ -115,6 +146,16 @@ void app_back(struct app *a)
 	a->dirty = 1;
 }
 
+/* Leaves the top frame the way its "0" says: one back, or home. */
+static void leave(struct app *a)
+{
+	if (app_top(a)->ops->home_back)
+		while (a->depth > 1)
+			app_back(a);
+	else
+		app_back(a);
+}
+
 /* Back to the home screen for the next villager: nothing of the last one
  * stays (typing, language, screens). */
 static void reset(struct app *a)
@@ -152,7 +193,7 @@ static void choose(struct app *a, int i, time_t now)
 	if (i < 0 || i >= n)
 		return;
 	if (items[i].action == -1 && items[i].key == '0') {
-		app_back(a);
+		leave(a);
 		return;
 	}
 	if (f->ops->choose)
@@ -236,10 +277,10 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		if (a->focus >= 0)
 			choose(a, a->focus, now);
 		else if (n == 1 && items[0].key == '0')
-			app_back(a); /* a page with only "back": Enter leaves it */
+			leave(a); /* a page with only "back": Enter leaves it */
 		return;
 	case AK_BACKSPACE:
-		app_back(a);
+		leave(a);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -329,9 +370,23 @@ int app_idle(const struct app *a)
 	return a->depth == 1 && a->lang == a->default_lang && a->countdown_until == 0;
 }
 
+int app_job_fd(const struct app *a)
+{
+	const struct frame *f = &a->stack[a->depth - 1];
+
+	return f->ops->job_fd ? f->ops->job_fd(f) : -1;
+}
+
+int app_wait_ms(const struct app *a)
+{
+	/* A spinner turns four times a second while a job runs. */
+	return app_job_fd(a) >= 0 ? 250 : 1000;
+}
+
 void app_tick(struct app *a, time_t now)
 {
 	const struct config *cfg = a->env.cfg;
+	struct frame *f = app_top(a);
 
 	if (a->countdown_until != 0 && now >= a->countdown_until) {
 		reset(a);
@@ -341,6 +396,8 @@ void app_tick(struct app *a, time_t now)
 		a->countdown_until = now + cfg->idle_countdown;
 		a->dirty = 1;
 	}
+	if (f->ops->tick)
+		f->ops->tick(a, f, now);
 	/* The clock shows minutes; the countdown, seconds. */
 	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
 		a->dirty = 1;
@@ -378,6 +435,9 @@ void app_free(struct app *a)
 		return;
 	while (a->depth > 0)
 		end_frame(&a->stack[--a->depth]);
+	catalog_close(a->catalog);
+	if (a->keypad_loaded)
+		keypad_free(&a->keypad);
 	wipe(a, sizeof *a);
 	free(a);
 }

@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "canvas.h"
+#include "entry.h"
 #include "pin.h"
 #include "screendef.h"
 
@@ -60,7 +61,12 @@ struct frame_ops {
 	const char *(*hint)(const struct app *a, const struct frame *f);
 	/* Frees the frame's data, wiping anything a villager typed. */
 	void (*done)(struct frame *f);
+	/* Runs on every turn of the loop (background work, animations). */
+	void (*tick)(struct app *a, struct frame *f, time_t now);
+	/* The fd of the frame's background job, or -1. */
+	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
+	int home_back; /* "0" goes home (after a receipt), not one screen back */
 };
 
 struct frame {
@@ -86,12 +92,42 @@ struct app {
 	int clock_taps;
 	time_t clock_first;
 	struct booth_state st;
+	struct catalog *catalog;       /* content.db, opened on first use */
+	int catalog_failed;            /* ... and not tried again */
+	struct keypad keypad;          /* syllables for keypad-only booths */
+	int keypad_loaded;
 	int dirty, quit;
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 
+struct form;
+
+/* A form being filled in (scr_form.c), kept for the review. */
+struct form_state {
+	const struct form *form;
+	int step;
+	int focus;                     /* the field with the cursor */
+	int open;                      /* touch: its keyboard or pad is showing */
+	struct entry entry[32];        /* one per field (FORM_MAX_FIELDS) */
+	const char *error[32];         /* message id under each field, or NULL */
+	char title[256];
+};
+
 /* The screen kinds. */
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
+extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
+extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
+
+struct saved;
+
+/* Shows a saved request's receipt (takes saved). */
+void scr_saved_open(struct app *a, const struct form *form, struct saved *saved);
+
+/* Opens a form to fill in. */
+void scr_form_open(struct app *a, const struct form *form);
+
+/* Opens the review of a filled-in form (the form frame stays below). */
+void scr_review_open(struct app *a, struct form_state *st);
 
 /* The frame on top of the stack. */
 static inline struct frame *app_top(struct app *a)
@@ -123,6 +159,15 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
  * Returns the count. */
 int app_items(struct app *a, struct item *out);
 
+/* Opens the page of the procedure with this code. */
+void scr_procedure_open(struct app *a, const char *code);
+
+/* The catalog (content.db), opened on first use; NULL when missing. */
+struct catalog *app_catalog(struct app *a);
+
+/* Makes an entry typed the way this booth types ([ui] input). */
+void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method);
+
 /* Remembers a touchable rectangle. */
 void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index);
 
@@ -132,5 +177,17 @@ int view_pressed(const struct app *a, enum hit_kind kind, int index);
 /* Draws a box with a centred label, highlighted when pressed. */
 void view_button(struct app *a, struct canvas *c, int y, int x, int h, int w,
 		 const char *label, int index);
+
+/* Draws an entry's field as a box at (y, x), w wide, with the cursor;
+ * touching it opens the on-screen keyboard (HIT_OWN index hit). */
+void view_entry(struct app *a, struct canvas *c, struct entry *e, int y, int x, int w, int hit);
+
+/* Draws the on-screen keyboard of e in the rows [y, y + h) when it is
+ * open (touches come as HIT_OWN first + key index). Returns rows used. */
+int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int first);
+
+/* Draws a keypad entry's spelling and numbered syllable choices at row y.
+ * Returns rows used (0 when not a keypad entry or nothing to show). */
+int view_keypad(struct app *a, struct canvas *c, struct entry *e, int y);
 
 #endif

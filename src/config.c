@@ -31,6 +31,7 @@ struct key {
 
 static const struct key keys[] = {
 	STR("booth", "id", booth_id),
+	INT("booth", "number", booth_number, 1, 999),
 	STR("booth", "commune", commune),
 	STR("paths", "state_dir", state_dir),
 	STR("paths", "content_dir", content_dir),
@@ -65,6 +66,7 @@ void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
+	cfg->booth_number = 1;
 	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
 	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");

@@ -9,6 +9,7 @@ struct config {
 	char path[CONFIG_STR];        /* file it came from, "" for the default */
 	/* [booth] */
 	char booth_id[64];
+	int booth_number;             /* 1..999: first digits of receipt codes */
 	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */

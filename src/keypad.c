@@ -74,6 +74,12 @@ static void spell_reset(struct keypad *k)
 	k->taps = 0;
 }
 
+void keypad_reset(struct keypad *k)
+{
+	spell_reset(k);
+	k->mode = KEYPAD_SPELLING;
+}
+
 void keypad_free(struct keypad *k)
 {
 	size_t i;

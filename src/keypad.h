@@ -63,6 +63,9 @@ struct keypad {
  * cannot be read: the keypad still works, offering the letters only. */
 int keypad_init(struct keypad *k, const char *path, char **cause);
 
+/* Forgets what was spelled (for the next field), keeping the lists. */
+void keypad_reset(struct keypad *k);
+
 /* Frees the lists and wipes what was typed. */
 void keypad_free(struct keypad *k);
 

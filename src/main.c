@@ -62,6 +62,21 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	st->last_upload = (time_t)f.last_upload;
 }
 
+/* kioskctl beside this program (they are installed together). */
+static char *kioskctl_path(void)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
+
+	if (n <= 0)
+		return xstrdup("kioskctl");
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	*slash = '\0';
+	return xprintf("%s/kioskctl", self);
+}
+
 /* Opens state.db in the state folder (created private to this user). */
 static struct db *open_state(const struct config *cfg)
 {
@@ -117,7 +132,7 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			app_draw(app, &canvas, now);
 			term_draw(&canvas);
 		}
-		ready = loop_wait(STDIN_FILENO, 1000);
+		ready = loop_wait(STDIN_FILENO, app_job_fd(app), app_wait_ms(app));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
 		if (ready & LOOP_INPUT) {
@@ -136,7 +151,7 @@ int main(int argc, char **argv)
 	struct uidata ui = { 0 };
 	struct app *app;
 	struct db *db;
-	char *cause = NULL;
+	char *cause = NULL, *kioskctl;
 	const char *config_path = NULL;
 	int i;
 
@@ -185,10 +200,14 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	app = app_new(&(struct app_env){ &cfg, &ui.screens, ui.i18n, db }, time(NULL));
+	kioskctl = kioskctl_path();
+	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
+					 .forms = &ui.forms, .i18n = ui.i18n, .db = db },
+		      time(NULL));
 	run(app, db, &cfg);
 	term_end();
 	app_free(app);
+	free(kioskctl);
 	uidata_free(&ui);
 	db_close(db);
 	return 0;

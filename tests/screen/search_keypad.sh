@@ -1,0 +1,22 @@
+# On a keypad-only booth: letters by multi-tap (5 5 = k, 4 4 = h, 2 = a,
+# 4 4 4 = i), # for the syllable choices, a digit to take one, Enter to go
+# to the results, then a digit to open one.
+. tests/screen/lib.bash
+write_config "[ui]" "input = keypad"
+start_kiosk
+wait_for "1  Tìm thủ tục, giấy tờ cần mang"
+send 1
+wait_for "Gõ vài chữ, không cần dấu:"
+send 5 5 4 4 2 4 4 4
+wait_for "Đang gõ: khai"
+send '#'
+wait_for "1 khai"
+send 1
+wait_for "khai▌"
+send Enter
+wait_for "Bấm số của thủ tục để xem"
+wait_for "Thủ tục đăng ký khai sinh"
+num=$(screen_text | grep -E "^  [1-6]  Thủ tục đăng ký khai sinh$" | head -n 1 | awk '{print $1}')
+[ -n "$num" ] || fail "no numbered result for khai sinh"
+send "$num"
+wait_for "Mã 1.001193 · Hộ tịch"
