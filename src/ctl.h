@@ -53,6 +53,7 @@ int ctl_content_release(struct ctl *ctl, int argc, char **argv);
 void ctl_content_release_usage(FILE *out);
 
 ctl_fn ctl_check;
+ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
 ctl_fn ctl_content;
 ctl_fn ctl_dossier;

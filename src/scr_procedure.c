@@ -8,6 +8,8 @@
 
 #include "appstate.h"
 #include "catalog.h"
+#include "config.h"
+#include "job.h"
 #include "formdef.h"
 #include "i18n.h"
 #include "text.h"
@@ -31,6 +33,8 @@ struct page {
 	int nlines, width;
 	int top;                /* first line shown */
 	int rows;               /* lines that fit, from the last draw */
+	struct job print;       /* `kioskctl checklist CODE` in the background */
+	enum { PRINT_NONE, PRINT_BUSY, PRINT_DONE, PRINT_FAILED } printing;
 };
 
 /* Appends one wrapped paragraph to the page. */
@@ -226,7 +230,9 @@ static const char *procedure_title(const struct app *a, const struct frame *f)
 static int procedure_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	struct page *pg = page(a, f);
-	int bottom = c->rows - 2 - 3, width = c->cols - 4 - BUTTON_W - 1, i;
+	struct item items[ITEM_MAX + 1];
+	int nboxes = app_items(a, items), width = c->cols - 4 - BUTTON_W - 1, i;
+	int bottom = c->rows - 2 - (nboxes + 1) / 2 * 3; /* above two columns of boxes */
 
 	(void)now;
 	if (pg->p == NULL) {
@@ -236,7 +242,7 @@ static int procedure_draw(struct app *a, struct frame *f, struct canvas *c, int 
 	}
 	if (width != pg->width)
 		layout(a, pg, width);
-	pg->rows = bottom - y;
+	pg->rows = bottom - y - (pg->printing != PRINT_NONE ? 1 : 0);
 	if (pg->top > pg->nlines - pg->rows)
 		pg->top = pg->nlines - pg->rows > 0 ? pg->nlines - pg->rows : 0;
 	for (i = 0; i < pg->rows && pg->top + i < pg->nlines; i++) {
@@ -244,6 +250,12 @@ static int procedure_draw(struct app *a, struct frame *f, struct canvas *c, int 
 
 		canvas_text(c, y + i, 2 + l->indent, l->text, l->attr, width - l->indent);
 	}
+	if (pg->printing != PRINT_NONE)
+		canvas_text(c, bottom - 1, 2,
+			    app_tr(a, pg->printing == PRINT_BUSY ? N_("Đang in danh sách giấy tờ...")
+				    : pg->printing == PRINT_DONE ? N_("Đã in xong, mời bạn lấy giấy.")
+				    : N_("Máy in chưa in được. Xin nhờ cán bộ xã giúp.")),
+			    pg->printing == PRINT_FAILED ? ATTR_ALERT : ATTR_OK, width);
 	if (pg->top > 0)
 		view_button(a, c, y, c->cols - BUTTON_W - 1, 3, BUTTON_W, app_tr(a, N_("▲ Lên")), HIT_UP);
 	if (pg->top + pg->rows < pg->nlines)
@@ -300,6 +312,8 @@ static void procedure_done(struct frame *f)
 
 	if (pg == NULL)
 		return;
+	if (pg->printing == PRINT_BUSY && !job_poll(&pg->print))
+		job_detach(&pg->print); /* it prints on; reaped later */
 	lines_free(pg);
 	procedure_free(pg->p);
 	free(pg->error);
@@ -307,15 +321,18 @@ static void procedure_done(struct frame *f)
 	free(pg);
 }
 
-/* "Submit a request now" when this booth has the procedure's form. */
+/* "Print the papers to bring" when the booth has a printer, and "submit
+ * a request now" when it has the procedure's form. */
 static int procedure_items(const struct app *a, const struct frame *f, struct item *out)
 {
 	const struct page *pg = f->data;
+	int n = 0;
 
-	if (formdef_find(a->env.forms, pg->code) == NULL)
-		return 0;
-	out[0] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };
-	return 1;
+	if (pg->p && strcmp(a->env.cfg->printer_type, "none") != 0)
+		out[n++] = (struct item){ '1', N_("In danh sách giấy tờ"), 1 };
+	if (formdef_find(a->env.forms, pg->code) != NULL)
+		out[n++] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };
+	return n;
 }
 
 /* Two boxes side by side. */
@@ -326,14 +343,51 @@ static int procedure_columns(const struct app *a, const struct frame *f)
 	return 2;
 }
 
-/* Opens the form. */
+/* Prints the checklist in the background, or opens the form. */
 static void procedure_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
+{
+	struct page *pg = f->data;
+	const struct config *cfg = a->env.cfg;
+	char *argv[7];
+	int n = 0;
+
+	(void)now;
+	if (it->action == 2) {
+		scr_form_open(a, formdef_find(a->env.forms, pg->code));
+		return;
+	}
+	if (pg->printing == PRINT_BUSY || a->env.kioskctl == NULL)
+		return;
+	argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
+	if (cfg->path[0]) {
+		argv[n++] = "--config";
+		argv[n++] = (char *)(uintptr_t)cfg->path;
+	}
+	argv[n++] = "checklist";
+	argv[n++] = pg->code;
+	argv[n] = NULL;
+	pg->printing = job_start(&pg->print, argv) == 0 ? PRINT_BUSY : PRINT_FAILED;
+	app_touch(a);
+}
+
+/* Picks up how the printing went. */
+static void procedure_tick(struct app *a, struct frame *f, time_t now)
+{
+	struct page *pg = f->data;
+
+	(void)now;
+	if (pg->printing == PRINT_BUSY && job_poll(&pg->print)) {
+		pg->printing = pg->print.status == 0 ? PRINT_DONE : PRINT_FAILED;
+		app_touch(a);
+	}
+}
+
+/* The printing job's pipe, while it prints. */
+static int procedure_job_fd(const struct frame *f)
 {
 	const struct page *pg = f->data;
 
-	(void)it;
-	(void)now;
-	scr_form_open(a, formdef_find(a->env.forms, pg->code));
+	return pg->printing == PRINT_BUSY ? pg->print.fd : -1;
 }
 
 const struct frame_ops scr_procedure = {
@@ -346,6 +400,8 @@ const struct frame_ops scr_procedure = {
 	.tap = procedure_tap,
 	.hint = procedure_hint,
 	.done = procedure_done,
+	.tick = procedure_tick,
+	.job_fd = procedure_job_fd,
 	.clock = 0,
 };
 
@@ -356,6 +412,7 @@ void scr_procedure_open(struct app *a, const char *code)
 	char *cause = NULL;
 
 	pg->code = xstrdup(code);
+	pg->print.fd = -1;
 	pg->p = cat ? catalog_procedure_get(cat, code, &cause) : NULL;
 	if (pg->p == NULL)
 		pg->error = cause ? cause : xstrdup("no catalog");

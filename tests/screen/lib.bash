@@ -46,6 +46,8 @@ write_config() {
 		echo "[paths]"
 		echo "state_dir = $TEST_TMP/var"
 		echo "content_dir = ${CONTENT_DIR:-$PWD/build/content}"
+		echo "[printer]"
+		echo "path = $TEST_TMP/printer"
 		printf '%s\n' "$@"
 	} >"$KIOSK_CONFIG"
 }

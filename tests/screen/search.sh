@@ -38,6 +38,10 @@ wait_for "▲ Lên"
 wait_gone "Mã 1.000894"
 send Up
 wait_for "Mã 1.000894"
+# The papers to bring, printed to take home.
+send 1
+wait_for "Đã in xong, mời bạn lấy giấy."
+ls "$TEST_TMP"/printer/*-checklist.pbm >/dev/null 2>&1 || fail "no checklist printed"
 # Back to the results, with the words still there.
 send 0
 wait_for "ket hon▌"
