@@ -129,7 +129,7 @@ deb: deps
 	@$(MAKE) --no-print-directory all build/content build/content/content.db
 	@./deploy/deb/build.sh
 
-bench: deps
+bench: test-deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
 

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 const char *app_tr(const struct app *a, const char *msgid)
@@ -101,7 +102,7 @@ int app_items(struct app *a, struct item *out)
 	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
 	if (a->depth > 1 && n < ITEM_MAX + 1)
-		out[n++] = (struct item){ '0', N_("Quay lại"), -1 };
+		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
 }
 
@@ -146,6 +147,16 @@ void app_back(struct app *a)
 	a->dirty = 1;
 }
 
+/* Leaves the top frame the way its "0" says: one back, or home. */
+static void leave(struct app *a)
+{
+	if (app_top(a)->ops->home_back)
+		while (a->depth > 1)
+			app_back(a);
+	else
+		app_back(a);
+}
+
 /* Back to the home screen for the next villager: nothing of the last one
  * stays (typing, language, screens). */
 static void reset(struct app *a)
@@ -183,7 +194,7 @@ static void choose(struct app *a, int i, time_t now)
 	if (i < 0 || i >= n)
 		return;
 	if (items[i].action == -1 && items[i].key == '0') {
-		app_back(a);
+		leave(a);
 		return;
 	}
 	if (f->ops->choose)
@@ -267,10 +278,10 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		if (a->focus >= 0)
 			choose(a, a->focus, now);
 		else if (n == 1 && items[0].key == '0')
-			app_back(a); /* a page with only "back": Enter leaves it */
+			leave(a); /* a page with only "back": Enter leaves it */
 		return;
 	case AK_BACKSPACE:
-		app_back(a);
+		leave(a);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -278,6 +289,28 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 			choose(a, i, now);
 			return;
 		}
+}
+
+/* A scanned burst: the frame's, or typed key by key (then Enter). */
+static void on_scan(struct app *a, const char *text, time_t now)
+{
+	struct frame *f = app_top(a);
+	size_t n = strlen(text), i = 0;
+
+	if (f->ops->scan) {
+		f->ops->scan(a, f, text, now);
+		app_touch(a);
+		return;
+	}
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(text + i, n - i, &cp);
+
+		i += len ? len : 1;
+		if (len)
+			on_key(a, cp, now);
+	}
+	on_key(a, AK_ENTER, now);
 }
 
 /* The hit under (y, x), or -1. */
@@ -336,6 +369,9 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 		if (ev->key != AK_IGNORED)
 			on_key(a, ev->key, now);
 		break;
+	case EV_SCAN:
+		on_scan(a, ev->text, now);
+		break;
 	case EV_PRESS:
 		a->pressed = hit_at(a, ev->y, ev->x);
 		a->dirty = 1;
@@ -360,9 +396,23 @@ int app_idle(const struct app *a)
 	return a->depth == 1 && a->lang == a->default_lang && a->countdown_until == 0;
 }
 
+int app_job_fd(const struct app *a)
+{
+	const struct frame *f = &a->stack[a->depth - 1];
+
+	return f->ops->job_fd ? f->ops->job_fd(f) : -1;
+}
+
+int app_wait_ms(const struct app *a)
+{
+	/* A spinner turns four times a second while a job runs. */
+	return app_job_fd(a) >= 0 ? 250 : 1000;
+}
+
 void app_tick(struct app *a, time_t now)
 {
 	const struct config *cfg = a->env.cfg;
+	struct frame *f = app_top(a);
 
 	if (a->countdown_until != 0 && now >= a->countdown_until) {
 		reset(a);
@@ -372,6 +422,8 @@ void app_tick(struct app *a, time_t now)
 		a->countdown_until = now + cfg->idle_countdown;
 		a->dirty = 1;
 	}
+	if (f->ops->tick)
+		f->ops->tick(a, f, now);
 	/* The clock shows minutes; the countdown, seconds. */
 	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
 		a->dirty = 1;

@@ -10,6 +10,7 @@
 struct canvas;
 struct config;
 struct db;
+struct forms;
 struct i18n;
 struct screens;
 
@@ -27,14 +28,20 @@ enum {
 enum event_type {
 	EV_KEY,
 	EV_PRESS,         /* a finger (mouse button 1) went down at (y, x) */
-	EV_RELEASE        /* and came up at (y, x) */
+	EV_RELEASE,       /* and came up at (y, x) */
+	EV_SCAN           /* a burst of text ending in Enter: a scanner (or a paste) */
 };
 
 struct event {
 	enum event_type type;
 	uint32_t key;
 	int y, x;
+	const char *text;     /* EV_SCAN: UTF-8, without the Enter */
 };
+
+/* Bursts of at least this many characters read at once, ending in Enter,
+ * come as one EV_SCAN: a keyboard-wedge scanner types that fast. */
+#define SCAN_MIN_CHARS 12
 
 /* What the booth knows about its spool and network, refreshed by main. */
 struct booth_state {
@@ -45,8 +52,10 @@ struct booth_state {
 
 /* Everything the app reads but does not own. */
 struct app_env {
+	const char *kioskctl;          /* path of kioskctl, for background lookups */
 	const struct config *cfg;
 	const struct screens *screens;
+	const struct forms *forms;     /* request forms (screens/forms/) */
 	const struct i18n *i18n;
 	struct db *db;         /* for the helper PIN; may be NULL in tests */
 };
@@ -71,6 +80,12 @@ void app_set_state(struct app *a, const struct booth_state *st);
 /* Draws the current screen into c at c's size, and remembers where each
  * touchable element is for the next events. */
 void app_draw(struct app *a, struct canvas *c, time_t now);
+
+/* The file descriptor of a background job the app waits on, or -1. */
+int app_job_fd(const struct app *a);
+
+/* How long the loop may sleep before app_tick is due again (ms). */
+int app_wait_ms(const struct app *a);
 
 /* True when the picture changed since the last app_draw. */
 int app_dirty(const struct app *a);

@@ -61,7 +61,14 @@ struct frame_ops {
 	const char *(*hint)(const struct app *a, const struct frame *f);
 	/* Frees the frame's data, wiping anything a villager typed. */
 	void (*done)(struct frame *f);
+	/* Runs on every turn of the loop (background work, animations). */
+	void (*tick)(struct app *a, struct frame *f, time_t now);
+	/* A scanned code (a CCCD card, a receipt's QR); NULL: typed instead. */
+	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
+	/* The fd of the frame's background job, or -1. */
+	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
+	int home_back; /* "0" goes home (after a receipt), not one screen back */
 };
 
 struct frame {
@@ -95,9 +102,36 @@ struct app {
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 
+struct form;
+
+/* A form being filled in (scr_form.c), kept for the review. */
+struct form_state {
+	const struct form *form;
+	int step;
+	int focus;                     /* the field with the cursor */
+	int open;                      /* touch: its keyboard or pad is showing */
+	struct entry entry[32];        /* one per field (FORM_MAX_FIELDS) */
+	const char *error[32];         /* message id under each field, or NULL */
+	char title[256];
+	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
+	char *scan_msg;                /* why the last scan was refused */
+};
+
 /* The screen kinds. */
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
+extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
+
+struct saved;
+
+/* Shows a saved request's receipt (takes saved). */
+void scr_saved_open(struct app *a, const struct form *form, struct saved *saved);
+
+/* Opens a form to fill in. */
+void scr_form_open(struct app *a, const struct form *form);
+
+/* Opens the review of a filled-in form (the form frame stays below). */
+void scr_review_open(struct app *a, struct form_state *st);
 
 /* The frame on top of the stack. */
 static inline struct frame *app_top(struct app *a)

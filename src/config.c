@@ -31,6 +31,7 @@ struct key {
 
 static const struct key keys[] = {
 	STR("booth", "id", booth_id),
+	INT("booth", "number", booth_number, 1, 999),
 	STR("booth", "commune", commune),
 	STR("paths", "state_dir", state_dir),
 	STR("paths", "content_dir", content_dir),
@@ -45,6 +46,16 @@ static const struct key keys[] = {
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
 	INT("printer", "width", printer_width, 58, 80),
+	ENUM("printer", "codepage", printer_codepage, "raster text"),
+	INT("printer", "band", printer_band, 8, 2047),
+	INT("printer", "timeout", printer_timeout, 1, 600),
+	INT("printer", "baud", printer_baud, 0, 921600),
+	STR("receipt", "lookup_url", receipt_lookup_url),
+	STR("payment", "bank_bin", payment_bank_bin),
+	STR("payment", "account", payment_account),
+	STR("payment", "account_name", payment_account_name),
+	STR("payment", "bank_name", payment_bank_name),
+	ENUM("payment", "service", payment_service, "account card"),
 	STR("scanner", "device", scanner_device),
 	INT("scanner", "baud", scanner_baud, 1200, 115200),
 	STR("upload", "url", upload_url),
@@ -53,12 +64,20 @@ static const struct key keys[] = {
 	STR("upload", "pin", upload_pin),
 	STR("upload", "proxy", upload_proxy),
 	INT("upload", "timeout", upload_timeout, 2, 600),
+	INT("upload", "connect_timeout", upload_connect_timeout, 1, 120),
+	INT("upload", "stall_time", upload_stall_time, 1, 600),
+	INT("upload", "retry_base_ms", upload_retry_base_ms, 10, 600000),
+	INT("upload", "retry_max", upload_retry_max, 1, 86400),
+	INT("upload", "status_interval", upload_status_interval, 1, 86400),
+	INT("upload", "status_days", upload_status_days, 1, 3650),
+	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 };
 
 void config_defaults(struct config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
+	cfg->booth_number = 1;
 	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
 	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");
@@ -71,8 +90,19 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
+	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
+	cfg->printer_band = 128;
+	cfg->printer_timeout = 10;
+	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
+	cfg->upload_connect_timeout = 10;
+	cfg->upload_stall_time = 15;
+	cfg->upload_retry_base_ms = 2000;
+	cfg->upload_retry_max = 300;
+	cfg->upload_status_interval = 900;
+	cfg->upload_status_days = 60;
+	cfg->upload_lookup_timeout = 5;
 }
 
 struct parse {

@@ -9,6 +9,7 @@ struct config {
 	char path[CONFIG_STR];        /* file it came from, "" for the default */
 	/* [booth] */
 	char booth_id[64];
+	int booth_number;             /* 1..999: first digits of receipt codes */
 	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
@@ -27,6 +28,18 @@ struct config {
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
 	char printer_command[CONFIG_STR];
 	int printer_width;            /* 58 or 80 (mm) */
+	char printer_codepage[16];    /* raster (Unifont dots) | text (own font, no marks) */
+	int printer_band;             /* dot rows per GS v 0 command */
+	int printer_timeout;          /* seconds a device or command may stall */
+	int printer_baud;             /* serial printers; 0 keeps the port's speed */
+	/* [receipt] */
+	char receipt_lookup_url[CONFIG_STR]; /* "" the QR holds the code; else {code} */
+	/* [payment] (VietQR) */
+	char payment_bank_bin[16];    /* 6-digit NAPAS bank id; "" no payment */
+	char payment_account[64];
+	char payment_account_name[CONFIG_STR];
+	char payment_bank_name[CONFIG_STR];
+	char payment_service[16];     /* account | card */
 	/* [scanner] */
 	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
 	int scanner_baud;
@@ -37,6 +50,13 @@ struct config {
 	char upload_pin[CONFIG_STR];  /* libcurl CURLOPT_PINNEDPUBLICKEY */
 	char upload_proxy[CONFIG_STR];
 	int upload_timeout;           /* seconds for one request */
+	int upload_connect_timeout;   /* seconds to connect */
+	int upload_stall_time;        /* seconds under 100 bytes/s before giving up */
+	int upload_retry_base_ms;     /* first retry after half to all of this */
+	int upload_retry_max;         /* seconds: longest backoff */
+	int upload_status_interval;   /* seconds between dossier status refreshes */
+	int upload_status_days;       /* refresh the statuses of requests this recent */
+	int upload_lookup_timeout;    /* seconds for `kioskctl dossier` online */
 };
 
 /* Fills cfg with the embedded defaults. */

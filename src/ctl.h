@@ -55,10 +55,16 @@ void ctl_content_release_usage(FILE *out);
 ctl_fn ctl_check;
 ctl_fn ctl_compose;
 ctl_fn ctl_content;
+ctl_fn ctl_dossier;
+ctl_fn ctl_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
+ctl_fn ctl_printer;
+ctl_fn ctl_queue;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 ctl_fn ctl_status;
+ctl_fn ctl_sync;
+ctl_fn ctl_vietqr;
 
 #endif

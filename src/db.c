@@ -45,6 +45,21 @@ static const char *const migrations[] = {
 	"  note TEXT,"
 	"  updated_at INTEGER,"                /* when the server says it changed */
 	"  fetched_at INTEGER NOT NULL);",    /* when this booth learnt it */
+	/* 2: when a send last started; a saved request's bytes and identity are
+	 * never edited, and a saved request is never deleted. */
+	"ALTER TABLE submissions ADD COLUMN tried_at INTEGER;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, body"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;"
+	"CREATE TRIGGER submissions_kept"
+	"  BEFORE DELETE ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never deleted'); END;",
+	/* 3: how satisfied villagers were, given after their receipt. */
+	"CREATE TABLE ratings ("
+	"  receipt TEXT PRIMARY KEY,"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+	"  at INTEGER NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -191,6 +206,23 @@ int db_audit(struct db *db, const char *who, const char *what)
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
 	sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, what, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_rate(struct db *db, const char *receipt, int rating, long long at)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sql,
+			       "INSERT OR REPLACE INTO ratings (receipt, rating, at) VALUES (?, ?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, rating);
+	sqlite3_bind_int64(st, 3, at);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;

@@ -29,6 +29,10 @@ int db_setting_set(struct db *db, const char *key, const char *value);
 /* Appends a line to the audit log (who did what; never personal data). */
 int db_audit(struct db *db, const char *who, const char *what);
 
+/* Records a villager's 1-5 rating of the request with this receipt
+ * (a second rating replaces the first). Returns 0 or -1. */
+int db_rate(struct db *db, const char *receipt, int rating, long long at);
+
 /* Requests saved but not yet acknowledged by the server, or -1. */
 long db_count_waiting(struct db *db);
 

@@ -1,5 +1,5 @@
 /* Dossier codes and the status cache (the dossier_status table of
- * state.db, written by the upload worker). */
+ * state.db, written by the upload worker and kioskctl dossier). */
 #include "dossier.h"
 
 #include <ctype.h>
@@ -143,4 +143,75 @@ void dossier_status_clear(struct dossier_status *st)
 	free(st->status);
 	free(st->note);
 	st->status = st->note = NULL;
+}
+
+int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (sqlite3_prepare_v2(db_sqlite(db),
+			       "INSERT OR REPLACE INTO dossier_status"
+			       " (receipt, status, note, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?)",
+			       -1, &stmt, NULL) != SQLITE_OK) {
+		*cause = xprintf("writing the status cache: %s", db_error(db));
+		return -1;
+	}
+	sqlite3_bind_text(stmt, 1, st->receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, st->status, -1, SQLITE_STATIC);
+	if (st->note != NULL)
+		sqlite3_bind_text(stmt, 3, st->note, -1, SQLITE_STATIC);
+	if (st->updated_at >= 0)
+		sqlite3_bind_int64(stmt, 4, st->updated_at);
+	sqlite3_bind_int64(stmt, 5, st->fetched_at);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = xprintf("writing the status cache: %s", db_error(db));
+		return -1;
+	}
+	return 0;
+}
+
+int dossier_final(const char *status)
+{
+	return word_in_list(status, "done rejected withdrawn");
+}
+
+int dossier_stale(struct db *db, long long since, long long before, long limit,
+		  struct dossier_list *list, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	list->n = 0;
+	list->code = NULL;
+	if (sqlite3_prepare_v2(db_sqlite(db),
+			       "SELECT s.receipt FROM submissions s"
+			       " LEFT JOIN dossier_status d ON d.receipt = s.receipt"
+			       " WHERE s.state = 'sent' AND s.created_at >= ?1"
+			       "  AND (d.receipt IS NULL OR (d.fetched_at <= ?2"
+			       "   AND d.status NOT IN ('done', 'rejected', 'withdrawn')))"
+			       /* the words of dossier_final() */
+			       " ORDER BY coalesce(d.fetched_at, 0), s.created_at LIMIT ?3",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*cause = xprintf("reading the spool: %s", db_error(db));
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, since);
+	sqlite3_bind_int64(st, 2, before);
+	sqlite3_bind_int64(st, 3, limit);
+	list->code = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *list->code);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		snprintf(list->code[list->n++], sizeof list->code[0], "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = xprintf("reading the spool: %s", db_error(db));
+		free(list->code);
+		list->code = NULL;
+		list->n = 0;
+		return -1;
+	}
+	return 0;
 }

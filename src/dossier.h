@@ -1,6 +1,7 @@
 /* Dossier lookups: telling a national dossier code (mã hồ sơ) or a booth's
- * receipt code from a typo, and reading the last known status of a dossier
- * from the booth's status cache (state.db, filled by the upload worker). */
+ * receipt code from a typo, and the booth's status cache (the dossier_status
+ * table of state.db), filled by `kioskctl dossier` and the upload daemon's
+ * refresh from the provincial server (docs/API.md). */
 #ifndef KIOSK_DOSSIER_H
 #define KIOSK_DOSSIER_H
 
@@ -41,5 +42,26 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 
 /* Frees what dossier_status_get put in *st. */
 void dossier_status_clear(struct dossier_status *st);
+
+/* Stores (replaces) the cached status of st->receipt; a NULL note and an
+ * updated_at of -1 are stored as unknown. Returns 0 or -1 with *cause. */
+int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause);
+
+/* True for a status after which nothing changes (done, rejected,
+ * withdrawn): the upload daemon stops asking about it. */
+int dossier_final(const char *status);
+
+/* Codes whose status is worth asking the server again. */
+struct dossier_list {
+	size_t n;
+	char (*code)[DOSSIER_CODE_MAX];
+};
+
+/* Lists, least recently fetched first and at most limit, the receipt codes
+ * of requests acknowledged by the server and created at or after since
+ * whose cached status is missing, or not final and fetched at or before
+ * before. The caller frees list->code. Returns 0 or -1 with *cause. */
+int dossier_stale(struct db *db, long long since, long long before, long limit,
+		  struct dossier_list *list, char **cause);
 
 #endif

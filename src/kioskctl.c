@@ -30,9 +30,15 @@ static const struct command commands[] = {
 	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
+	{ "sync", ctl_sync, "send waiting requests to the provincial server" },
+	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
+	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
 	{ "export", ctl_export, "write the requests of a date range as JSON lines or CSV" },
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
+	{ "printer", ctl_printer, "print the test page on the configured printer" },
+	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
+	{ "due", ctl_due, "the expected result date for a number of working days" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -57,19 +57,25 @@ int loop_init(void)
 	return 0;
 }
 
-int loop_wait(int fd, int timeout_ms)
+int loop_wait(int fd, int job_fd, int scanner_fd, int timeout_ms)
 {
-	struct pollfd p[2] = { { fd, POLLIN, 0 }, { wake[0], POLLIN, 0 } };
+	struct pollfd p[4] = { { fd, POLLIN, 0 }, { wake[0], POLLIN, 0 }, { job_fd, POLLIN, 0 },
+			       { scanner_fd, POLLIN, 0 } };
 	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
 	int mask = 0;
 	char buf[64];
 
-	if (ppoll(p, 2, &ts, &waitmask) <= 0)
+	/* poll skips entries with a negative fd. */
+	if (ppoll(p, 4, &ts, &waitmask) <= 0)
 		return 0; /* timeout, or EINTR from a signal: flags tell */
 	if (p[0].revents & POLLIN)
 		mask |= LOOP_INPUT;
 	if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 		mask |= LOOP_HANGUP;
+	if (job_fd >= 0 && (p[2].revents & (POLLIN | POLLHUP | POLLERR)))
+		mask |= LOOP_JOB;
+	if (scanner_fd >= 0 && (p[3].revents & (POLLIN | POLLHUP | POLLERR)))
+		mask |= LOOP_SCANNER;
 	if (p[1].revents & POLLIN) {
 		while (read(wake[0], buf, sizeof buf) > 0)
 			;

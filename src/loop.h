@@ -7,7 +7,9 @@
 enum {
 	LOOP_INPUT = 1,      /* the terminal has input */
 	LOOP_WAKE = 2,       /* someone wrote to the wake pipe */
-	LOOP_HANGUP = 4      /* the terminal is gone */
+	LOOP_HANGUP = 4,     /* the terminal is gone */
+	LOOP_JOB = 8,        /* the background job has output or ended */
+	LOOP_SCANNER = 16    /* the serial scanner has data */
 };
 
 enum {
@@ -19,10 +21,12 @@ enum {
  * SIGTSTP, SIGTTIN, SIGTTOU and SIGPIPE. Returns 0 or -1. */
 int loop_init(void);
 
-/* Waits up to timeout_ms for input on fd or a wake-up; signals interrupt
- * the wait. Returns a mask of LOOP_INPUT and LOOP_WAKE (0 on timeout or
- * signal), with LOOP_HANGUP when fd was hung up or failed. */
-int loop_wait(int fd, int timeout_ms);
+/* Waits up to timeout_ms for input on fd, output from a background job on
+ * job_fd (-1 for none) or a wake-up; signals interrupt the wait. Returns a
+ * mask of LOOP_INPUT, LOOP_JOB, LOOP_SCANNER (scanner_fd, -1 for none)
+ * and LOOP_WAKE (0 on timeout or signal),
+ * with LOOP_HANGUP when fd was hung up or failed. */
+int loop_wait(int fd, int job_fd, int scanner_fd, int timeout_ms);
 
 /* Returns and clears the signals seen (LOOP_SIG_*). */
 int loop_signals(void);

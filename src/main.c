@@ -15,14 +15,17 @@
 #include "canvas.h"
 #include "config.h"
 #include "db.h"
+#include "log.h"
 #include "loop.h"
 #include "problems.h"
+#include "scanner.h"
+#include "spool.h"
 #include "term.h"
+#include "text.h"
 #include "uidata.h"
 #include "util.h"
 
 #define STATE_POLL_SECONDS 2
-#define ONLINE_SECONDS 120   /* the worker reached the server this recently */
 
 /* Prints the usage to out. */
 static void usage(FILE *out)
@@ -45,22 +48,36 @@ static int utf8_locale(void)
 	return -1;
 }
 
-/* Reads a unix time from a setting, 0 when absent. */
-static time_t setting_time(struct db *db, const char *key)
+/* What the footer shows: waiting requests, network, last upload (as the
+ * upload worker last recorded them in the spool); kept as they were when
+ * the database cannot be read this time. */
+static void read_state(struct db *db, const struct config *cfg, struct booth_state *st)
 {
-	char buf[32];
+	struct spool_footer f;
+	char *cause = NULL;
 
-	return db_setting_get(db, key, buf, sizeof buf) == 1 ? (time_t)strtoll(buf, NULL, 10) : 0;
+	if (spool_footer(db, &f, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	st->waiting = f.waiting;
+	st->online = cfg->upload_url[0] != '\0' && f.link == SPOOL_LINK_ONLINE;
+	st->last_upload = (time_t)f.last_upload;
 }
 
-/* What the footer shows: waiting requests, network, last upload. */
-static void read_state(struct db *db, const struct config *cfg, time_t now, struct booth_state *st)
+/* kioskctl beside this program (they are installed together). */
+static char *kioskctl_path(void)
 {
-	time_t contact = setting_time(db, "sync.last_contact");
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
 
-	st->waiting = db_count_waiting(db);
-	st->online = cfg->upload_url[0] != '\0' && contact > 0 && now - contact < ONLINE_SECONDS;
-	st->last_upload = setting_time(db, "sync.last_upload");
+	if (n <= 0)
+		return xstrdup("kioskctl");
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	*slash = '\0';
+	return xprintf("%s/kioskctl", self);
 }
 
 /* Opens state.db in the state folder (created private to this user). */
@@ -83,15 +100,81 @@ static struct db *open_state(const struct config *cfg)
 	return db;
 }
 
+/* Hands what the terminal has to the app. A burst of characters read at
+ * once and ending in Enter (a keyboard-wedge scanner) goes as one EV_SCAN;
+ * anything else key by key. */
+static void read_input(struct app *app, time_t now)
+{
+	static struct event evs[4096];
+	char text[4 * 4096 + 1];
+	size_t n = 0, i, o = 0, chars = 0;
+
+	while (n < sizeof evs / sizeof evs[0] && term_read(&evs[n]))
+		n++;
+	for (i = 0; i + 1 < n; i++) {
+		if (evs[i].type != EV_KEY || evs[i].key < 0x20 || evs[i].key >= 0x110000)
+			break;
+		o += text_encode(evs[i].key, text + o);
+		chars++;
+	}
+	if (chars >= SCAN_MIN_CHARS && i == n - 1 && evs[i].type == EV_KEY &&
+	    evs[i].key == AK_ENTER) {
+		text[o] = '\0';
+		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
+		wipe(text, o);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		app_event(app, &evs[i], now);
+}
+
+/* Opens the serial/USB-CDC scanner of the config, if there is one. A
+ * missing scanner is logged and the booth goes on without it. */
+static struct scanner *open_scanner(const struct config *cfg)
+{
+	struct scanner *s;
+	char *cause = NULL;
+
+	if (cfg->scanner_device[0] == '\0')
+		return NULL;
+	s = scanner_open(cfg->scanner_device, cfg->scanner_baud, &cause);
+	if (s == NULL) {
+		log_write("scanner %s: %s", cfg->scanner_device, cause);
+		free(cause);
+	}
+	return s;
+}
+
+/* Hands each whole line from the scanner to the app as a scan. A scanner
+ * that fails (unplugged) is closed; it is opened again on the next start. */
+static void read_scanner(struct app *app, struct scanner **s, const struct config *cfg, time_t now)
+{
+	char *line = NULL, *cause = NULL;
+	int rc;
+
+	while ((rc = scanner_read(*s, &line, &cause)) == 1) {
+		app_event(app, &(struct event){ .type = EV_SCAN, .text = line }, now);
+		wipe(line, strlen(line));
+		free(line);
+		line = NULL;
+	}
+	if (rc < 0) {
+		log_write("scanner %s: %s", cfg->scanner_device, cause ? cause : "failed");
+		free(cause);
+		scanner_close(*s);
+		*s = NULL;
+	}
+}
+
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
  * menu's quit. */
 static void run(struct app *app, struct db *db, const struct config *cfg)
 {
+	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { 0 };
 	struct booth_state st;
 	time_t polled = 0;
 	int rows, cols, ready;
-	struct event ev;
 
 	term_size(&rows, &cols);
 	canvas_resize(&canvas, rows, cols);
@@ -107,7 +190,7 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			canvas_resize(&canvas, rows, cols);
 		}
 		if (now - polled >= STATE_POLL_SECONDS || now < polled) {
-			read_state(db, cfg, now, &st);
+			read_state(db, cfg, &st);
 			app_set_state(app, &st);
 			polled = now;
 		}
@@ -118,16 +201,17 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			app_draw(app, &canvas, now);
 			term_draw(&canvas);
 		}
-		ready = loop_wait(STDIN_FILENO, 1000);
+		ready = loop_wait(STDIN_FILENO, app_job_fd(app), scanner ? scanner_fd(scanner) : -1,
+				  app_wait_ms(app));
+		if (ready & LOOP_SCANNER)
+			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
-		if (ready & LOOP_INPUT) {
-			now = time(NULL);
-			while (term_read(&ev))
-				app_event(app, &ev, now);
-		}
+		if (ready & LOOP_INPUT)
+			read_input(app, time(NULL));
 	}
 	canvas_free(&canvas);
+	scanner_close(scanner);
 }
 
 int main(int argc, char **argv)
@@ -137,7 +221,7 @@ int main(int argc, char **argv)
 	struct uidata ui = { 0 };
 	struct app *app;
 	struct db *db;
-	char *cause = NULL;
+	char *cause = NULL, *kioskctl;
 	const char *config_path = NULL;
 	int i;
 
@@ -174,6 +258,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	db = open_state(&cfg);
+	log_open(&cfg, "kiosk");
 	if (db == NULL || loop_init() != 0) {
 		uidata_free(&ui);
 		db_close(db);
@@ -186,10 +271,16 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	app = app_new(&(struct app_env){ &cfg, &ui.screens, ui.i18n, db }, time(NULL));
+	kioskctl = kioskctl_path();
+	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
+					 .forms = &ui.forms, .i18n = ui.i18n, .db = db },
+		      time(NULL));
 	run(app, db, &cfg);
 	term_end();
+	log_write("stopped");
+	log_close();
 	app_free(app);
+	free(kioskctl);
 	uidata_free(&ui);
 	db_close(db);
 	return 0;

@@ -79,16 +79,20 @@ static int place_row(struct osk *k, int first, int n, int r, const int *weight)
 }
 
 /* Fills the suggestion row with the names that start like the word before
- * the cursor, as many as fit. */
+ * the cursor, as many as fit: surnames first for the first word of the
+ * field, middle and given names first after it. */
 static void suggest(struct osk *k, const struct field *f)
 {
-	size_t start, n = field_word(f, &start), i;
+	size_t start, n = field_word(f, &start), j;
 	char *word = xstrndup(field_text(f) + start, n);
 	char *typed = text_fold(word);
 	int x = k->x, rh = k->h / OSK_ROWS;
+	int middle = vi_names_rank("Văn");
+	size_t first = start > 0 && middle > 0 ? (size_t)middle : 0;
 
 	k->nkeys = OSK_FIXED;
-	for (i = 0; i < vi_names_count && k->nkeys < OSK_MAX_KEYS && typed != NULL; i++) {
+	for (j = 0; j < vi_names_count && k->nkeys < OSK_MAX_KEYS && typed != NULL; j++) {
+		size_t i = (first + j) % vi_names_count;
 		char *fold = text_fold(vi_names[i]);
 		int w = text_width(vi_names[i]) + 4;
 		struct osk_key *key;

@@ -4,6 +4,7 @@
 
 #include "appstate.h"
 #include "db.h"
+#include "formdef.h"
 #include "i18n.h"
 
 /* The screen file's title. */
@@ -86,6 +87,18 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 		break;
 	case BUILTIN_NEWS:
 		app_push(a, &scr_news, NULL, c->label, NULL);
+		break;
+	case BUILTIN_DOSSIER:
+		app_push(a, &scr_dossier, NULL, c->label, NULL);
+		break;
+	case BUILTIN_SUBMIT:
+		app_push(a, &scr_forms, NULL, c->label, NULL);
+		break;
+	case BUILTIN_FEEDBACK:
+		if (formdef_find(a->env.forms, "feedback") != NULL)
+			scr_form_open(a, formdef_find(a->env.forms, "feedback"));
+		else
+			app_push(a, &scr_notice, NULL, c->label, NULL);
 		break;
 	case BUILTIN_LATER:
 		app_push(a, &scr_notice, NULL, c->label, NULL);

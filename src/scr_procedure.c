@@ -8,6 +8,7 @@
 
 #include "appstate.h"
 #include "catalog.h"
+#include "formdef.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -306,8 +307,40 @@ static void procedure_done(struct frame *f)
 	free(pg);
 }
 
+/* "Submit a request now" when this booth has the procedure's form. */
+static int procedure_items(const struct app *a, const struct frame *f, struct item *out)
+{
+	const struct page *pg = f->data;
+
+	if (formdef_find(a->env.forms, pg->code) == NULL)
+		return 0;
+	out[0] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };
+	return 1;
+}
+
+/* Two boxes side by side. */
+static int procedure_columns(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	(void)f;
+	return 2;
+}
+
+/* Opens the form. */
+static void procedure_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
+{
+	const struct page *pg = f->data;
+
+	(void)it;
+	(void)now;
+	scr_form_open(a, formdef_find(a->env.forms, pg->code));
+}
+
 const struct frame_ops scr_procedure = {
 	.title = procedure_title,
+	.items = procedure_items,
+	.columns = procedure_columns,
+	.choose = procedure_choose,
 	.draw = procedure_draw,
 	.key = procedure_key,
 	.tap = procedure_tap,

@@ -30,10 +30,10 @@ static const struct {
 	{ "quit", BUILTIN_QUIT },
 	{ "procedures", BUILTIN_PROCEDURES },
 	{ "news", BUILTIN_NEWS },
+	{ "submit", BUILTIN_SUBMIT },
+	{ "dossier", BUILTIN_DOSSIER },
+	{ "feedback", BUILTIN_FEEDBACK },
 	/* Services whose screens come in later versions: a polite notice. */
-	{ "dossier", BUILTIN_LATER },
-	{ "submit", BUILTIN_LATER },
-	{ "feedback", BUILTIN_LATER },
 	{ "queue", BUILTIN_LATER },
 	{ "pay", BUILTIN_LATER },
 };
@@ -48,8 +48,7 @@ enum builtin screendef_builtin(const char *target)
 	return BUILTIN_NONE;
 }
 
-/* True for a name made of a-z, 0-9, '-' and '_' (screen ids, targets). */
-static int name_ok(const char *s)
+int screendef_name_ok(const char *s)
 {
 	if (*s == '\0')
 		return 0;
@@ -59,8 +58,7 @@ static int name_ok(const char *s)
 	return 1;
 }
 
-/* Splits the first word off *rest; returns it (NUL-terminated in place). */
-static char *next_word(char **rest)
+char *screendef_word(char **rest)
 {
 	char *s = *rest + strspn(*rest, " \t"), *w = s;
 
@@ -71,8 +69,7 @@ static char *next_word(char **rest)
 	return w;
 }
 
-/* Checks a text value: non-empty, valid NFC UTF-8, no control characters. */
-static int text_ok(const char *v, const char *file, int line, struct problems *p)
+int screendef_text_ok(const char *v, const char *file, int line, struct problems *p)
 {
 	const unsigned char *u;
 
@@ -100,7 +97,7 @@ static void set_once(char **field, const char *v, const char *what, const char *
 		problems_add(p, file, line, "%s given twice", what);
 		return;
 	}
-	if (text_ok(v, file, line, p))
+	if (screendef_text_ok(v, file, line, p))
 		*field = xstrdup(v);
 }
 
@@ -108,7 +105,7 @@ static void set_once(char **field, const char *v, const char *what, const char *
 static void parse_choice(struct screen *s, char *rest, const char *file, int line,
 			 struct problems *p)
 {
-	char *key = next_word(&rest), *target = next_word(&rest);
+	char *key = screendef_word(&rest), *target = screendef_word(&rest);
 	struct choice *c;
 	int i;
 
@@ -126,11 +123,11 @@ static void parse_choice(struct screen *s, char *rest, const char *file, int lin
 		problems_add(p, file, line, "at most %d choices on a screen", SCREEN_MAX_CHOICES);
 		return;
 	}
-	if (!name_ok(target)) {
+	if (!screendef_name_ok(target)) {
 		problems_add(p, file, line, "choice %c needs a target (a screen name or built-in) before its label", key[0]);
 		return;
 	}
-	if (!text_ok(rest, file, line, p))
+	if (!screendef_text_ok(rest, file, line, p))
 		return;
 	c = &s->choices[s->nchoices++];
 	c->key = key[0];
@@ -162,7 +159,7 @@ static void parse_line(struct screen *s, char *line, const char *file, int n, st
 	rest += strspn(rest, " \t");
 	if (*rest == '\0' || *rest == '#')
 		return;
-	kw = next_word(&rest);
+	kw = screendef_word(&rest);
 	if (strcmp(kw, "title") == 0) {
 		set_once(&s->title, rest, "title", file, n, p);
 		s->title_line = n;
@@ -178,7 +175,7 @@ static void parse_line(struct screen *s, char *line, const char *file, int n, st
 	} else if (strcmp(kw, "text") == 0) {
 		if (s->ntexts == SCREEN_MAX_TEXTS)
 			problems_add(p, file, n, "at most %d text lines on a screen", SCREEN_MAX_TEXTS);
-		else if (text_ok(rest, file, n, p))
+		else if (screendef_text_ok(rest, file, n, p))
 			s->texts[s->ntexts++] = xstrdup(rest);
 	} else if (strcmp(kw, "choice") == 0) {
 		parse_choice(s, rest, file, n, p);
@@ -297,7 +294,7 @@ void screendef_load(struct screens *s, const char *dir, struct problems *p)
 		text = file_read(path, NULL);
 		if (text == NULL)
 			problems_add(p, path, 0, "cannot read");
-		else if (!name_ok(id))
+		else if (!screendef_name_ok(id))
 			problems_add(p, path, 0, "a screen file name uses only a-z, 0-9, - and _");
 		else {
 			/* Kept even when broken, so its targets are checked too. */

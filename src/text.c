@@ -224,3 +224,78 @@ char *text_sanitize(const char *s, int keep_newlines)
 	out[o] = '\0';
 	return out;
 }
+
+char *text_upper(const char *s)
+{
+	size_t n = strlen(s), len = 0;
+	uint8_t *up;
+	char *z;
+
+	if (!text_valid(s, n))
+		return NULL;
+	up = u8_toupper((const uint8_t *)s, n, "vi", UNINORM_NFC, NULL, &len);
+	if (up == NULL)
+		return NULL;
+	z = realloc(up, len + 1);
+	if (z == NULL) {
+		free(up);
+		return NULL;
+	}
+	z[len] = '\0';
+	return z;
+}
+
+char *text_unmark(const char *s)
+{
+	size_t n = strlen(s), dlen = 0, i = 0, o = 0;
+	uint8_t *dec;
+	char *out, *nfc;
+
+	if (!text_valid(s, n))
+		return NULL;
+	dec = u8_normalize(UNINORM_NFD, (const uint8_t *)s, n, NULL, &dlen);
+	if (dec == NULL)
+		return NULL;
+	out = malloc(dlen + 1);
+	if (out == NULL) {
+		free(dec);
+		return NULL;
+	}
+	while (i < dlen) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, dec + i, dlen - i);
+
+		i += (size_t)len;
+		if (c == 0x111) /* đ */
+			c = 'd';
+		else if (c == 0x110) /* Đ */
+			c = 'D';
+		if (text_is_mark(c))
+			continue;
+		o += text_encode(c, out + o);
+	}
+	free(dec);
+	nfc = text_nfc(out, o);
+	free(out);
+	return nfc;
+}
+
+int text_is_mark(uint32_t cp)
+{
+	return uc_combining_class(cp) != 0 || uc_is_general_category(cp, UC_NON_SPACING_MARK);
+}
+
+int text_decompose(uint32_t cp, uint32_t out[4])
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int n = uc_canonical_decomposition(cp, d), i, k;
+
+	if (n <= 0)
+		return 0;
+	k = text_decompose(d[0], out); /* the base may decompose again */
+	if (k == 0)
+		out[k++] = d[0];
+	for (i = 1; i < n && k < 4; i++)
+		out[k++] = d[i];
+	return k;
+}

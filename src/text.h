@@ -46,4 +46,21 @@ char *text_fold(const char *s);
  * space. Newlines are kept only when keep_newlines is set. */
 char *text_sanitize(const char *s, int keep_newlines);
 
+/* A new NFC copy of s in upper case, Vietnamese rules ("Xã Hành Đức"
+ * becomes "XÃ HÀNH ĐỨC"). NULL on invalid UTF-8. */
+char *text_upper(const char *s);
+
+/* A new NFC copy of s with the marks taken off the letters and đ, Đ made
+ * d, D, case kept ("Đăng ký" becomes "Dang ky"); other characters stay. For
+ * printers that cannot draw Vietnamese. NULL on invalid UTF-8. */
+char *text_unmark(const char *s);
+
+/* True for a combining mark (drawn over the character before it). */
+int text_is_mark(uint32_t cp);
+
+/* The canonical decomposition of cp into out (room for 4): base first, then
+ * its marks ("ế" gives e, U+0302, U+0301). Returns the count, 0 when cp
+ * does not decompose. */
+int text_decompose(uint32_t cp, uint32_t out[4]);
+
 #endif

@@ -20,13 +20,17 @@ int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
 	dir = xprintf("%s/screens", cfg->content_dir);
 	screendef_load(&u->screens, dir, p);
 	free(dir);
-	view_check(&u->screens, u->i18n, cfg, p);
+	dir = xprintf("%s/screens/forms", cfg->content_dir);
+	formdef_load(&u->forms, dir, p);
+	free(dir);
+	view_check(&u->screens, &u->forms, u->i18n, cfg, p);
 	return p->n == before ? 0 : -1;
 }
 
 void uidata_free(struct uidata *u)
 {
 	screendef_free(&u->screens);
+	formdef_free(&u->forms);
 	i18n_free(u->i18n);
 	u->i18n = NULL;
 }

@@ -1,9 +1,11 @@
 /* What the kiosk shows, loaded from the content folder: the catalogs of
- * locale/ and the screens of screens/, checked in full. The kiosk and
+ * locale/, the screens of screens/ and the request forms of
+ * screens/forms/, checked in full. The kiosk and
  * `kioskctl check` use the same loader, so they agree on every problem. */
 #ifndef KIOSK_UIDATA_H
 #define KIOSK_UIDATA_H
 
+#include "formdef.h"
 #include "screendef.h"
 
 struct config;
@@ -12,6 +14,7 @@ struct problems;
 
 struct uidata {
 	struct screens screens;
+	struct forms forms;        /* screens/forms/ */
 	struct i18n *i18n;
 };
 

@@ -8,6 +8,7 @@
 
 #include "appstate.h"
 #include "config.h"
+#include "formdef.h"
 #include "i18n.h"
 #include "problems.h"
 #include "text.h"
@@ -224,12 +225,29 @@ static void check_screen(struct app *a, const struct screen *s, struct problems 
 	canvas_free(&scratch);
 }
 
-void view_check(const struct screens *s, const struct i18n *t, const struct config *cfg,
-		struct problems *p)
+/* Checks that a form's labels fit their column in language lang. */
+static void check_form(struct app *a, const struct form *f, struct problems *p)
+{
+	const char *code = i18n_code(a->env.i18n, a->lang);
+	int i;
+
+	for (i = 0; i < f->nfields; i++) {
+		const char *label = app_tr(a, f->fields[i].label);
+
+		if (text_width(label) > FORM_LABEL_COLS)
+			problems_add(p, f->file, f->fields[i].line,
+				     "the label is %d columns in \"%s\": room for %d",
+				     text_width(label), code, FORM_LABEL_COLS);
+	}
+}
+
+void view_check(const struct screens *s, const struct forms *forms, const struct i18n *t,
+		const struct config *cfg, struct problems *p)
 {
 	struct app a = { 0 };
 	int i, lang;
 
+	a.env.forms = forms;
 	a.env.cfg = cfg;
 	a.env.screens = s;
 	a.env.i18n = t;
@@ -237,5 +255,8 @@ void view_check(const struct screens *s, const struct i18n *t, const struct conf
 		a.lang = lang;
 		for (i = 0; i < s->n; i++)
 			check_screen(&a, &s->v[i], p);
+		if (a.env.forms)
+			for (i = 0; i < a.env.forms->n; i++)
+				check_form(&a, &a.env.forms->v[i], p);
 	}
 }

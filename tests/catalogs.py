@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks the catalogs in locale/ against the strings the kiosk shows.
 
-Message ids come from src/ (N_("...") marks, found by xgettext) and from
-screens/ (titles, texts, choice labels, hints). vi.po must list exactly
+Message ids come from src/ (N_("...") marks, found by xgettext), from
+screens/ (titles, texts, choice labels, hints) and from screens/forms/
+(titles, steps, field labels, options). vi.po must list exactly
 those ids, every other catalog must translate each of them, and GNU
 msgfmt must accept every catalog."""
 import glob
@@ -49,6 +50,15 @@ def source_ids():
                 ids.add(words[1].strip())
             elif words[0] == "choice":
                 ids.add(line.split(None, 3)[3].strip())
+    for path in glob.glob("screens/forms/*.form"):
+        for line in open(path, encoding="utf-8"):
+            words = line.split(None, 1)
+            if not words or words[0].startswith("#"):
+                continue
+            if words[0] in ("title", "step", "option"):
+                ids.add(words[1].strip())
+            elif words[0] == "field":
+                ids.add(line.split(None, 4)[4].strip())
     return ids
 
 

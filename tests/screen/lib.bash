@@ -141,3 +141,28 @@ col_of() {
 	screen_text | grep -F -- "$1" | head -n 1 |
 		python3 -c 'import sys; l=sys.stdin.read(); print(l.index(sys.argv[1]) + 1)' "$1"
 }
+
+# Prints "row col" of the first on-screen key (a box) labelled LABEL, for
+# tap: the same text, or in upper case (a capital to come), or a key whose
+# last word it is (the tone keys show "á sắc"); fails when there is none.
+key_at() {
+	screen_text | python3 -c '
+import re, sys
+want = sys.argv[1]
+lines = sys.stdin.read().split("\n")
+for test in (lambda t: t == want, lambda t: t == want.upper(), lambda t: t.split()[-1:] == [want]):
+    for y, line in enumerate(lines, 1):
+        for m in re.finditer(r"│ *([^│]*?) *│", line):
+            if test(m.group(1)):
+                print(y, m.start(1) + 1)
+                sys.exit(0)
+sys.exit(1)' "$1"
+}
+
+# Taps the on-screen key labelled LABEL at a finger's pace.
+tap_key() {
+	local pos
+	pos=$(key_at "$1") || fail "no key \"$1\" on screen"
+	tap $pos
+	sleep 0.15
+}

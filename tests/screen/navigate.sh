@@ -5,10 +5,10 @@
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 
-# Digits.
-send 2
+# Digits (5 and 6 lead to services this version does not have yet).
+send 6
 wait_for "Phần này đang được chuẩn bị"
-screen_text | head -n 1 | grep -qF "Xem kết quả hồ sơ" || fail "the notice is not titled with the choice"
+screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "the notice is not titled with the choice"
 wait_for "0  Quay lại"
 send 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
@@ -17,19 +17,19 @@ wait_for "Phần này đang được chuẩn bị"
 send BSpace
 wait_for "TRẠM DỊCH VỤ CÔNG"
 
-# Arrows: first press lands on 1, right to 2, down to 4.
-send Down Right Down Enter
-wait_for "Phản ánh, kiến nghị"
-screen_text | head -n 1 | grep -qF "Phản ánh, kiến nghị" || fail "arrows did not reach choice 4"
+# Arrows: first press lands on 1, right to 2, down to 4, down to 6.
+send Down Right Down Down Enter
+wait_for "Phần này đang được chuẩn bị"
+screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "arrows did not reach choice 6"
 send Enter
 wait_for "TRẠM DỊCH VỤ CÔNG"
 
-# Touch: press and release inside box 7.
-row=$(row_of "7  Thông báo của xã")
-col=$(col_of "7  Thông báo của xã")
+# Touch: press and release inside box 5.
+row=$(row_of "5  Lấy số thứ tự")
+col=$(col_of "5  Lấy số thứ tự")
 tap "$row" "$((col + 5))"
 wait_for "Phần này đang được chuẩn bị"
-screen_text | head -n 1 | grep -qF "Thông báo của xã" || fail "touch did not open choice 7"
+screen_text | head -n 1 | grep -qF "Lấy số thứ tự" || fail "touch did not open choice 5"
 # Touch "back".
 row=$(row_of "0  Quay lại")
 tap "$row" 40
@@ -39,11 +39,11 @@ wait_for "TRẠM DỊCH VỤ CÔNG"
 r1=$(row_of "1  Tìm thủ tục")
 send_raw "$(printf '\033[<0;%d;%dM' 10 "$r1")"
 send_raw "$(printf '\033[<0;%d;%dm' 50 "$r1")"
-# Then a real tap on box 3 shows the home screen was still there to act on.
-r3=$(row_of "3  Nộp hồ sơ, yêu cầu")
-tap "$r3" 10
+# Then a real tap on box 6 shows the home screen was still there to act on.
+r6=$(row_of "6  Nộp phí bằng mã QR")
+tap "$r6" 50
 wait_for "Phần này đang được chuẩn bị"
-screen_text | head -n 1 | grep -qF "Nộp hồ sơ, yêu cầu" || fail "a drag between boxes acted"
+screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "a drag between boxes acted"
 send 0
 wait_for "TRẠM DỊCH VỤ CÔNG"
 
@@ -53,7 +53,7 @@ wait_for "PUBLIC SERVICE BOOTH · Xã Hành Đức"
 wait_for "8  Tiếng Việt"
 wait_for "● Offline"
 send 1
-wait_for "This part is being prepared"
+wait_for "Type a few letters, no accents needed:"
 send 0
 send 8
 wait_for "TRẠM DỊCH VỤ CÔNG · Xã Hành Đức"

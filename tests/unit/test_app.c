@@ -50,7 +50,9 @@ static int setup(void **state)
 	if (f->db == NULL)
 		return -1;
 	f->now = 1795748400; /* Friday 27/11/2026, 10:00 in Vietnam */
-	f->app = app_new(&(struct app_env){ &f->cfg, &f->ui.screens, f->ui.i18n, f->db }, f->now);
+	f->app = app_new(&(struct app_env){ .cfg = &f->cfg, .screens = &f->ui.screens,
+					    .forms = &f->ui.forms, .i18n = f->ui.i18n, .db = f->db },
+			 f->now);
 	canvas_resize(&f->c, 24, 80);
 	*state = f;
 	return 0;

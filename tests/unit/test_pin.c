@@ -104,8 +104,9 @@ static void test_check_and_lock(void **state)
 static void test_db_schema_and_settings(void **state)
 {
 	struct db *db = *state;
-	char *cause = NULL, buf[16];
+	char *cause = NULL, buf[16], restore[48];
 	sqlite3 *raw;
+	sqlite3_stmt *st;
 
 	assert_int_equal(db_count_waiting(db), 0);
 	assert_int_equal(db_setting_set(db, "k", "v"), 0);
@@ -115,6 +116,11 @@ static void test_db_schema_and_settings(void **state)
 	assert_int_equal(db_setting_get(db, "k", buf, sizeof buf), 0);
 	assert_int_equal(db_audit(db, "test", "something happened"), 0);
 	/* A database from a newer program is refused, not damaged. */
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA user_version", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(restore, sizeof restore, "PRAGMA user_version = %d", sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
 	db_close(db);
 	*state = NULL;
@@ -122,7 +128,7 @@ static void test_db_schema_and_settings(void **state)
 	assert_non_null(strstr(cause, "schema version 999"));
 	free(cause);
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	sqlite3_exec(raw, "PRAGMA user_version = 1", NULL, NULL, NULL);
+	sqlite3_exec(raw, restore, NULL, NULL, NULL);
 	sqlite3_close(raw);
 	*state = db_open(path, &cause);
 	assert_non_null(*state);

@@ -92,7 +92,8 @@ static void test_builtins(void **state)
 {
 	(void)state;
 	assert_int_equal(screendef_builtin("quit"), BUILTIN_QUIT);
-	assert_int_equal(screendef_builtin("procedures"), BUILTIN_LATER);
+	assert_int_equal(screendef_builtin("procedures"), BUILTIN_PROCEDURES);
+	assert_int_equal(screendef_builtin("queue"), BUILTIN_LATER);
 	assert_int_equal(screendef_builtin("language"), BUILTIN_LANGUAGE);
 	assert_int_equal(screendef_builtin("shell"), BUILTIN_NONE);
 }
@@ -135,7 +136,7 @@ static void test_fit_checks_every_language(void **state)
 					 "choice 6 home D\nchoice 7 home E\n", &p), 0);
 	ss.v = &s;
 	ss.n = 1;
-	view_check(&ss, t, &cfg, &p);
+	view_check(&ss, NULL, t, &cfg, &p);
 	expect_problem(&p, "w.screen:4: choice 2 is 39 columns in \"vi\": room for 31");
 	/* 7 choices + back in 2 columns = 4 rows of boxes: it fits. */
 	assert_int_equal(p.n, 2); /* choice 2 in vi, and (untranslated) in en */

@@ -90,9 +90,29 @@ static void test_sanitize_drops_controls(void **state)
 	expect_str(text_sanitize("a\xffz", 0), "a\xef\xbf\xbdz");
 }
 
+static void test_upper_unmark_decompose(void **state)
+{
+	uint32_t parts[4];
+
+	(void)state;
+	expect_str(text_upper("Xã Hành Đức, phường Ỷ La"), "XÃ HÀNH ĐỨC, PHƯỜNG Ỷ LA");
+	expect_str(text_unmark("Đặng Thị Hường, ĐỖ VĂN BÌNH"), "Dang Thi Huong, DO VAN BINH");
+	expect_str(text_unmark("Nguye\xcc\x82\xcc\x83n"), "Nguyen");
+	assert_null(text_unmark("\xff"));
+	assert_true(text_is_mark(0x301));
+	assert_false(text_is_mark('e'));
+	/* "ế" is e, circumflex, acute: base first, marks after. */
+	assert_int_equal(text_decompose(0x1ebf, parts), 3);
+	assert_int_equal(parts[0], 'e');
+	assert_int_equal(parts[1], 0x302);
+	assert_int_equal(parts[2], 0x301);
+	assert_int_equal(text_decompose('a', parts), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_upper_unmark_decompose),
 		cmocka_unit_test(test_nfc_composes_decomposed),
 		cmocka_unit_test(test_nfc_quick_check_is_sound),
 		cmocka_unit_test(test_nfc_rejects_invalid),

@@ -1,0 +1,96 @@
+/* Background work through a child process (see job.h). */
+#include "job.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+int job_start(struct job *j, char *const argv[])
+{
+	int p[2], null;
+	pid_t pid;
+
+	memset(j, 0, sizeof *j);
+	j->fd = -1;
+	if (pipe(p) != 0)
+		return -1;
+	pid = fork();
+	if (pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		sigset_t none;
+
+		/* The child gets default signals, unblocked, and no terminal. */
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		null = open("/dev/null", O_RDWR);
+		dup2(null, STDIN_FILENO);
+		dup2(p[1], STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+		close(p[0]);
+		close(p[1]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
+	fcntl(p[0], F_SETFD, FD_CLOEXEC);
+	j->pid = pid;
+	j->fd = p[0];
+	return 0;
+}
+
+int job_poll(struct job *j)
+{
+	int wstatus;
+
+	if (j->done || j->fd < 0)
+		return j->done;
+	for (;;) {
+		char buf[1024];
+		ssize_t n = read(j->fd, buf, sizeof buf);
+
+		if (n > 0) {
+			size_t room = sizeof j->out - 1 - j->len;
+
+			if ((size_t)n > room)
+				n = (ssize_t)room; /* the rest is dropped */
+			memcpy(j->out + j->len, buf, (size_t)n);
+			j->len += (size_t)n;
+			j->out[j->len] = '\0';
+			continue;
+		}
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+		break; /* end of output: the child is finishing */
+	}
+	close(j->fd);
+	j->fd = -1;
+	if (waitpid(j->pid, &wstatus, 0) == j->pid && WIFEXITED(wstatus))
+		j->status = WEXITSTATUS(wstatus);
+	else
+		j->status = -1;
+	j->pid = 0;
+	j->done = 1;
+	return 1;
+}
+
+void job_cancel(struct job *j)
+{
+	if (j->pid > 0) {
+		kill(j->pid, SIGKILL);
+		waitpid(j->pid, NULL, 0);
+	}
+	if (j->fd >= 0)
+		close(j->fd);
+	memset(j, 0, sizeof *j);
+	j->fd = -1;
+}

@@ -1,0 +1,32 @@
+/* Background work for the UI: a child program whose standard output comes
+ * back through a pipe, so the UI's thread never waits on the network (the
+ * online dossier lookup runs `kioskctl dossier CODE --json`). */
+#ifndef KIOSK_JOB_H
+#define KIOSK_JOB_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define JOB_OUTPUT_MAX 8192
+
+struct job {
+	pid_t pid;             /* 0 when no job runs */
+	int fd;                /* read end of its stdout, -1 when none */
+	char out[JOB_OUTPUT_MAX];
+	size_t len;
+	int status;            /* exit status once done, -1 killed or failed */
+	int done;
+};
+
+/* Starts argv (argv[0] a path) with stdin and stderr on /dev/null.
+ * Returns 0, or -1 when it cannot be started. */
+int job_start(struct job *j, char *const argv[]);
+
+/* Reads what the child wrote so far; when its output ends, reaps it and
+ * sets done and status. Never blocks. Returns 1 when done. */
+int job_poll(struct job *j);
+
+/* Stops the child (if any) and forgets it. */
+void job_cancel(struct job *j);
+
+#endif

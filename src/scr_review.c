@@ -1,0 +1,114 @@
+/* The review of a filled-in form: every answer on one page, then "send"
+ * (saved to the spool; only after COMMIT does the next screen say so) or
+ * "correct" (back to the form's first step). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appstate.h"
+#include "formdef.h"
+#include "i18n.h"
+#include "submit.h"
+#include "text.h"
+#include "util.h"
+
+#define ACT_SEND 1
+#define ACT_EDIT 2
+
+struct review {
+	struct form_state *st;    /* the form frame's, below this one */
+	char error[256];          /* why saving failed, translated */
+};
+
+/* "Xem lại trước khi gửi". */
+static const char *review_title(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	(void)f;
+	return N_("Xem lại trước khi gửi");
+}
+
+/* Send, correct. */
+static int review_items(const struct app *a, const struct frame *f, struct item *out)
+{
+	(void)a;
+	(void)f;
+	out[0] = (struct item){ '1', N_("Gửi hồ sơ"), ACT_SEND };
+	out[1] = (struct item){ '2', N_("Sửa lại"), ACT_EDIT };
+	return 2;
+}
+
+/* Two columns of boxes. */
+static int review_columns(const struct app *a, const struct frame *f)
+{
+	(void)a;
+	(void)f;
+	return 2;
+}
+
+/* Each answer as "label: value" (empty ones as a dash). */
+static int review_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
+{
+	struct review *r = f->data;
+	const struct form *form = r->st->form;
+	int i, bottom = c->rows - 2 - 3 * 2 - 1;
+
+	(void)now;
+	canvas_text(c, y, 2, app_tr(a, form->title), ATTR_KEY, c->cols - 4);
+	y++;
+	for (i = 0; i < form->nfields && y < bottom; i++) {
+		const char *v = entry_text(&r->st->entry[i]);
+		char *clean = text_sanitize(*v ? v : "–", 0);
+		int w = canvas_text(c, y, 2, app_tr(a, form->fields[i].label), ATTR_DIM, 24);
+
+		canvas_text(c, y, 2 + (w < 24 ? 24 : w) + 1, clean, ATTR_NORMAL, c->cols - 30);
+		free(clean);
+		y++;
+	}
+	if (r->error[0])
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, r->error, ATTR_ALERT);
+	return y;
+}
+
+/* Send saves the request; correct goes back to the first step. */
+static void review_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
+{
+	struct review *r = f->data;
+	char *cause = NULL;
+
+	if (it->action == ACT_EDIT) {
+		r->st->step = 0;
+		r->st->focus = 0;
+		app_back(a);
+		return;
+	}
+	if (submit_save(a, r->st, now, &cause) != 0) {
+		app_format(a, r->error, sizeof r->error,
+			   N_("Chưa lưu được hồ sơ. Xin bấm Gửi lần nữa hoặc hỏi cán bộ xã."), 0);
+		free(cause);
+		app_touch(a);
+	}
+}
+
+/* Frees the review (the answers belong to the form frame). */
+static void review_done(struct frame *f)
+{
+	free(f->data);
+}
+
+const struct frame_ops scr_review = {
+	.title = review_title,
+	.items = review_items,
+	.columns = review_columns,
+	.draw = review_draw,
+	.choose = review_choose,
+	.done = review_done,
+};
+
+void scr_review_open(struct app *a, struct form_state *st)
+{
+	struct review *r = xcalloc(1, sizeof *r);
+
+	r->st = st;
+	app_push(a, &scr_review, NULL, NULL, r);
+}

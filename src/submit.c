@@ -1,0 +1,117 @@
+/* Saving a request (see submit.h). */
+#include "submit.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "appstate.h"
+#include "config.h"
+#include "db.h"
+#include "formdef.h"
+#include "rcode.h"
+#include "spool.h"
+#include "util.h"
+
+#define SEQ_KEY "receipt_seq"
+
+char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
+		  const char *id, const char *receipt, time_t at)
+{
+	json_t *o = json_object(), *fields = json_object();
+	struct tm tm;
+	char when[32];
+	char *s;
+	int i;
+
+	gmtime_r(&at, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	json_object_set_new(o, "id", json_string(id));
+	json_object_set_new(o, "booth", json_string(cfg->booth_id));
+	json_object_set_new(o, "kind", json_string(form->kind));
+	json_object_set_new(o, "procedure_code",
+			    form->procedure ? json_string(form->procedure) : json_null());
+	json_object_set_new(o, "receipt", json_string(receipt));
+	json_object_set_new(o, "created_at", json_string(when));
+	json_object_set_new(o, "form", json_string(form->id));
+	for (i = 0; i < form->nfields; i++)
+		json_object_set_new(fields, form->fields[i].id, json_string(values[i]));
+	json_object_set_new(o, "fields", fields);
+	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return s;
+}
+
+/* Runs one statement without rows. */
+static int exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int submit_request(struct db *db, const struct config *cfg, const struct form *form,
+		   const char *const *values, time_t at, struct saved *out, char **cause)
+{
+	char buf[32], *body = NULL;
+	long seq;
+	struct spool_request req;
+
+	memset(out, 0, sizeof *out);
+	if (exec(db, "BEGIN IMMEDIATE") != 0) {
+		*cause = xprintf("cannot start saving: %s", db_error(db));
+		return -1;
+	}
+	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
+	if (seq > 999999)
+		seq = 1; /* a booth that issued a million receipts starts over */
+	snprintf(buf, sizeof buf, "%ld", seq);
+	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0 ||
+	    db_setting_set(db, SEQ_KEY, buf) != 0) {
+		*cause = xprintf("cannot number the receipt: %s", db_error(db));
+		goto fail;
+	}
+	spool_new_id(out->id);
+	out->at = at;
+	body = submit_json(cfg, form, values, out->id, out->receipt, at);
+	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
+				      (long long)at, body, strlen(body) };
+	if (spool_enqueue(db, &req, cause) != 0)
+		goto fail;
+	if (exec(db, "COMMIT") != 0) {
+		*cause = xprintf("cannot save: %s", db_error(db));
+		goto fail;
+	}
+	free(body);
+	return 0;
+fail:
+	exec(db, "ROLLBACK");
+	free(body);
+	memset(out, 0, sizeof *out);
+	return -1;
+}
+
+int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
+{
+	const char *values[FORM_MAX_FIELDS];
+	struct saved *saved = xcalloc(1, sizeof *saved);
+	const struct form *form = st->form;
+	int i;
+
+	if (a->env.db == NULL) {
+		*cause = xstrdup("no state.db");
+		free(saved);
+		return -1;
+	}
+	for (i = 0; i < st->form->nfields; i++)
+		values[i] = entry_text(&st->entry[i]);
+	if (submit_request(a->env.db, a->env.cfg, st->form, values, now, saved, cause) != 0) {
+		free(saved);
+		return -1;
+	}
+	/* Saved: the form and its review leave (wiping what was typed), and
+	 * the receipt takes their place on top of the screen that led here. */
+	while (app_top(a)->ops == &scr_review || app_top(a)->ops == &scr_form)
+		app_back(a);
+	scr_saved_open(a, form, saved);
+	return 0;
+}

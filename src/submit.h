@@ -1,0 +1,38 @@
+/* Saving a filled-in form as a request: its id, its receipt code, and its
+ * upload bytes frozen, in one transaction of state.db. */
+#ifndef KIOSK_SUBMIT_H
+#define KIOSK_SUBMIT_H
+
+#include <time.h>
+
+struct app;
+struct form_state;
+struct db;
+struct config;
+struct form;
+
+/* What was saved, for the receipt. */
+struct saved {
+	char id[65];
+	char receipt[16];
+	time_t at;
+};
+
+/* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
+ * kind, procedure code, receipt, created time, form and fields. The caller
+ * frees it. */
+char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
+		  const char *id, const char *receipt, time_t at);
+
+/* Saves a request: the booth's next receipt number and the request go in
+ * one transaction, so after a crash either both are there or neither.
+ * Returns 0 once COMMIT returned, or -1 with *cause (nothing saved). */
+int submit_request(struct db *db, const struct config *cfg, const struct form *form,
+		   const char *const *values, time_t at, struct saved *out, char **cause);
+
+/* Saves the form of st, then shows the saved screen in place of the form
+ * (back goes home, never to the saved form). Returns 0, or -1 with *cause
+ * and the form still there. */
+int submit_save(struct app *a, struct form_state *st, time_t now, char **cause);
+
+#endif

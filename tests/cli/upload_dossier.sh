@@ -1,0 +1,65 @@
+#!/bin/bash
+# kioskctl dossier: asks the server and fills the status cache; offline it
+# answers from the cache with its date; unknown and malformed codes.
+. tests/upload/lib.sh
+server_start
+config
+fill 2
+kctl sync --once >/dev/null 2>&1 || fail "sync"
+R=$(req 1 2)
+srvctl "status?receipt=$R&status=ready&note=M%E1%BB%9Di%20nh%E1%BA%ADn%20k%E1%BA%BFt%20qu%E1%BA%A3&updated_at=2025-07-02T01:00:00Z" >/dev/null
+
+# Field by field check of the --json line.
+expect() {
+	"$PY" - "$1" "$2" <<'PY' || fail "dossier --json: $1"
+import json, sys
+got = json.loads(open(sys.argv[1]).read())
+want = json.loads(sys.argv[2])
+for k, v in want.items():
+    if v == "*":
+        assert got[k] is not None, (k, got)
+    else:
+        assert got[k] == v, (k, got[k], v)
+assert set(got) == {"receipt", "found", "source", "status", "note", "updated_at",
+                    "fetched_at", "online", "spool", "error"}, got
+PY
+}
+
+kctl dossier "$R" --json >"$T/out" || fail "dossier exited $?"
+cat "$T/out"
+expect "$T/out" '{"receipt": "'"$R"'", "found": true, "source": "server", "status": "ready",
+	"note": "Mời nhận kết quả", "updated_at": 1751418000, "fetched_at": "*", "online": true,
+	"spool": "sent", "error": null}'
+[ "$(sql "SELECT status || '|' || note FROM dossier_status WHERE receipt = '$R'")" = "ready|Mời nhận kết quả" ] ||
+	fail "not cached"
+kctl dossier "$R" | grep -q "$R: ready" || fail "text output"
+
+rc=0
+kctl dossier NOSUCH1 --json >"$T/out" || rc=$?
+[ "$rc" = 3 ] || fail "unknown code exit $rc"
+expect "$T/out" '{"found": false, "source": "server", "online": true, "status": null, "spool": null}'
+# A national dossier code, typed loosely, is tidied and asked for too.
+srvctl "status?receipt=G22.27.15-250701-0042&status=%C4%90ang%20x%E1%BB%AD%20l%C3%BD" >/dev/null
+kctl dossier ' g22.27.15-250701-0042 ' --json >"$T/out" || fail "national code exit $?"
+expect "$T/out" '{"receipt": "G22.27.15-250701-0042", "found": true, "status": "Đang xử lý",
+	"updated_at": 1751333400, "spool": null}'
+
+server_stop
+kctl dossier "$R" --json >"$T/out" || fail "offline dossier exited $?"
+cat "$T/out"
+expect "$T/out" '{"found": true, "source": "cache", "status": "ready", "online": false, "error": "*"}'
+[ "$(sql "SELECT value FROM settings WHERE key = 'sync.link'")" = offline ] || fail "link state"
+rc=0
+kctl dossier "$(req 2 2)" --json >"$T/out" || rc=$?
+[ "$rc" = 3 ] || fail "offline, uncached exit $rc"
+expect "$T/out" '{"found": false, "source": "none", "spool": "sent", "online": false}'
+
+rc=0
+kctl dossier 'AB/../x' 2>"$T/err" || rc=$?
+[ "$rc" = 1 ] && grep -q "not a receipt or dossier code" "$T/err" || fail "a malformed code was accepted"
+
+# No server configured: the cache alone.
+config "url ="
+kctl dossier "$R" --json >"$T/out" || fail "dossier without url"
+expect "$T/out" '{"found": true, "source": "cache", "online": false}'
+grep -q "url is empty" "$T/out" || fail "the reason is not given"

@@ -1,0 +1,247 @@
+/* Tests for formdef.c (request forms), rcode.c (receipt codes) and
+ * submit.c (saving a request in one transaction). */
+#include "unit.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "formdef.h"
+#include "problems.h"
+#include "rcode.h"
+#include "submit.h"
+#include "util.h"
+
+/* Fails unless some problem starts with want. */
+static void expect_problem(const struct problems *p, const char *want)
+{
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		if (strncmp(p->items[i], want, strlen(want)) == 0)
+			return;
+	problems_print(p, stderr, "  have: ");
+	fail_msg("no problem \"%s\"", want);
+}
+
+static const char good[] =
+	"title Đăng ký khai sinh\nprocedure 1.001193\nstep Người đi khai\n"
+	"field name name required Họ và tên\nfield id cccd required Số CCCD\n"
+	"field phone phone optional Số điện thoại\nfield sex choice required Giới tính\n"
+	"option Nam\noption Nữ\nscan id name - sex -\nstep Trẻ\nfield dob date required Ngày sinh\n";
+
+static void test_parse_form(void **state)
+{
+	struct problems p = { 0 };
+	struct form f;
+
+	(void)state;
+	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
+	assert_string_equal(f.title, "Đăng ký khai sinh");
+	assert_string_equal(f.procedure, "1.001193");
+	assert_string_equal(f.kind, "procedure");
+	assert_int_equal(f.nsteps, 2);
+	assert_int_equal(f.nfields, 5);
+	assert_int_equal(f.fields[3].type, FT_CHOICE);
+	assert_int_equal(f.fields[3].noptions, 2);
+	assert_int_equal(f.fields[4].step, 1);
+	assert_int_equal(f.scan[0], 1);
+	assert_int_equal(f.scan[1], 0);
+	assert_int_equal(f.scan[2], -1);
+	assert_int_equal(f.scan[3], 3);
+	formdef_free_one(&f);
+}
+
+static void test_form_errors(void **state)
+{
+	struct problems p = { 0 };
+	struct form f;
+
+	(void)state;
+	assert_int_equal(formdef_parse(&f, "b.form", "b",
+				       "title X\nprocedure 1.1\nfield a text required A\n"  /* 3: no step */
+				       "step S\nfield a colour required A\n"                 /* 5 */
+				       "field b text maybe B\n"                              /* 6 */
+				       "field c choice required C\noption Một\n"             /* 7: one option */
+				       "option\n"                                            /* 9 */
+				       "scan x - - - -\n"                                    /* 10 */
+				       "flavour sweet\n", &p), -1);                          /* 11 */
+	expect_problem(&p, "b.form:3: a field needs a \"step\" line before it");
+	expect_problem(&p, "b.form:5: unknown field type \"colour\"");
+	expect_problem(&p, "b.form:6: say \"required\" or \"optional\"");
+	expect_problem(&p, "b.form:9: the text is missing");
+	expect_problem(&p, "b.form:10: scan names \"x\"");
+	expect_problem(&p, "b.form:11: unknown or repeated directive \"flavour\"");
+	expect_problem(&p, "b.form:7: a choice needs at least two options");
+	formdef_free_one(&f);
+	problems_clear(&p);
+}
+
+static void test_checks(void **state)
+{
+	struct form_field phone = { .type = FT_PHONE, .required = 1 };
+	struct form_field cccd = { .type = FT_CCCD };
+	struct form_field date = { .type = FT_DATE, .required = 1 };
+	struct form_field yes = { .type = FT_YESNO };
+	const char *today = "2026-11-27";
+
+	(void)state;
+	assert_null(formdef_check(&phone, "0905123456", today));
+	assert_non_null(formdef_check(&phone, "905123456", today));
+	assert_non_null(formdef_check(&phone, "1905123456", today));
+	assert_non_null(formdef_check(&phone, "", today));       /* required */
+	assert_null(formdef_check(&cccd, "", today));            /* optional */
+	assert_null(formdef_check(&cccd, "051185000123", today));
+	assert_non_null(formdef_check(&cccd, "05118500012a", today));
+	assert_null(formdef_check(&date, "29/02/2024", today));
+	assert_non_null(formdef_check(&date, "29/02/2025", today)); /* not a leap year */
+	assert_non_null(formdef_check(&date, "31/04/1990", today));
+	assert_non_null(formdef_check(&date, "28/11/2026", today)); /* tomorrow */
+	assert_non_null(formdef_check(&date, "1/1/1990", today));
+	assert_non_null(formdef_check(&date, "01/01/1850", today));
+	assert_null(formdef_check(&yes, "Có", today));
+	assert_non_null(formdef_check(&yes, "Co", today));
+}
+
+static void test_receipt_codes(void **state)
+{
+	char code[RCODE_LEN + 1], back[RCODE_LEN + 1], bad[RCODE_LEN + 1];
+	int i, k;
+
+	(void)state;
+	assert_int_equal(rcode_make(107, 42, code), 0);
+	assert_int_equal(strlen(code), RCODE_LEN);
+	assert_int_equal(strncmp(code, "107-000042-", 11), 0);
+	assert_int_equal(rcode_parse(code, back), 0);
+	assert_string_equal(back, code);
+	{
+		/* Typed with spaces, or without any separator. */
+		char spaced[32], plain[32];
+
+		snprintf(spaced, sizeof spaced, "107 000 042 %c", code[11]);
+		snprintf(plain, sizeof plain, "107000042%c", code[11]);
+		assert_int_equal(rcode_parse(spaced, back), 0);
+		assert_string_equal(back, code);
+		assert_int_equal(rcode_parse(plain, back), 0);
+		assert_string_equal(back, code);
+		assert_int_equal(rcode_parse("107-000042", back), -1);
+	}
+	assert_int_equal(rcode_make(0, 1, code), -1);
+	assert_int_equal(rcode_make(1, 1000000, code), -1);
+	/* Every single wrong digit and every swap of neighbours is caught. */
+	assert_int_equal(rcode_make(315, 271828, code), 0);
+	for (i = 0; i < RCODE_LEN; i++) {
+		if (code[i] == '-')
+			continue;
+		for (k = '0'; k <= '9'; k++) {
+			strcpy(bad, code);
+			if (bad[i] == k)
+				continue;
+			bad[i] = (char)k;
+			assert_int_equal(rcode_parse(bad, back), -1);
+		}
+		if (i + 1 < RCODE_LEN && code[i + 1] != '-' && code[i] != code[i + 1]) {
+			strcpy(bad, code);
+			bad[i] = code[i + 1];
+			bad[i + 1] = code[i];
+			assert_int_equal(rcode_parse(bad, back), -1);
+		}
+	}
+}
+
+static void test_submit_is_one_transaction(void **state)
+{
+	char dir[] = "/tmp/kiosk-submit-XXXXXX", *path, *cause = NULL, *cmd;
+	struct problems p = { 0 };
+	struct config cfg;
+	struct form f;
+	struct saved s1, s2;
+	struct db *db;
+	const char *values[] = { "Nguyễn Thị Bích Ra", "051185000123", "", "Nữ", "02/07/2020" };
+	json_t *doc;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xprintf("%s/state.db", dir);
+	db = db_open(path, &cause);
+	assert_non_null(db);
+	config_defaults(&cfg);
+	cfg.booth_number = 7;
+	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748400, &s1, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748401, &s2, &cause), 0);
+	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
+	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
+	assert_string_not_equal(s1.id, s2.id);
+	assert_int_equal(db_count_waiting(db), 2);
+	/* The frozen bytes: the id, the receipt, the fields as typed, NFC. */
+	{
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT body FROM submissions WHERE id = ?",
+						    -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, s1.id, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		doc = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+		sqlite3_finalize(st);
+	}
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(doc, "id")), s1.id);
+	assert_string_equal(json_string_value(json_object_get(doc, "receipt")), s1.receipt);
+	assert_string_equal(json_string_value(json_object_get(doc, "created_at")), "2026-11-27T03:00:00Z");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "fields"), "name")),
+			    "Nguyễn Thị Bích Ra");
+	json_decref(doc);
+	/* A database that cannot be written: nothing saved, numbering unchanged. */
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748402, &s2, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_count_waiting(db), 2);
+	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, &s2, &cause), 0);
+	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
+	formdef_free_one(&f);
+	db_close(db);
+	cmd = xprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+}
+
+static void test_checkout_forms(void **state)
+{
+	struct problems p = { 0 };
+	struct forms fs;
+	int procedures = 0, i;
+
+	(void)state;
+	formdef_load(&fs, SRCDIR "/screens/forms", &p);
+	problems_print(&p, stderr, "  ");
+	assert_int_equal(p.n, 0);
+	for (i = 0; i < fs.n; i++)
+		procedures += strcmp(fs.v[i].kind, "procedure") == 0;
+	assert_true(procedures >= 8);
+	assert_non_null(formdef_find(&fs, "feedback"));
+	assert_true(formdef_find(&fs, "feedback")->anonymous);
+	assert_non_null(formdef_find(&fs, "1.001193"));
+	formdef_free(&fs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_form),
+		cmocka_unit_test(test_form_errors),
+		cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_receipt_codes),
+		cmocka_unit_test(test_submit_is_one_transaction),
+		cmocka_unit_test(test_checkout_forms),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
