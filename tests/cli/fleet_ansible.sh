@@ -1,6 +1,6 @@
 # deploy/ansible/rollout.yml with the real ansible-playbook over a real
 # sshd on loopback, against three booths (separate configs, state folders
-# and content stores): a bundle reaches every booth; a booth that refuses
+# and content stores): a bundle reaches two booths; a booth that refuses
 # the next one stops the rollout there, the booths after it untouched.
 . tests/fleet/lib.sh
 
@@ -41,25 +41,28 @@ export ANSIBLE_LOCAL_TEMP=$T/ansible-local ANSIBLE_REMOTE_TMP=$T/ansible-remote
 # No ssh master left running after the test.
 export ANSIBLE_SSH_ARGS="-o ControlMaster=no"
 
-# rollout BUNDLE: runs the playbook; its output in $T/play.log.
+# rollout BUNDLE [ARGS]: runs the playbook; its output in $T/play.log.
 rollout() {
-	ansible-playbook -i "$T/inventory.ini" deploy/ansible/rollout.yml -e "bundle=$T/$1" \
+	local bundle=$1
+	shift
+	ansible-playbook -i "$T/inventory.ini" deploy/ansible/rollout.yml -e "bundle=$T/$bundle" "$@" \
 		>"$T/play.log" 2>&1
 }
 
-rollout 2.0.bundle || { cat "$T/play.log"; fail "the rollout of 2.0 failed"; }
-for b in b1 b2 b3; do
+rollout 2.0.bundle --limit b1,b2 || { cat "$T/play.log"; fail "the rollout of 2.0 failed"; }
+for b in b1 b2; do
 	[ "$(current $b)" = 2.0 ] || fail "$b is on '$(current $b)' after the rollout of 2.0"
 done
-grep -q "b3: software $(cat VERSION), content 2.0" "$T/play.log" || fail "no status check in the output"
-echo "ok: 2.0 rolled out to three booths"
+[ "$(current b3)" = "" ] || fail "b3 was not in the rollout of 2.0"
+grep -q "b2: software $(cat VERSION), content 2.0" "$T/play.log" || fail "no status check in the output"
+echo "ok: 2.0 rolled out to two booths"
 
 # b2 no longer trusts the province's key: the rollout of 3.0 stops there.
 echo "other@test $(cut -d' ' -f1,2 "$T/other.pub")" >"$T/b2/allowed_signers"
 rollout 3.0.bundle && { cat "$T/play.log"; fail "the rollout went on past a failing booth"; }
 [ "$(current b1)" = 3.0 ] || fail "b1 is on $(current b1)"
 [ "$(current b2)" = 2.0 ] || fail "b2 is on $(current b2)"
-[ "$(current b3)" = 2.0 ] || fail "b3 was updated after b2 failed"
+[ "$(current b3)" = "" ] || fail "b3 was updated after b2 failed"
 grep -q "the signature is not by a key in" "$T/play.log" || fail "b2's reason is not shown"
 grep -A3 "PLAY RECAP" "$T/play.log"
 echo "ok: stopped at the failing booth, the next one untouched"
