@@ -30,6 +30,8 @@ static const struct {
 	{ "search", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
+	{ "--help", NULL },
+	{ "--version", NULL },
 };
 
 /* Options that would let the caller choose the config, write a file of

@@ -77,6 +77,8 @@ static void test_allowed_commands(void **state)
 	(void)state;
 	assert_int_equal(allowed("kioskctl status --json", NULL), 1);
 	assert_int_equal(allowed("status", NULL), 0);
+	assert_int_equal(allowed("kioskctl --help", NULL), 1);
+	assert_int_equal(allowed("--version", NULL), 0);
 	assert_int_equal(allowed("kioskctl queue list", NULL), 1);
 	assert_int_equal(allowed("kioskctl content list --json", NULL), 1);
 	assert_int_equal(allowed("kioskctl content install -", NULL), 1);
