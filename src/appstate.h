@@ -113,6 +113,7 @@ struct form_state {
 	struct entry entry[32];        /* one per field (FORM_MAX_FIELDS) */
 	const char *error[32];         /* message id under each field, or NULL */
 	char title[256];
+	int picked[32];                /* an address field's commune was chosen */
 	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
 	char *scan_msg;                /* why the last scan was refused */
 };
@@ -129,6 +130,12 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 
 /* Opens a form to fill in. */
 void scr_form_open(struct app *a, const struct form *form);
+
+/* Moves a form on from its focused field, as Enter does. */
+void scr_form_advance(struct app *a, struct form_state *st);
+
+/* Opens the address picker for field i of a form. */
+void scr_address_open(struct app *a, struct form_state *st, int field);
 
 /* Opens the review of a filled-in form (the form frame stays below). */
 void scr_review_open(struct app *a, struct form_state *st);
@@ -189,6 +196,11 @@ void view_entry(struct app *a, struct canvas *c, struct entry *e, int y, int x, 
 /* Draws the on-screen keyboard of e in the rows [y, y + h) when it is
  * open (touches come as HIT_OWN first + key index). Returns rows used. */
 int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int first);
+
+/* Draws result i of a list in two rows at row y: its number and name,
+ * and below it sub (dim); touching it is HIT_OWN hit. */
+void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *name,
+		 const char *sub, int hit);
 
 /* Draws a keypad entry's spelling and numbered syllable choices at row y.
  * Returns rows used (0 when not a keypad entry or nothing to show). */

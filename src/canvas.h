@@ -15,7 +15,8 @@ enum attr {
 	ATTR_KEY,       /* the number of a choice */
 	ATTR_DIM,       /* hints */
 	ATTR_ALERT,     /* messages that need attention */
-	ATTR_OK         /* good news */
+	ATTR_OK,        /* good news */
+	ATTR_QR         /* QR codes: dark on light, as phones read them */
 };
 
 struct cell {

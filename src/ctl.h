@@ -61,6 +61,7 @@ ctl_fn ctl_export;
 ctl_fn ctl_logs;
 ctl_fn ctl_printer;
 ctl_fn ctl_queue;
+ctl_fn ctl_reprint;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 ctl_fn ctl_status;

@@ -94,7 +94,7 @@ static int queue_list(struct db *db, int argc, char **argv)
 		       "LAST ERROR");
 	if (which == NULL) {
 		/* What needs a helper first, then what waits. */
-		for (i = 0; i < 2 && rc == 0; i++)
+		for (i = 0; i < 2 && rc == 0 && (limit <= 0 || l.shown < limit); i++)
 			rc = spool_list(db, &pending[i], limit > 0 ? limit - l.shown : 0, list_one,
 					&l, &cause);
 	} else {

@@ -8,6 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#define DETACHED_MAX 16
+
+static pid_t detached[DETACHED_MAX];
+
 int job_start(struct job *j, char *const argv[])
 {
 	int p[2], null;
@@ -93,4 +97,32 @@ void job_cancel(struct job *j)
 		close(j->fd);
 	memset(j, 0, sizeof *j);
 	j->fd = -1;
+}
+
+void job_detach(struct job *j)
+{
+	int i;
+
+	if (j->fd >= 0)
+		close(j->fd);
+	for (i = 0; i < DETACHED_MAX && j->pid > 0; i++)
+		if (detached[i] == 0) {
+			detached[i] = j->pid;
+			j->pid = 0;
+		}
+	if (j->pid > 0) { /* no room: wait for it rather than leave a zombie */
+		waitpid(j->pid, NULL, 0);
+		j->pid = 0;
+	}
+	memset(j, 0, sizeof *j);
+	j->fd = -1;
+}
+
+void job_reap(void)
+{
+	int i;
+
+	for (i = 0; i < DETACHED_MAX; i++)
+		if (detached[i] > 0 && waitpid(detached[i], NULL, WNOHANG) == detached[i])
+			detached[i] = 0;
 }

@@ -26,6 +26,13 @@ int job_start(struct job *j, char *const argv[]);
  * sets done and status. Never blocks. Returns 1 when done. */
 int job_poll(struct job *j);
 
+/* Lets a child finish on its own (a receipt still printing when the
+ * villager leaves): its output is dropped; job_reap() collects it. */
+void job_detach(struct job *j);
+
+/* Collects detached children that have ended. Never blocks. */
+void job_reap(void);
+
 /* Stops the child (if any) and forgets it. */
 void job_cancel(struct job *j);
 

@@ -36,6 +36,7 @@ static const struct command commands[] = {
 	{ "export", ctl_export, "write the requests of a date range as JSON lines or CSV" },
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
+	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },

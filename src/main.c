@@ -15,9 +15,11 @@
 #include "canvas.h"
 #include "config.h"
 #include "db.h"
+#include "job.h"
 #include "log.h"
 #include "loop.h"
 #include "problems.h"
+#include "release.h"
 #include "scanner.h"
 #include "spool.h"
 #include "term.h"
@@ -65,19 +67,26 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	st->last_upload = (time_t)f.last_upload;
 }
 
-/* kioskctl beside this program (they are installed together). */
-static char *kioskctl_path(void)
+/* The folder this program was started from, or NULL. */
+static char *self_dir(void)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	char *slash;
 
 	if (n <= 0)
-		return xstrdup("kioskctl");
+		return NULL;
 	self[n] = '\0';
-	slash = strrchr(self, '/');
-	*slash = '\0';
-	return xprintf("%s/kioskctl", self);
+	*strrchr(self, '/') = '\0';
+	return xstrdup(self);
+}
+
+/* kioskctl beside this program (they are installed together). */
+static char *kioskctl_path(void)
+{
+	char *dir = self_dir(), *path = dir ? xprintf("%s/kioskctl", dir) : xstrdup("kioskctl");
+
+	free(dir);
+	return path;
 }
 
 /* Opens state.db in the state folder (created private to this user). */
@@ -166,10 +175,13 @@ static void read_scanner(struct app *app, struct scanner **s, const struct confi
 	}
 }
 
-/* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, or the helper
- * menu's quit. */
-static void run(struct app *app, struct db *db, const struct config *cfg)
+/* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, the helper
+ * menu's quit, or (returning 1) a new content version or program to start
+ * between villagers. */
+static int run(struct app *app, struct db *db, const struct config *cfg)
 {
+	struct content_stamp stamp = { 0 };
+	int restart = 0, pending = 0;
 	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { 0 };
 	struct booth_state st;
@@ -193,8 +205,15 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 			read_state(db, cfg, &st);
 			app_set_state(app, &st);
 			polled = now;
+			/* A new content version or program: only between villagers. */
+			pending |= content_changed(cfg, &stamp) || program_replaced();
+			if (pending && app_idle(app)) {
+				restart = 1;
+				break;
+			}
 		}
 		app_tick(app, now);
+		job_reap();
 		if (app_quit(app))
 			break;
 		if (app_dirty(app) || (sig & LOOP_SIG_RESIZE)) {
@@ -212,6 +231,7 @@ static void run(struct app *app, struct db *db, const struct config *cfg)
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);
+	return restart;
 }
 
 int main(int argc, char **argv)
@@ -222,6 +242,7 @@ int main(int argc, char **argv)
 	struct app *app;
 	struct db *db;
 	char *cause = NULL, *kioskctl;
+	int restart;
 	const char *config_path = NULL;
 	int i;
 
@@ -275,13 +296,22 @@ int main(int argc, char **argv)
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
 					 .forms = &ui.forms, .i18n = ui.i18n, .db = db },
 		      time(NULL));
-	run(app, db, &cfg);
+	restart = run(app, db, &cfg);
 	term_end();
-	log_write("stopped");
+	log_write(restart ? "restarting for a new version" : "stopped");
 	log_close();
 	app_free(app);
 	free(kioskctl);
 	uidata_free(&ui);
 	db_close(db);
+	if (restart) {
+		/* The program at the same path (a new version after an upgrade)
+		 * starts afresh on the same terminal, reading the new content. */
+		char *dir = self_dir(), *path = dir ? xprintf("%s/kiosk", dir) : NULL;
+
+		if (path)
+			execv(path, argv);
+		return 1;
+	}
 	return 0;
 }

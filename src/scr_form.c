@@ -144,6 +144,13 @@ static void next(struct app *a, struct form_state *st)
 	int first, end, i, bad = -1;
 
 	step_fields(st, &first, &end);
+	if (st->form->fields[st->focus].type == FT_ADDRESS && !st->picked[st->focus] &&
+	    app_catalog(a) != NULL) {
+		/* What was typed is the street or hamlet; now the commune. */
+		st->open = 0;
+		scr_address_open(a, st, st->focus);
+		return;
+	}
 	if (!check(st, st->focus))
 		return;
 	st->open = 0;
@@ -165,6 +172,11 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	scr_review_open(a, st);
+}
+
+void scr_form_advance(struct app *a, struct form_state *st)
+{
+	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */
@@ -212,7 +224,10 @@ static void draw_field(struct app *a, struct form_state *st, struct canvas *c, i
 		struct field_view v;
 		char *shown;
 
+		/* The field with the cursor scrolls to it; the others show their start. */
 		field_view(&st->entry[i].field, w - 2, &v);
+		if (!focus)
+			v.start = 0, v.len = strlen(entry_text(&st->entry[i]));
 		shown = xstrndup(entry_text(&st->entry[i]) + v.start, v.len);
 		canvas_text(c, y, x - 1, "[", ATTR_DIM, 1);
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
@@ -406,6 +421,7 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 		break;
 	case ENTRY_CHANGED:
 		st->error[st->focus] = NULL;
+		st->picked[st->focus] = 0;
 		break;
 	case ENTRY_USED:
 		break;

@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "appstate.h"
+#include "config.h"
 #include "db.h"
+#include "job.h"
+#include "qr.h"
 #include "formdef.h"
 #include "i18n.h"
 #include "submit.h"
@@ -16,6 +19,10 @@ struct receipt_screen {
 	const struct form *form;
 	struct saved saved;
 	int rated;                 /* the rating given, 0 none */
+	struct qr qr;              /* the receipt code, to scan at any booth */
+	int has_qr;
+	struct job print;          /* `kioskctl reprint CODE` in the background */
+	enum { PRINT_NONE, PRINT_BUSY, PRINT_DONE, PRINT_FAILED } printing;
 };
 
 /* "ĐÃ LƯU HỒ SƠ CỦA BẠN". */
@@ -26,31 +33,11 @@ static const char *saved_title(const struct app *a, const struct frame *f)
 	return N_("ĐÃ LƯU HỒ SƠ CỦA BẠN");
 }
 
-/* The five ratings, until one is given. */
-static int saved_items(const struct app *a, const struct frame *f, struct item *out)
-{
-	static const char *const words[] = {
-		N_("Rất không hài lòng"), N_("Không hài lòng"), N_("Tạm được"),
-		N_("Hài lòng"), N_("Rất hài lòng"),
-	};
-	const struct receipt_screen *r = f->data;
-	int i;
-
-	(void)a;
-	if (r->rated)
-		return 0;
-	for (i = 0; i < 5; i++)
-		out[i] = (struct item){ (char)('1' + i), words[i], i + 1 };
-	return 5;
-}
-
-/* Two columns of ratings. */
-static int saved_columns(const struct app *a, const struct frame *f)
-{
-	(void)a;
-	(void)f;
-	return 2;
-}
+/* The five ratings, from unhappy to happy. */
+static const char *const rating_words[] = {
+	N_("Rất không hài lòng"), N_("Không hài lòng"), N_("Tạm được"),
+	N_("Hài lòng"), N_("Rất hài lòng"),
+};
 
 /* The receipt's facts. */
 static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
@@ -60,36 +47,81 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	struct tm tm;
 
 	(void)now;
+	if (r->has_qr) {
+		char **lines = qr_text(&r->qr, QR_INK_DARK);
+		int i, qx = c->cols - qr_text_cols(&r->qr) - 1;
+
+		for (i = 0; lines && i < qr_text_rows(&r->qr); i++)
+			canvas_text(c, y + i, qx, lines[i], ATTR_QR, qr_text_cols(&r->qr));
+		free(lines);
+	}
 	localtime_r(&r->saved.at, &tm);
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Mã biên nhận:")), r->saved.receipt);
-	canvas_text(c, y, 2, line, ATTR_KEY, c->cols - 4);
+	canvas_text(c, y, 2, line, ATTR_KEY, c->cols - 36);
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Thủ tục:")), app_tr(a, r->form->title));
-	canvas_text(c, y + 1, 2, line, ATTR_NORMAL, c->cols - 4);
+	canvas_text(c, y + 1, 2, line, ATTR_NORMAL, c->cols - 36);
 	snprintf(line, sizeof line, "%s  %02d:%02d %02d/%02d/%04d", app_tr(a, N_("Nộp lúc:")),
 		 tm.tm_hour, tm.tm_min, tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
-	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 4);
-	canvas_wrap(c, y + 3, 2, c->cols - 4, 2,
+	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
+	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
 		    app_tr(a, a->st.online ? N_("Hồ sơ đang được gửi lên xã.")
 					  : N_("Hồ sơ sẽ được gửi lên khi có mạng.")),
 		    ATTR_NORMAL);
-	canvas_wrap(c, y + 5, 2, c->cols - 4, 2,
+	canvas_wrap(c, y + 5, 2, c->cols - 36, 2,
 		    app_tr(a, N_("Ghi lại mã biên nhận để xem kết quả hồ sơ ở trạm.")), ATTR_DIM);
-	if (r->rated)
-		canvas_text(c, y + 7, 2, app_tr(a, N_("Cảm ơn bạn đã góp ý!")), ATTR_OK, c->cols - 4);
-	else
-		canvas_text(c, y + 7, 2, app_tr(a, N_("Bạn hài lòng không? Bấm một số từ 1 đến 5:")),
-			    ATTR_NORMAL, c->cols - 4);
-	return y + 8;
+	if (r->printing != PRINT_NONE)
+		canvas_wrap(c, y + 7, 2, c->cols - 36, 2,
+			    app_tr(a, r->printing == PRINT_BUSY ? N_("Phiếu biên nhận đang được in.")
+				    : r->printing == PRINT_DONE ? N_("Đã in xong phiếu biên nhận, mời bạn lấy phiếu.")
+				    : N_("Máy in chưa in được phiếu. Xin nhờ cán bộ xã in lại.")),
+			    r->printing == PRINT_FAILED ? ATTR_ALERT : ATTR_NORMAL);
+	if (r->rated) {
+		char thanks[128];
+
+		snprintf(thanks, sizeof thanks, "%s (%s)", app_tr(a, N_("Cảm ơn bạn đã góp ý!")),
+			 app_tr(a, rating_words[r->rated - 1]));
+		canvas_wrap(c, y + 10, 2, c->cols - 36, 2, thanks, ATTR_OK);
+	} else {
+		int i, by = c->rows - 2 - 3;
+
+		canvas_wrap(c, y + 10, 2, c->cols - 36, 2,
+			    app_tr(a, N_("Bạn hài lòng không? 1 là không hài lòng, 5 là rất hài lòng:")),
+			    ATTR_NORMAL);
+		for (i = 0; i < 5; i++) {
+			char k[2] = { (char)('1' + i), '\0' };
+
+			view_button(a, c, by, 1 + i * 8, 3, 7, k, i + 1);
+		}
+	}
+	view_button(a, c, c->rows - 2 - 3, c->cols - 26, 3, 25, app_tr(a, N_("0  Về trang chủ")), 0);
+	return c->rows; /* its own buttons */
 }
 
-/* A rating is kept with the request's receipt code. */
-static void saved_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
+/* A rating (1-5) is kept with the request's receipt code. */
+static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now)
 {
-	struct receipt_screen *r = f->data;
-
-	if (a->env.db && db_rate(a->env.db, r->saved.receipt, it->action, (long long)now) == 0)
-		r->rated = it->action;
+	if (!r->rated && a->env.db && db_rate(a->env.db, r->saved.receipt, rating, (long long)now) == 0)
+		r->rated = rating;
 	app_touch(a);
+}
+
+/* Digits 1-5 rate. */
+static int saved_key(struct app *a, struct frame *f, uint32_t key, time_t now)
+{
+	if (key < '1' || key > '5')
+		return 0;
+	rate(a, f->data, (int)(key - '0'), now);
+	return 1;
+}
+
+/* The rating buttons rate; the last one goes home. */
+static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
+{
+	if (index == 0)
+		while (a->depth > 1)
+			app_back(a);
+	else
+		rate(a, f->data, index, now);
 }
 
 /* The way home. */
@@ -100,29 +132,75 @@ static const char *saved_hint(const struct app *a, const struct frame *f)
 	return N_("Bấm 0 để về trang chủ");
 }
 
-/* Frees the receipt. */
+/* Picks up how the printing went. */
+static void saved_tick(struct app *a, struct frame *f, time_t now)
+{
+	struct receipt_screen *r = f->data;
+
+	(void)now;
+	if (r->printing == PRINT_BUSY && job_poll(&r->print)) {
+		r->printing = r->print.status == 0 ? PRINT_DONE : PRINT_FAILED;
+		app_touch(a);
+	}
+}
+
+/* The printing job's pipe, while it prints. */
+static int saved_job_fd(const struct frame *f)
+{
+	const struct receipt_screen *r = f->data;
+
+	return r->printing == PRINT_BUSY ? r->print.fd : -1;
+}
+
+/* Frees the receipt; a print still running finishes on its own. */
 static void saved_done(struct frame *f)
 {
-	free(f->data);
+	struct receipt_screen *r = f->data;
+
+	if (r->printing == PRINT_BUSY && !job_poll(&r->print))
+		job_detach(&r->print); /* the receipt still prints; reaped later */
+	if (r->has_qr)
+		qr_free(&r->qr);
+	free(r);
 }
 
 const struct frame_ops scr_saved = {
 	.title = saved_title,
-	.items = saved_items,
-	.columns = saved_columns,
 	.draw = saved_draw,
-	.choose = saved_choose,
+	.key = saved_key,
+	.tap = saved_tap,
 	.hint = saved_hint,
 	.done = saved_done,
+	.tick = saved_tick,
+	.job_fd = saved_job_fd,
 	.home_back = 1,
 };
 
 void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 {
 	struct receipt_screen *r = xcalloc(1, sizeof *r);
+	char *cause = NULL;
 
 	r->form = form;
 	r->saved = *saved;
 	free(saved);
+	r->has_qr = qr_encode(&r->qr, r->saved.receipt, &cause) == 0;
+	free(cause);
+	r->print.fd = -1;
+	if (strcmp(a->env.cfg->printer_type, "none") != 0 && a->env.kioskctl) {
+		const struct config *cfg = a->env.cfg;
+		char *argv[7];
+		int n = 0;
+
+		argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
+		if (cfg->path[0]) {
+			argv[n++] = "--config";
+			argv[n++] = (char *)(uintptr_t)cfg->path;
+		}
+		argv[n++] = "reprint";
+		argv[n++] = r->saved.receipt;
+		argv[n] = NULL;
+		r->printing = job_start(&r->print, argv) == 0 ? PRINT_BUSY : PRINT_FAILED;
+	}
 	app_push(a, &scr_saved, NULL, NULL, r);
 }

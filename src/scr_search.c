@@ -60,21 +60,6 @@ static void open_result(struct app *a, struct search *s, size_t i)
 		scr_procedure_open(a, s->hit[i]->code);
 }
 
-/* One result: its number and name, and its field below. */
-static void draw_result(struct app *a, struct search *s, struct canvas *c, int y, size_t i)
-{
-	char num[4];
-	int pressed = view_pressed(a, HIT_OWN, HIT_RESULT + (int)i);
-	enum attr at = pressed ? ATTR_FOCUS : ATTR_NORMAL;
-
-	snprintf(num, sizeof num, "%zu", i + 1);
-	canvas_fill(c, y, 1, 2, c->cols - 2, at);
-	canvas_text(c, y, 2, num, pressed ? ATTR_FOCUS : ATTR_KEY, 2);
-	canvas_text(c, y, 5, s->hit[i]->name, at, c->cols - 7);
-	canvas_text(c, y + 1, 5, s->hit[i]->field_name, pressed ? ATTR_FOCUS : ATTR_DIM, c->cols - 7);
-	view_hit(a, y, 1, 2, c->cols - 2, HIT_OWN, HIT_RESULT + (int)i);
-}
-
 /* The field, then the results (or the on-screen keyboard). */
 static int search_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
@@ -121,7 +106,7 @@ static int search_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	y++;
 	shown = (size_t)((c->rows - 2 - 3 - y) / 2);
 	for (i = 0; i < s->n && i < shown; i++, y += 2)
-		draw_result(a, s, c, y, i);
+		view_result(a, c, y, i, s->hit[i]->name, s->hit[i]->field_name, HIT_RESULT + (int)i);
 	return y;
 }
 

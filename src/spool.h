@@ -33,7 +33,9 @@ struct db;
  * (NFC UTF-8, an object whose "id" member equals id); it is copied. */
 struct spool_request {
 	const char *id;             /* spool_new_id(), the Idempotency-Key */
-	const char *receipt;        /* the short code printed on the receipt */
+	const char *receipt;        /* the short code printed on the receipt, in
+				     * upper case: lookups tidy what is typed
+				     * with dossier_code(), which upper-cases */
 	const char *kind;           /* "procedure", "feedback", ... */
 	const char *procedure_code; /* NULL when none */
 	long long created_at;

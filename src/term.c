@@ -28,6 +28,7 @@ static const struct {
 	[ATTR_DIM] = { COLOR_CYAN, COLOR_BLACK, 0 },
 	[ATTR_ALERT] = { COLOR_WHITE, COLOR_RED, A_BOLD },
 	[ATTR_OK] = { COLOR_GREEN, COLOR_BLACK, A_BOLD },
+	[ATTR_QR] = { COLOR_BLACK, COLOR_WHITE, 0 },
 };
 
 #define NLOOKS ((int)(sizeof looks / sizeof looks[0]))

@@ -19,9 +19,15 @@ kctl queue show "$(req 2 2)" >"$T/show"
 grep -q "last error:  HTTP 400: refused by the server: trường ngày sinh không hợp lệ" "$T/show" ||
 	{ cat "$T/show"; fail "the reason is not shown"; }
 kctl queue show "$(req 2 2)" --json | grep -q '"state":"quarantined"' || fail "show --json"
+# What needs a helper comes first in the list.
+fill 1
+kctl queue list --limit 1 --json | "$PY" -c 'import json, sys
+r = json.load(sys.stdin)["requests"]
+assert len(r) == 1 and r[0]["state"] == "quarantined", r' || fail "list --limit"
+kctl sync --once || fail "the new request did not go"
 # Quarantined is not pending: the worker leaves it alone.
 kctl sync --once
-[ "$(stat posts)" = 4 ] || fail "the quarantined request was sent again"
+[ "$(stat posts)" = 5 ] || fail "the quarantined request was sent again"
 srvctl "accept?id=$(req 2)" >/dev/null
 kctl queue retry "$(req 2 2)" | grep -q "will be sent again" || fail "retry"
 kctl sync --once || fail "sync after retry"

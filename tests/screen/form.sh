@@ -41,9 +41,18 @@ send_raw "01012025"
 send Enter 1 Enter
 send_raw "Tramj y tees xax"
 send Enter
+# The place: what was typed, then the province and the commune picked.
+wait_for "Chọn tỉnh, thành phố"
+send_raw "ha tinh"
+wait_for "1  Tỉnh Hà Tĩnh"
+send 1
+wait_for "Chọn xã, phường, đặc khu"
+send_raw "thach ha"
+wait_for "1  Xã Thạch Hà"
+send 1
 wait_for "Xem lại trước khi gửi"
 for want in "Nguyễn Thị Bích Ra" "051185000123" "02/07/1985" "0905123456" "Mẹ" \
-	"Nguyễn Văn An" "01/01/2025" "Nam" "Trạm y tế xã"; do
+	"Nguyễn Văn An" "01/01/2025" "Nam" "Trạm y tế xã, Xã Thạch Hà, Tỉnh Hà Tĩnh"; do
 	screen_text | grep -qF "$want" || fail "the review lacks $want"
 done
 # Nothing is saved before "send".
@@ -67,6 +76,7 @@ assert doc["id"] == id_ and doc["receipt"] == receipt and doc["procedure_code"] 
 f = doc["fields"]
 assert f["requester_name"] == "Nguyễn Thị Bích Ra" and f["requester_id"] == "051185000123", f
 assert f["child_name"] == "Nguyễn Văn An" and f["child_sex"] == "Nam" and f["relation"] == "Mẹ", f
+assert f["birth_place"] == "Trạm y tế xã, Xã Thạch Hà, Tỉnh Hà Tĩnh", f
 PY
 # The footer counts it; a rating is kept; 0 goes home, not back to the form.
 wait_for "1 hồ sơ chờ gửi"

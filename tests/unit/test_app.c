@@ -190,9 +190,8 @@ static void test_arrows_move_in_the_grid(void **state)
 	key(f, AK_DOWN);            /* 6 */
 	key(f, AK_LEFT);            /* 5 */
 	key(f, AK_LEFT);            /* stays on 5 */
-	key(f, AK_UP);              /* 3 */
 	key(f, AK_ENTER);
-	expect_on_screen(f, "Nộp hồ sơ, yêu cầu                ");
+	expect_on_screen(f, "Lấy số thứ tự                     ");
 	key(f, AK_ENTER);           /* no focus on the notice: Enter goes back */
 	expect_on_screen(f, "1  Tìm thủ tục");
 }
@@ -206,9 +205,9 @@ static void test_touch_acts_on_press_and_release(void **state)
 	find(f, "8  ", &y2, &x2);
 	touch(f, y, x + 3, y2, x2 + 3);  /* dragged from 7 to 8: nothing */
 	expect_on_screen(f, "8  English");
-	find(f, "4  ", &y, &x);
-	touch(f, y + 1, x + 10, y, x + 2); /* within box 4 */
-	expect_on_screen(f, "Phản ánh, kiến nghị");
+	find(f, "6  ", &y, &x);
+	touch(f, y + 1, x + 10, y, x + 2); /* within box 6 */
+	expect_on_screen(f, "Nộp phí bằng mã QR");
 	expect_on_screen(f, "Phần này đang được chuẩn bị");
 	find(f, "0  Quay lại", &y, &x);
 	touch(f, y, 50, y, 50);
