@@ -13,58 +13,56 @@
 #include "bundle.h"
 #include "ctl.h"
 #include "db.h"
+#include "printer.h"
+#include "spool.h"
 #include "util.h"
 
 struct status {
 	char content[BUNDLE_VERSION_MAX + 1]; /* "" when not from a bundle */
 	long waiting, sent, quarantined;      /* -1 when unknown */
 	long long last_upload;                /* 0 when never */
+	enum spool_link link;                 /* the server at the last try */
 	char printer[CONFIG_STR + 64];
 	int printer_ok;
 	unsigned long long disk_free, disk_total;
 	long long uptime;                     /* seconds since boot, -1 unknown */
 };
 
-/* Counts the requests in each state. The lead replaces this with
- * spool_counts() (spool.h) once the spool module is in. Returns 0 or -1. */
-static int status_spool(struct db *db, struct status *st)
-{
-	static const char sql[] = "SELECT count(*) FILTER (WHERE state = 'waiting'),"
-				  " count(*) FILTER (WHERE state = 'sent'),"
-				  " count(*) FILTER (WHERE state = 'quarantined') FROM submissions";
-	sqlite3_stmt *q;
-	int rc = -1;
-
-	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &q, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		st->waiting = (long)sqlite3_column_int64(q, 0);
-		st->sent = (long)sqlite3_column_int64(q, 1);
-		st->quarantined = (long)sqlite3_column_int64(q, 2);
-		rc = 0;
-	}
-	sqlite3_finalize(q);
-	return rc;
-}
-
-/* Says whether the configured printer can be written to. The lead
- * replaces this with the printer module's own status (paper out, cover
- * open) once it is in. */
+/* Says whether the configured printer could print: its settings and
+ * glyphs load (printer_open) and its file, folder or device can be written
+ * to. Paper and cover are only known when a job is sent. */
 static void status_printer(const struct config *cfg, struct status *st)
 {
 	const char *type = cfg->printer_type;
+	struct printer *p;
+	char *cause = NULL;
 
-	if (strcmp(type, "none") == 0) {
+	p = printer_open(cfg, &cause);
+	if (p == NULL) {
+		snprintf(st->printer, sizeof st->printer, "%s: %s", type, cause);
+		st->printer_ok = 0;
+		free(cause);
+		return;
+	}
+	if (!printer_present(p)) {
 		snprintf(st->printer, sizeof st->printer, "none configured");
-		st->printer_ok = 1;
+		st->printer_ok = 0;
 	} else if (strcmp(type, "command") == 0) {
 		snprintf(st->printer, sizeof st->printer, "command %s", cfg->printer_command);
-		st->printer_ok = cfg->printer_command[0] != '\0';
+		st->printer_ok = 1;
+	} else if (access(cfg->printer_path, W_OK) == 0) {
+		snprintf(st->printer, sizeof st->printer, "%s %s: ready", type, cfg->printer_path);
+		st->printer_ok = 1;
+	} else if (errno == ENOENT && strcmp(type, "file") == 0) {
+		snprintf(st->printer, sizeof st->printer, "file %s: ready (made at the first job)",
+			 cfg->printer_path);
+		st->printer_ok = 1;
 	} else {
-		st->printer_ok = access(cfg->printer_path, W_OK) == 0;
 		snprintf(st->printer, sizeof st->printer, "%s %s: %s", type, cfg->printer_path,
-			 st->printer_ok ? "ready" : strerror(errno));
+			 strerror(errno));
+		st->printer_ok = 0;
 	}
+	printer_close(p);
 }
 
 /* The version recorded in the content folder's manifest, if any. */
@@ -89,8 +87,10 @@ static void status_content(const struct config *cfg, struct status *st)
 static int status_read(struct ctl *ctl, struct status *st)
 {
 	struct db *db = ctl_db(ctl);
+	struct spool_counts counts;
+	struct spool_footer footer;
 	struct statvfs vfs;
-	char buf[64];
+	char *cause = NULL;
 	FILE *f;
 
 	memset(st, 0, sizeof *st);
@@ -110,11 +110,29 @@ static int status_read(struct ctl *ctl, struct status *st)
 			st->uptime = (long long)up;
 		fclose(f);
 	}
-	if (db == NULL || status_spool(db, st) != 0)
+	if (db == NULL || spool_counts(db, &counts, &cause) != 0 ||
+	    spool_footer(db, &footer, &cause) != 0) {
+		ctl_fail("%s", cause ? cause : "cannot open state.db");
+		free(cause);
 		return -1;
-	if (db_setting_get(db, "sync.last_upload", buf, sizeof buf) == 1)
-		st->last_upload = strtoll(buf, NULL, 10);
+	}
+	st->waiting = counts.waiting;
+	st->sent = counts.sent;
+	st->quarantined = counts.quarantined;
+	st->last_upload = footer.last_upload;
+	st->link = footer.link;
 	return 0;
+}
+
+/* The server's state as the worker last saw it: "offline" (no [upload]
+ * url), "reached", "unreachable" or "unknown" (not tried yet). */
+static const char *link_name(const struct config *cfg, const struct status *st)
+{
+	if (cfg->upload_url[0] == '\0')
+		return "offline";
+	return st->link == SPOOL_LINK_ONLINE	? "reached"
+	       : st->link == SPOOL_LINK_OFFLINE ? "unreachable"
+						: "unknown";
 }
 
 /* Prints the status as one JSON object. */
@@ -135,6 +153,7 @@ static void print_json(struct ctl *ctl, const struct status *st)
 						       (json_int_t)st->quarantined));
 	json_object_set_new(doc, "last_upload",
 			    st->last_upload ? json_integer(st->last_upload) : json_null());
+	json_object_set_new(doc, "server", json_string(link_name(&ctl->cfg, st)));
 	json_object_set_new(doc, "printer", json_pack("{s:s, s:b, s:s}", "type",
 						      ctl->cfg.printer_type, "ok", st->printer_ok,
 						      "state", st->printer));
@@ -157,8 +176,9 @@ static void print_text(struct ctl *ctl, const struct status *st)
 	       ctl->cfg.content_dir);
 	printf("requests     %ld waiting, %ld sent, %ld quarantined\n", st->waiting, st->sent,
 	       st->quarantined);
-	printf("last upload  %s\n", st->last_upload ? ctl_time(st->last_upload, when, sizeof when)
-						    : "never");
+	printf("last upload  %s (server %s)\n",
+	       st->last_upload ? ctl_time(st->last_upload, when, sizeof when) : "never",
+	       link_name(&ctl->cfg, st));
 	printf("printer      %s\n", st->printer);
 	printf("disk free    %.1f GiB of %.1f GiB\n", (double)st->disk_free / (1 << 30),
 	       (double)st->disk_total / (1 << 30));
@@ -183,7 +203,7 @@ int ctl_status(struct ctl *ctl, int argc, char **argv)
 	if (argc > 2 || (argc == 2 && !json))
 		return ctl_fail("usage: kioskctl status [--json]");
 	if (status_read(ctl, &st) != 0)
-		return ctl_fail("cannot read the requests in %s/state.db", ctl->cfg.state_dir);
+		return 1;
 	if (json)
 		print_json(ctl, &st);
 	else

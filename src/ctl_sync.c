@@ -21,6 +21,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "dossier.h"
+#include "log.h"
 #include "spool.h"
 #include "upload.h"
 #include "util.h"
@@ -91,18 +92,21 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Prints one line of the worker's log to stderr (journald keeps it).
- * Receipt codes and ids only: never a villager's data. */
+/* Prints one line of the worker's log to stderr (journald keeps it under
+ * systemd) and, for a daemon outside systemd, to STATE_DIR/logs/sync.log
+ * for 'kioskctl logs'. Receipt codes and ids only: never a villager's data. */
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	fputs("sync: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "sync: %s\n", msg);
+	if (log_is_file())
+		log_write("%s", msg);
 }
 
 /* Logs a failure with its cause and frees the cause. */
@@ -265,6 +269,7 @@ static int run_daemon(struct worker *w)
 	long wait;
 	int rc, db_failures = 0;
 
+	log_open(&w->ctl->cfg, "sync");
 	say("started, sending to %s", w->ctl->cfg.upload_url);
 	while (!stop_flag) {
 		rc = send_one(w, &wait);

@@ -53,7 +53,9 @@ static void usage(FILE *out)
 	fprintf(out, "usage: kioskctl [--config FILE] COMMAND [ARGS...]\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n'kioskctl COMMAND --help' tells more about each.\n");
+	fprintf(out, "\n'kioskctl COMMAND --help' tells more about each.\n"
+		     "'kioskctl --ssh' is the forced command of helpers' SSH keys: it runs\n"
+		     "the kioskctl command in $SSH_ORIGINAL_COMMAND, no other (docs/operations.md).\n");
 }
 
 int ctl_fail(const char *fmt, ...)

@@ -72,6 +72,11 @@ void log_write(const char *fmt, ...)
 	free(line);
 }
 
+int log_is_file(void)
+{
+	return log_fd >= 0;
+}
+
 void log_close(void)
 {
 	if (log_fd >= 0)

@@ -19,6 +19,9 @@ int log_open(const struct config *cfg, const char *name);
  * journal). */
 void log_write(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* True when lines go to a file (not to stderr or the journal). */
+int log_is_file(void);
+
 /* Closes the log file, if any. */
 void log_close(void);
 

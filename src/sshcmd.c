@@ -30,6 +30,8 @@ static const struct {
 	{ "search", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
+	{ "--help", NULL },
+	{ "--version", NULL },
 };
 
 /* Options that would let the caller choose the config, write a file of
@@ -156,8 +158,10 @@ int sshcmd_allowed(char **words, int n, char **cause)
 		if (allowed[k].subs == NULL || strcmp(sub, "--help") == 0 ||
 		    (sub[0] != '\0' && word_in_list(sub, allowed[k].subs)))
 			break;
-		*cause = xprintf("'%s %s' is not allowed over SSH (only %s %s)", words[first], sub,
-				 allowed[k].command, allowed[k].subs);
+		*cause = sub[0] == '\0'
+				 ? xprintf("'%s' needs one of: %s", words[first], allowed[k].subs)
+				 : xprintf("'%s %s' is not allowed over SSH (only %s %s)", words[first],
+					   sub, allowed[k].command, allowed[k].subs);
 		return -1;
 	}
 	if (first >= n || k == sizeof allowed / sizeof allowed[0]) {

@@ -28,3 +28,5 @@ cat "$T/log"
 [ "$rc" = 0 ] || fail "the daemon exited $rc on SIGTERM"
 grep -q "sync: stopped" "$T/log" || fail "no clean stop"
 check
+# Outside systemd the daemon's lines also reach 'kioskctl logs'.
+kctl logs | grep -q " sync: stopped$" || fail "'kioskctl logs' does not show the daemon's lines"

@@ -1,0 +1,100 @@
+# make deb: the package's control data and files, its programs run from an
+# unpacked copy, and, on a machine where systemd is not running and no
+# kiosk was ever installed (a container, CI), a real 'apt install' of it:
+# the system user, the folders, the packaged content, the enabled units,
+# kioskctl as root acting as the kiosk user, a signed bundle installed into
+# the real store, then a purge that leaves nothing behind but state.db.
+. tests/fleet/lib.sh
+
+make --no-print-directory deb >"$T/make.log" 2>&1 || { cat "$T/make.log"; fail "make deb"; }
+deb=$(ls build/kiosk_"$(cat VERSION)"_*.deb) || fail "no package built"
+
+info=$(dpkg-deb -I "$deb")
+for want in "Package: kiosk" "Version: $(cat VERSION)" "Depends: .*libncursesw6" \
+	"Depends: .*openssh-client" "conffiles"; do
+	grep -q "$want" <<<"$info" || fail "control: no '$want' in: $info"
+done
+[ "$(dpkg-deb -f "$deb" Architecture)" = "$(dpkg --print-architecture)" ] || fail "architecture"
+files=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./etc/kiosk/kiosk.ini \
+	./lib/systemd/system/kiosk.service ./lib/systemd/system/kiosk-sync.service \
+	./usr/share/kiosk/content.db ./usr/share/kiosk/screens/home.screen \
+	./usr/share/kiosk/locale/vi.po ./usr/share/doc/kiosk/operations.md \
+	./usr/share/doc/kiosk/examples/sshd-kiosk.conf; do
+	grep -qx -- "$f" <<<"$files" || fail "$f is not in the package"
+done
+dpkg-deb -c "$deb" | grep -v ' root/root ' && fail "files not owned by root"
+echo "ok: $deb: control and files"
+
+# The units, as systemd will read them.
+dpkg-deb -x "$deb" "$T/x"
+unit=$T/x/lib/systemd/system/kiosk.service
+for want in "^Conflicts=getty@tty1.service" "^StandardInput=tty$" "^TTYPath=/dev/tty1$" \
+	"^Restart=always$" "^User=kiosk$" "^ExecStart=/usr/bin/kiosk --config /etc/kiosk/kiosk.ini$" \
+	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$"; do
+	grep -q "$want" "$unit" || fail "kiosk.service has no $want"
+done
+grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemon$" \
+	"$T/x/lib/systemd/system/kiosk-sync.service" || fail "kiosk-sync.service ExecStart"
+if command -v systemd-analyze >/dev/null; then
+	systemd-analyze verify --root="$T/x" "$unit" 2>&1 | grep -i "unknown\|invalid" &&
+		fail "systemd-analyze finds problems in kiosk.service"
+fi
+
+# The unpacked programs run, and check the packaged content and config.
+"$T/x/usr/bin/kiosk" --version | grep -qx "kiosk $(cat VERSION)" || fail "kiosk --version"
+sed -e "s|/var/lib/kiosk/content/current|$T/x/usr/share/kiosk|" -e "s|/var/lib/kiosk|$T/state|" \
+	"$T/x/etc/kiosk/kiosk.ini" >"$T/x.ini"
+"$T/x/usr/bin/kioskctl" --config "$T/x.ini" check >"$T/out" 2>&1 || fail "check: $(cat "$T/out")"
+"$T/x/usr/bin/kioskctl" --config "$T/x.ini" status --json | json_get software | grep -qx "$(cat VERSION)" ||
+	fail "status from the unpacked package"
+echo "ok: the unpacked programs run on the packaged config and content"
+
+# A real install, only where it cannot disturb a real system.
+if [ -d /run/systemd/system ] || dpkg -s kiosk >/dev/null 2>&1 || getent passwd kiosk >/dev/null ||
+	[ -e /var/lib/kiosk ] || [ -e /etc/kiosk ] || [ "$(id -u)" -ne 0 ]; then
+	echo "skipped the real install: systemd runs here, or a kiosk was installed before"
+	exit 0
+fi
+exec 9>/tmp/kiosk-deb-test.lock
+flock 9
+purge() {
+	apt-get purge -y -qq kiosk >/dev/null 2>&1
+	rm -rf /var/lib/kiosk /etc/kiosk
+	userdel kiosk 2>/dev/null
+	groupdel kiosk 2>/dev/null
+}
+trap 'purge; cleanup' EXIT
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$T/apt.log" 2>&1 ||
+	{ cat "$T/apt.log"; fail "apt install ./$deb"; }
+getent passwd kiosk | grep -q ":/var/lib/kiosk:/bin/sh$" || fail "the kiosk user: $(getent passwd kiosk)"
+[ "$(stat -c %U /var/lib/kiosk)" = kiosk ] || fail "/var/lib/kiosk is not the kiosk's"
+[ "$(readlink /var/lib/kiosk/content/current)" = /usr/share/kiosk ] || fail "current link"
+[ -L /etc/systemd/system/multi-user.target.wants/kiosk.service ] || fail "kiosk.service not enabled"
+[ -L /etc/systemd/system/multi-user.target.wants/kiosk-sync.service ] || fail "kiosk-sync not enabled"
+kioskctl --config /etc/kiosk/kiosk.ini check >"$T/out" 2>&1 || fail "installed check: $(cat "$T/out")"
+kioskctl --config /etc/kiosk/kiosk.ini status --json >"$T/out" || fail "installed status"
+[ "$(stat -c %U /var/lib/kiosk/state.db)" = kiosk ] || fail "root's kioskctl made a state.db not the kiosk's"
+echo "ok: installed: user, folders, units enabled, kioskctl as root acts as kiosk"
+
+# A signed bundle into the real store, as root: the files end up the kiosk's.
+make_key province province@test
+echo "province@test $(cut -d' ' -f1,2 "$T/province.pub")" >/etc/kiosk/allowed_signers
+chmod 644 /etc/kiosk/allowed_signers
+make_content "$T/src"
+pack "$T/src" province 7.0
+kioskctl --config /etc/kiosk/kiosk.ini content install "$T/7.0.bundle" >"$T/out" 2>&1 ||
+	fail "install into the real store: $(cat "$T/out")"
+[ "$(readlink /var/lib/kiosk/content/current)" = releases/7.0 ] || fail "current after install"
+[ "$(stat -c %U /var/lib/kiosk/content/releases/7.0/screens/home.screen)" = kiosk ] ||
+	fail "installed files are not the kiosk's"
+kioskctl --config /etc/kiosk/kiosk.ini status --json | json_get content.version | grep -qx 7.0 ||
+	fail "status after install"
+echo "ok: a signed bundle installed on the real booth layout"
+
+apt-get purge -y -qq kiosk >"$T/apt.log" 2>&1 || { cat "$T/apt.log"; fail "purge"; }
+[ ! -e /usr/bin/kiosk ] && [ ! -e /var/lib/kiosk/content ] && [ ! -e /etc/kiosk/kiosk.ini ] ||
+	fail "purge left files"
+[ ! -e /etc/systemd/system/multi-user.target.wants/kiosk.service ] || fail "purge left the unit enabled"
+[ -e /var/lib/kiosk/state.db ] || fail "purge removed state.db"
+echo "ok: purged, state.db kept"
