@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
+#include "job.h"
 #include "text.h"
 #include "util.h"
 
@@ -94,6 +95,27 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
+}
+
+int app_job(struct app *a, struct job *j, const char *command, const char *arg, const char *flag)
+{
+	const struct config *cfg = a->env.cfg;
+	char *argv[8];
+	int n = 0;
+
+	if (a->env.kioskctl == NULL)
+		return -1;
+	argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
+	if (cfg->path[0]) {
+		argv[n++] = "--config";
+		argv[n++] = (char *)(uintptr_t)cfg->path;
+	}
+	argv[n++] = (char *)(uintptr_t)command;
+	argv[n++] = (char *)(uintptr_t)arg;
+	if (flag)
+		argv[n++] = (char *)(uintptr_t)flag;
+	argv[n] = NULL;
+	return job_start(j, argv);
 }
 
 int app_items(struct app *a, struct item *out)

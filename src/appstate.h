@@ -173,6 +173,12 @@ int app_items(struct app *a, struct item *out);
 /* Opens the page of the procedure with this code. */
 void scr_procedure_open(struct app *a, const char *code);
 
+struct job;
+
+/* Starts `kioskctl [--config FILE] COMMAND ARG [FLAG]` in the background
+ * (the booth's slow work: printing, asking the server). Returns 0 or -1. */
+int app_job(struct app *a, struct job *j, const char *command, const char *arg, const char *flag);
+
 /* The catalog (content.db), opened on first use; NULL when missing. */
 struct catalog *app_catalog(struct app *a);
 

@@ -105,22 +105,8 @@ static void read_local(struct app *a, struct lookup *l)
 /* Asks the server in the background, when the booth has one. */
 static void ask_server(struct app *a, struct lookup *l)
 {
-	const struct config *cfg = a->env.cfg;
-	char *argv[8];
-	int n = 0;
-
-	if (cfg->upload_url[0] == '\0' || a->env.kioskctl == NULL)
-		return;
-	argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
-	if (cfg->path[0]) {
-		argv[n++] = "--config";
-		argv[n++] = (char *)(uintptr_t)cfg->path;
-	}
-	argv[n++] = "dossier";
-	argv[n++] = l->code;
-	argv[n++] = "--json";
-	argv[n] = NULL;
-	l->asking = job_start(&l->job, argv) == 0;
+	if (a->env.cfg->upload_url[0] != '\0')
+		l->asking = app_job(a, &l->job, "dossier", l->code, "--json") == 0;
 }
 
 /* Reads the answer of `kioskctl dossier --json`. */

@@ -347,26 +347,15 @@ static int procedure_columns(const struct app *a, const struct frame *f)
 static void procedure_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	struct page *pg = f->data;
-	const struct config *cfg = a->env.cfg;
-	char *argv[7];
-	int n = 0;
 
 	(void)now;
 	if (it->action == 2) {
 		scr_form_open(a, formdef_find(a->env.forms, pg->code));
 		return;
 	}
-	if (pg->printing == PRINT_BUSY || a->env.kioskctl == NULL)
+	if (pg->printing == PRINT_BUSY)
 		return;
-	argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
-	if (cfg->path[0]) {
-		argv[n++] = "--config";
-		argv[n++] = (char *)(uintptr_t)cfg->path;
-	}
-	argv[n++] = "checklist";
-	argv[n++] = pg->code;
-	argv[n] = NULL;
-	pg->printing = job_start(&pg->print, argv) == 0 ? PRINT_BUSY : PRINT_FAILED;
+	pg->printing = app_job(a, &pg->print, "checklist", pg->code, NULL) == 0 ? PRINT_BUSY : PRINT_FAILED;
 	app_touch(a);
 }
 

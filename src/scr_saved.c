@@ -187,20 +187,8 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	r->has_qr = qr_encode(&r->qr, r->saved.receipt, &cause) == 0;
 	free(cause);
 	r->print.fd = -1;
-	if (strcmp(a->env.cfg->printer_type, "none") != 0 && a->env.kioskctl) {
-		const struct config *cfg = a->env.cfg;
-		char *argv[7];
-		int n = 0;
-
-		argv[n++] = (char *)(uintptr_t)a->env.kioskctl;
-		if (cfg->path[0]) {
-			argv[n++] = "--config";
-			argv[n++] = (char *)(uintptr_t)cfg->path;
-		}
-		argv[n++] = "reprint";
-		argv[n++] = r->saved.receipt;
-		argv[n] = NULL;
-		r->printing = job_start(&r->print, argv) == 0 ? PRINT_BUSY : PRINT_FAILED;
-	}
+	if (strcmp(a->env.cfg->printer_type, "none") != 0)
+		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
+											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);
 }
