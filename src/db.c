@@ -227,17 +227,3 @@ int db_rate(struct db *db, const char *receipt, int rating, long long at)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
-
-long db_count_waiting(struct db *db)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM submissions WHERE state = 'waiting'",
-			       -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}

@@ -33,9 +33,6 @@ int db_audit(struct db *db, const char *who, const char *what);
  * (a second rating replaces the first). Returns 0 or -1. */
 int db_rate(struct db *db, const char *receipt, int rating, long long at);
 
-/* Requests saved but not yet acknowledged by the server, or -1. */
-long db_count_waiting(struct db *db);
-
 /* The last error message of the connection (valid until the next call). */
 const char *db_error(struct db *db);
 

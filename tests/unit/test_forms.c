@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "spool.h"
 #include "formdef.h"
 #include "problems.h"
 #include "rcode.h"
@@ -17,6 +18,16 @@
 #include "util.h"
 
 /* Fails unless some problem starts with want. */
+/* Requests saved and not yet acknowledged, as the footer counts them. */
+static long waiting(struct db *db)
+{
+	struct spool_counts n;
+	char *cause = NULL;
+
+	assert_int_equal(spool_counts(db, &n, &cause), 0);
+	return n.waiting;
+}
+
 static void expect_problem(const struct problems *p, const char *want)
 {
 	int i;
@@ -177,7 +188,7 @@ static void test_submit_is_one_transaction(void **state)
 	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
 	assert_string_not_equal(s1.id, s2.id);
-	assert_int_equal(db_count_waiting(db), 2);
+	assert_int_equal(waiting(db), 2);
 	/* The frozen bytes: the id, the receipt, the fields as typed, NFC. */
 	{
 		sqlite3_stmt *st;
@@ -202,7 +213,7 @@ static void test_submit_is_one_transaction(void **state)
 	free(cause);
 	cause = NULL;
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(db_count_waiting(db), 2);
+	assert_int_equal(waiting(db), 2);
 	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
 	formdef_free_one(&f);
