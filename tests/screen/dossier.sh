@@ -56,7 +56,8 @@ python3 -c 'import sys, urllib.request, urllib.parse
 q = urllib.parse.urlencode({"receipt": sys.argv[2], "status": "ready", "note": "Mang theo CCCD khi đến nhận"})
 urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/status?{q}").read()' "$(cat "$SRV/ctlport")" "$ready" ||
 	fail "cannot tell the server the status"
-write_config "[upload]" "url = http://127.0.0.1:$(cat "$SRV/port")/" "token = secret"
+write_config "[upload]" "url = http://127.0.0.1:$(cat "$SRV/port")/" "token = secret" \
+	"lookup_timeout = 60"
 start_kiosk
 wait_for "2  Xem kết quả hồ sơ"
 send 2
@@ -64,6 +65,21 @@ send_raw "$ready"
 send Enter
 wait_for "Tình trạng: Đã có kết quả, mời bạn đến nhận"
 wait_for "Mang theo CCCD khi đến nhận"
+# A slow server: the spinner turns until Backspace stops the question (the
+# asking kioskctl is gone, the code stays), and Enter asks again.
+ctl() { python3 -c 'import sys, urllib.request
+urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/{sys.argv[2]}").read()' "$(cat "$SRV/ctlport")" "$1"; }
+ctl "lookupstall?secs=40" || fail "cannot slow the server down"
+send Enter
+wait_for "Đang hỏi máy chủ... Bấm Xoá để dừng."
+pgrep -P "$(kiosk_pid)" -f dossier >/dev/null || fail "no question to the server is running"
+send BSpace
+wait_gone "Đang hỏi máy chủ"
+pgrep -P "$(kiosk_pid)" -f dossier >/dev/null && fail "the question to the server was not stopped"
+screen_text | grep -q "$ready" || fail "the code was not kept"
+send Enter
+wait_for "Tình trạng: Đã có kết quả, mời bạn đến nhận"
+wait_gone "Đang hỏi máy chủ"
 # The server goes away: the booth still knows, and says since when.
 kill "$srv_pid"
 wait "$srv_pid" 2>/dev/null

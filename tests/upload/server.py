@@ -17,6 +17,7 @@ tells it to misbehave:
       stored first, so the booth's retry finds it already there.
   /reject?id=ID   POSTs of ID get a 400 until /accept?id=ID
   /status?receipt=R&status=S[&note=N][&updated_at=T]   a dossier's status
+  /lookupstall?secs=S[&count=N]   the next N GET /dossiers wait S seconds
   /stats          JSON counts: connections, posts, stored, duplicates,
                   mismatches, lookups, faults_left
 
@@ -43,6 +44,7 @@ class State:
         self.token = args.token
         self.memory = args.memory
         self.faults = []
+        self.lookup_stalls = []
         self.rejected = set()
         self.statuses = {}
         self.stored = {}          # id -> (sha256, receipt, time)
@@ -134,6 +136,9 @@ class Api(http.server.BaseHTTPRequestHandler):
         code = urllib.parse.unquote(self.path[len(prefix):])
         with STATE.lock:
             STATE.counts["lookups"] += 1
+            stall = STATE.lookup_stalls.pop(0) if STATE.lookup_stalls else 0
+        time.sleep(stall)
+        with STATE.lock:
             status = STATE.statuses.get(code)
             if status is None:
                 for digest, receipt, when in STATE.stored.values():
@@ -231,6 +236,9 @@ class Control(http.server.BaseHTTPRequestHandler):
                 f = {"mode": q["mode"], "secs": float(q.get("secs", "60")),
                      "retry_after": q.get("retry_after")}
                 STATE.faults.extend(dict(f) for _ in range(int(q.get("count", "1"))))
+            elif url.path == "/lookupstall":
+                STATE.lookup_stalls.extend(
+                    [float(q["secs"])] * int(q.get("count", "1")))
             elif url.path == "/reject":
                 STATE.rejected.add(q["id"])
             elif url.path == "/accept":
