@@ -33,11 +33,26 @@ enum entry_mode entry_mode_parse(const char *name)
 	return ENTRY_KEYBOARD;
 }
 
+/* A key on a booth with only a numeric keypad, in a field of digits:
+ * the digits go in as they are, # or Enter finishes. */
+static enum entry_result keypad_digits(struct entry *e, uint32_t key)
+{
+	if (key == AK_ENTER || key == '#')
+		return ENTRY_DONE;
+	if (key == AK_BACKSPACE)
+		return field_backspace(&e->field) ? ENTRY_CHANGED : ENTRY_UNUSED;
+	if (key >= '0' && key <= '9')
+		return field_key(&e->field, key) ? ENTRY_CHANGED : ENTRY_USED;
+	return ENTRY_UNUSED;
+}
+
 /* A key on a booth with only a numeric keypad. */
 static enum entry_result keypad_entry(struct entry *e, uint32_t key)
 {
 	int k;
 
+	if (e->field.flags & FIELD_DIGITS)
+		return keypad_digits(e, key);
 	if (key == AK_ENTER)
 		k = KEYPAD_ENTER;
 	else if (key == AK_BACKSPACE)

@@ -28,6 +28,8 @@
 
 /* Flag: a name; each word starts with a capital letter. */
 #define FIELD_CAPS 1
+/* Flag: digits only (numbers, dates, codes); a keypad types them as they are. */
+#define FIELD_DIGITS 2
 
 struct field {
 	char *text;             /* NFC, NUL-terminated */
@@ -35,7 +37,7 @@ struct field {
 	size_t cursor;          /* byte offset, on a character boundary */
 	size_t scroll;          /* first byte shown by field_view() */
 	int max_chars;
-	int flags;              /* FIELD_CAPS */
+	int flags;              /* FIELD_CAPS, FIELD_DIGITS */
 	struct vi_word word;    /* the word being typed before the cursor */
 	size_t word_at;         /* its byte offset */
 	int word_live;          /* word matches the text there */

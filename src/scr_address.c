@@ -21,6 +21,7 @@ struct picker {
 	struct form_state *st;              /* the form below, and its field */
 	int field;
 	struct entry entry;                 /* the search */
+	int choosing;                       /* keypad: digits choose matches now */
 	const struct catalog_unit *province;/* chosen in the first step */
 	const struct catalog_unit *hit[SHOWN];
 	size_t n, total;
@@ -63,6 +64,7 @@ static void take(struct app *a, struct picker *p, size_t i)
 	if (p->province == NULL) {
 		p->province = p->hit[i];
 		field_clear(&p->entry.field);
+		p->choosing = 0;
 		refresh(a, p);
 		app_touch(a);
 		return;
@@ -103,36 +105,44 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	}
 	view_entry(a, c, &p->entry, y + 1, 1, c->cols - 2, HIT_FIELD);
 	y += 4;
+	y += view_keypad(a, c, &p->entry, y);
 	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2)
 		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, HIT_RESULT + (int)i);
 	return y;
 }
 
-/* Digits choose (typing is letters); the rest searches. */
+/* Digits choose (typing is letters; on keypad booths, after #); the rest
+ * searches. */
 static int picker_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 {
 	struct picker *p = f->data;
 	enum entry_result r;
+	int typing_digits = p->entry.mode == ENTRY_KEYPAD && !p->choosing;
 
 	(void)now;
-	if (!p->entry.osk_open && key >= '1' && key <= '9' && p->entry.mode != ENTRY_KEYPAD) {
+	app_touch(a);
+	if (!typing_digits && !p->entry.osk_open && key >= '1' && key <= '9') {
 		take(a, p, key - '1');
 		return 1;
 	}
-	if (key == AK_ENTER && p->n > 0) {
+	if (!typing_digits && key == AK_ENTER && p->n > 0) {
 		take(a, p, 0); /* Enter takes the best match */
+		return 1;
+	}
+	if (p->choosing && key == AK_BACKSPACE) {
+		p->choosing = 0; /* back to spelling */
 		return 1;
 	}
 	r = entry_key(&p->entry, key);
 	if (r == ENTRY_UNUSED && key == AK_BACKSPACE && p->province) {
 		p->province = NULL; /* back to the province */
 		refresh(a, p);
-		app_touch(a);
 		return 1;
 	}
 	if (r == ENTRY_CHANGED)
 		refresh(a, p);
-	app_touch(a);
+	if (r == ENTRY_DONE && p->entry.mode == ENTRY_KEYPAD)
+		p->choosing = 1;
 	return r != ENTRY_UNUSED;
 }
 
@@ -155,8 +165,11 @@ static void picker_tap(struct app *a, struct frame *f, int index, time_t now)
 /* What the keys do here. */
 static const char *picker_hint(const struct app *a, const struct frame *f)
 {
+	const struct picker *p = f->data;
+
 	(void)a;
-	(void)f;
+	if (p && p->entry.mode == ENTRY_KEYPAD && !p->choosing)
+		return N_("Gõ như điện thoại · # chọn chữ · Enter xem kết quả");
 	return N_("Bấm số để chọn · Enter chọn dòng đầu · Xoá khi trống: quay lại");
 }
 

@@ -42,7 +42,7 @@ static struct lookup *lookup(struct app *a, struct frame *f)
 
 	if (l == NULL) {
 		l = f->data = xcalloc(1, sizeof *l);
-		app_entry(a, &l->entry, 40, 0, VI_NONE);
+		app_entry(a, &l->entry, 40, FIELD_DIGITS, VI_NONE);
 		l->job.fd = -1;
 	}
 	return l;

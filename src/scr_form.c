@@ -77,7 +77,8 @@ static struct form_state *form_state_new(struct app *a, const struct form *form)
 		const struct form_field *fd = &form->fields[i];
 		int max = fd->type == FT_NOTE ? 1000 : fd->type == FT_DATE ? 10 : 80;
 
-		app_entry(a, &st->entry[i], max, fd->type == FT_NAME ? FIELD_CAPS : 0,
+		app_entry(a, &st->entry[i], max,
+			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS : 0,
 			  fd->type == FT_NAME || fd->type == FT_TEXT || fd->type == FT_NOTE ||
 				  fd->type == FT_ADDRESS ? method : VI_NONE);
 	}
@@ -407,8 +408,9 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 		return 1;
 	}
 	if (digit_field(fd->type) && key < 0x110000 && key >= 0x20 &&
-	    !(key >= '0' && key <= '9') && !(fd->type == FT_DATE && key == '/'))
-		return 1; /* only digits here */
+	    !(key >= '0' && key <= '9') && !(fd->type == FT_DATE && key == '/') &&
+	    !(e->mode == ENTRY_KEYPAD && key == '#'))
+		return 1; /* only digits here (a keypad's # finishes) */
 	switch (entry_key(e, key)) {
 	case ENTRY_DONE:
 		next(a, st);

@@ -36,10 +36,13 @@ send 2
 send Enter
 wait_for "Bước 2/2: Trẻ được khai sinh"
 send_raw "Nguyeenx Vawn An"
+# (wait: 12 keys and Enter in one read would be taken for a scanner)
+wait_for "[Nguyễn Văn An"
 send Enter
 send_raw "01012025"
 send Enter 1 Enter
 send_raw "Tramj y tees xax"
+wait_for "[Trạm y tế xã"
 send Enter
 # The place: what was typed, then the province and the commune picked.
 wait_for "Chọn tỉnh, thành phố"

@@ -168,3 +168,22 @@ tap_key() {
 	tap $pos
 	sleep 0.15
 }
+
+# The receipt code shown on screen (empty when there is none).
+receipt_code() {
+	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
+}
+
+# Fails unless the receipt screen's QR (15 rows of 29 columns at the right
+# of rows 3 to 17), captured and turned into an image, reads CODE.
+check_screen_qr() {
+	local got
+	screen_text | python3 -c '
+import sys
+lines = sys.stdin.read().split("\n")[2:17]
+sys.stdout.write("".join(l[50:79].ljust(29) + "\n" for l in lines))' >"$TEST_TMP/qr.txt"
+	python3 tests/cli/escpos_check.py screen dark "$TEST_TMP/qr.pbm" <"$TEST_TMP/qr.txt" ||
+		fail "the QR on screen has other characters"
+	got=$(zbarimg --raw -q -Sbinary "$TEST_TMP/qr.pbm" 2>/dev/null)
+	[ "$got" = "$1" ] || fail "the QR on screen reads \"$got\", the code is $1"
+}
