@@ -6,19 +6,20 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 #include "vi_input.h"
 
 /* Messages for the villager: what went wrong and what to do. */
-#define MSG_EMPTY "Chưa đọc được mã QR. Xin đưa thẻ lại gần máy quét."
-#define MSG_NOT_CARD "Đây không phải mã QR trên thẻ căn cước. Xin quét mã QR ở mặt trước thẻ."
-#define MSG_PARTIAL "Máy chỉ đọc được một phần mã QR. Xin giữ thẻ yên và quét lại."
-#define MSG_GARBLED "Máy quét đọc sai chữ có dấu. Xin nhập tay, hoặc nhờ cán bộ giúp."
-#define MSG_ID "Số căn cước đọc được không đúng. Xin quét lại."
-#define MSG_BIRTH "Ngày sinh đọc được không đúng. Xin quét lại."
-#define MSG_ISSUED "Ngày cấp thẻ đọc được không đúng. Xin quét lại."
-#define MSG_MISMATCH "Thông tin đọc được không khớp nhau. Xin quét lại."
+#define MSG_EMPTY N_("Chưa đọc được mã QR. Xin đưa thẻ lại gần máy quét.")
+#define MSG_NOT_CARD N_("Đây không phải mã QR trên thẻ căn cước. Xin quét mã QR ở mặt trước thẻ.")
+#define MSG_PARTIAL N_("Máy chỉ đọc được một phần mã QR. Xin giữ thẻ yên và quét lại.")
+#define MSG_GARBLED N_("Máy quét đọc sai chữ có dấu. Xin nhập tay, hoặc nhờ cán bộ giúp.")
+#define MSG_ID N_("Số căn cước đọc được không đúng. Xin quét lại.")
+#define MSG_BIRTH N_("Ngày sinh đọc được không đúng. Xin quét lại.")
+#define MSG_ISSUED N_("Ngày cấp thẻ đọc được không đúng. Xin quét lại.")
+#define MSG_MISMATCH N_("Thông tin đọc được không khớp nhau. Xin quét lại.")
 
 #define FIELDS_MIN 7
 

@@ -300,7 +300,7 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 		return c->rows;
 	}
 	if (st->scan_msg)
-		y += canvas_wrap(c, y, 2, c->cols - 4, 2, st->scan_msg, ATTR_ALERT);
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, st->scan_msg), ATTR_ALERT);
 	for (i = first; i < end; i++, y += 2)
 		draw_field(a, st, c, y, i);
 	y += view_keypad(a, c, e, y);
