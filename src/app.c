@@ -97,11 +97,11 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
 }
 
-int app_job(struct app *a, struct job *j, const char *command, const char *arg, const char *flag)
+int app_job_argv(struct app *a, struct job *j, const char *const args[])
 {
 	const struct config *cfg = a->env.cfg;
-	char *argv[8];
-	int n = 0;
+	char *argv[12];
+	int n = 0, i;
 
 	if (a->env.kioskctl == NULL)
 		return -1;
@@ -110,12 +110,17 @@ int app_job(struct app *a, struct job *j, const char *command, const char *arg, 
 		argv[n++] = "--config";
 		argv[n++] = (char *)(uintptr_t)cfg->path;
 	}
-	argv[n++] = (char *)(uintptr_t)command;
-	argv[n++] = (char *)(uintptr_t)arg;
-	if (flag)
-		argv[n++] = (char *)(uintptr_t)flag;
+	for (i = 0; args[i] != NULL && n < 11; i++)
+		argv[n++] = (char *)(uintptr_t)args[i];
 	argv[n] = NULL;
 	return job_start(j, argv);
+}
+
+int app_job(struct app *a, struct job *j, const char *command, const char *arg, const char *flag)
+{
+	const char *args[] = { command, arg, flag, NULL };
+
+	return app_job_argv(a, j, args);
 }
 
 int app_items(struct app *a, struct item *out)

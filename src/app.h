@@ -9,6 +9,7 @@
 
 struct canvas;
 struct config;
+struct counters;
 struct db;
 struct forms;
 struct i18n;
@@ -56,6 +57,7 @@ struct app_env {
 	const struct config *cfg;
 	const struct screens *screens;
 	const struct forms *forms;     /* request forms (screens/forms/) */
+	const struct counters *counters; /* the queue's counters; may be NULL */
 	const struct i18n *i18n;
 	struct db *db;         /* for the helper PIN; may be NULL in tests */
 };

@@ -122,6 +122,10 @@ struct form_state {
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
 extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
+extern const struct frame_ops scr_queue, scr_ticket;
+
+/* Opens the list of the queue's counters under this title (message id). */
+void scr_queue_open(struct app *a, const char *title);
 
 struct saved;
 
@@ -178,6 +182,10 @@ struct job;
 /* Starts `kioskctl [--config FILE] COMMAND ARG [FLAG]` in the background
  * (the booth's slow work: printing, asking the server). Returns 0 or -1. */
 int app_job(struct app *a, struct job *j, const char *command, const char *arg, const char *flag);
+
+/* Starts `kioskctl [--config FILE] ARGS...` (args ends with NULL, at most
+ * 8 of them) in the background. Returns 0 or -1. */
+int app_job_argv(struct app *a, struct job *j, const char *const args[]);
 
 /* The catalog (content.db), opened on first use; NULL when missing. */
 struct catalog *app_catalog(struct app *a);

@@ -66,6 +66,7 @@ ctl_fn ctl_reprint;
 ctl_fn ctl_search;
 ctl_fn ctl_set_pin;
 ctl_fn ctl_status;
+ctl_fn ctl_ticket;
 ctl_fn ctl_sync;
 ctl_fn ctl_vietqr;
 

@@ -60,6 +60,19 @@ static const char *const migrations[] = {
 	"  receipt TEXT PRIMARY KEY,"
 	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
 	"  at INTEGER NOT NULL);",
+	/* 4: queue tickets. The id is never reused; the number shown is
+	 * unique per counter and day. 'printing' while the paper is being
+	 * printed (deleted when it could not be), then 'waiting', 'served'. */
+	"CREATE TABLE tickets ("
+	"  id TEXT PRIMARY KEY,"
+	"  counter TEXT NOT NULL,"
+	"  day TEXT NOT NULL,"                 /* local date YYYY-MM-DD */
+	"  number INTEGER NOT NULL,"
+	"  issued_at INTEGER NOT NULL,"        /* unix seconds */
+	"  status TEXT NOT NULL DEFAULT 'printing'"
+	"    CHECK (status IN ('printing', 'waiting', 'served')),"
+	"  served_at INTEGER,"
+	"  UNIQUE (counter, day, number));",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

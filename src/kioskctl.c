@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 	{ "checklist", ctl_checklist, "print a procedure's papers to bring" },
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
+	{ "ticket", ctl_ticket, "queue numbers: print a ticket, list today's, call the next" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },

@@ -294,7 +294,8 @@ int main(int argc, char **argv)
 	}
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
-					 .forms = &ui.forms, .i18n = ui.i18n, .db = db },
+					 .forms = &ui.forms, .counters = &ui.counters,
+					 .i18n = ui.i18n, .db = db },
 		      time(NULL));
 	restart = run(app, db, &cfg);
 	term_end();

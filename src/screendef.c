@@ -33,8 +33,8 @@ static const struct {
 	{ "submit", BUILTIN_SUBMIT },
 	{ "dossier", BUILTIN_DOSSIER },
 	{ "feedback", BUILTIN_FEEDBACK },
+	{ "queue", BUILTIN_QUEUE },
 	/* Services whose screens come in later versions: a polite notice. */
-	{ "queue", BUILTIN_LATER },
 	{ "pay", BUILTIN_LATER },
 };
 

@@ -23,6 +23,10 @@ int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
 	dir = xprintf("%s/screens/forms", cfg->content_dir);
 	formdef_load(&u->forms, dir, p);
 	free(dir);
+	dir = xprintf("%s/screens/queue.counters", cfg->content_dir);
+	counters_load(&u->counters, dir, p);
+	free(dir);
+	counters_check(&u->counters, u->i18n, p);
 	view_check(&u->screens, &u->forms, u->i18n, cfg, p);
 	return p->n == before ? 0 : -1;
 }
@@ -31,6 +35,7 @@ void uidata_free(struct uidata *u)
 {
 	screendef_free(&u->screens);
 	formdef_free(&u->forms);
+	counters_free(&u->counters);
 	i18n_free(u->i18n);
 	u->i18n = NULL;
 }

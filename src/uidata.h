@@ -1,10 +1,11 @@
 /* What the kiosk shows, loaded from the content folder: the catalogs of
  * locale/, the screens of screens/ and the request forms of
- * screens/forms/, checked in full. The kiosk and
+ * screens/forms/ and the queue's counters, checked in full. The kiosk and
  * `kioskctl check` use the same loader, so they agree on every problem. */
 #ifndef KIOSK_UIDATA_H
 #define KIOSK_UIDATA_H
 
+#include "counters.h"
 #include "formdef.h"
 #include "screendef.h"
 
@@ -15,6 +16,7 @@ struct problems;
 struct uidata {
 	struct screens screens;
 	struct forms forms;        /* screens/forms/ */
+	struct counters counters;  /* screens/queue.counters */
 	struct i18n *i18n;
 };
 

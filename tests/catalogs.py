@@ -3,7 +3,8 @@
 
 Message ids come from src/ (N_("...") marks, found by xgettext), from
 screens/ (titles, texts, choice labels, hints) and from screens/forms/
-(titles, steps, field labels, options). vi.po must list exactly
+(titles, steps, field labels, options) and the counters' labels of
+screens/*.counters. vi.po must list exactly
 those ids, every other catalog must translate each of them, and GNU
 msgfmt must accept every catalog."""
 import glob
@@ -50,6 +51,11 @@ def source_ids():
                 ids.add(words[1].strip())
             elif words[0] == "choice":
                 ids.add(line.split(None, 3)[3].strip())
+    for path in glob.glob("screens/*.counters"):
+        for line in open(path, encoding="utf-8"):
+            words = line.split(None, 4)
+            if len(words) == 5 and words[0] == "counter":
+                ids.add(words[4].strip())
     for path in glob.glob("screens/forms/*.form"):
         for line in open(path, encoding="utf-8"):
             words = line.split(None, 1)

@@ -13,7 +13,7 @@ send Escape
 send C-d
 send F1 F2 F4 F10 F12
 send M-x M-F4 C-q C-s
-send 5
+send 6
 wait_for "Phần này đang được chuẩn bị"
 send C-c C-z 'C-\' Escape
 send 0

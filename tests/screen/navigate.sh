@@ -5,7 +5,8 @@
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 
-# Digits (5 and 6 lead to services this version does not have yet).
+# Digits (6 leads to a service this version does not have yet, 5 to the
+# queue's counters).
 send 6
 wait_for "Phần này đang được chuẩn bị"
 screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "the notice is not titled with the choice"
@@ -13,7 +14,7 @@ wait_for "0  Quay lại"
 send 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 send 5
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Chọn quầy bạn cần đến"
 send BSpace
 wait_for "TRẠM DỊCH VỤ CÔNG"
 
@@ -28,11 +29,11 @@ wait_for "TRẠM DỊCH VỤ CÔNG"
 row=$(row_of "5  Lấy số thứ tự")
 col=$(col_of "5  Lấy số thứ tự")
 tap "$row" "$((col + 5))"
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Chọn quầy bạn cần đến"
 screen_text | head -n 1 | grep -qF "Lấy số thứ tự" || fail "touch did not open choice 5"
 # Touch "back".
 row=$(row_of "0  Quay lại")
-tap "$row" 40
+tap "$row" "$(($(col_of "0  Quay lại") + 3))"
 wait_for "TRẠM DỊCH VỤ CÔNG"
 
 # A finger pressed on box 1 and lifted on box 2 does nothing.

@@ -22,5 +22,5 @@ for size in "79 24" "80 23" "10 3" "1 1" "200 60" "80 24"; do
 done
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 wait_for "8  English"
-send 5
+send 6
 wait_for "Phần này đang được chuẩn bị"

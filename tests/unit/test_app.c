@@ -192,7 +192,7 @@ static void test_arrows_move_in_the_grid(void **state)
 	key(f, AK_LEFT);            /* stays on 5 */
 	key(f, AK_ENTER);
 	expect_on_screen(f, "Lấy số thứ tự                     ");
-	key(f, AK_ENTER);           /* no focus on the notice: Enter goes back */
+	key(f, AK_ENTER);           /* no counters here, only back: Enter goes back */
 	expect_on_screen(f, "1  Tìm thủ tục");
 }
 
