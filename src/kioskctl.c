@@ -39,6 +39,7 @@ static const struct command commands[] = {
 	{ "checklist", ctl_checklist, "print a procedure's papers to bring" },
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
+	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
 };
