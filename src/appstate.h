@@ -122,6 +122,7 @@ struct form_state {
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
 extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
+extern const struct frame_ops scr_pay;
 
 struct saved;
 

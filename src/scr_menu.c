@@ -91,6 +91,9 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_DOSSIER:
 		app_push(a, &scr_dossier, NULL, c->label, NULL);
 		break;
+	case BUILTIN_PAY:
+		app_push(a, &scr_pay, NULL, c->label, NULL);
+		break;
 	case BUILTIN_SUBMIT:
 		app_push(a, &scr_forms, NULL, c->label, NULL);
 		break;

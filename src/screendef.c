@@ -33,9 +33,9 @@ static const struct {
 	{ "submit", BUILTIN_SUBMIT },
 	{ "dossier", BUILTIN_DOSSIER },
 	{ "feedback", BUILTIN_FEEDBACK },
+	{ "pay", BUILTIN_PAY },
 	/* Services whose screens come in later versions: a polite notice. */
 	{ "queue", BUILTIN_LATER },
-	{ "pay", BUILTIN_LATER },
 };
 
 enum builtin screendef_builtin(const char *target)

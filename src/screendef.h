@@ -49,6 +49,7 @@ enum builtin {
 	BUILTIN_SUBMIT,     /* the request forms (scr_forms.c) */
 	BUILTIN_FEEDBACK,   /* the feedback form (screens/forms/feedback.form) */
 	BUILTIN_DOSSIER,    /* a dossier's status by receipt code (scr_dossier.c) */
+	BUILTIN_PAY,        /* a request's fee by VietQR (scr_pay.c) */
 	BUILTIN_LATER       /* a service whose screen is not in this version yet */
 };
 
