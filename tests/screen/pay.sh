@@ -5,7 +5,8 @@
 # receipt code); the printed payment slip reads back the same. A free
 # procedure has nothing to pay, a fee per page is told at the counter (no
 # code), an unknown code is refused, and without bank settings payment is
-# simply not offered.
+# simply not offered. The code is typed with keypad keys (digits, Enter,
+# Backspace) or scanned.
 . tests/screen/lib.bash
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 bank=("[payment]" "bank_bin = 970436" "account = 0011004123456"
@@ -102,6 +103,14 @@ send_raw "${other//-/}"
 send Enter
 wait_for "Trạm này không có hồ sơ mang mã này."
 screen_text | grep -q "[▀▄█]" && fail "a QR code for an unknown request"
+# Backspace empties the field, then leaves; the receipt's QR scanned (a
+# lookup URL carrying the code, typed fast by the scanner) finds it too.
+for i in $(seq 11); do send BSpace; done
+wait_for "6  Nộp phí bằng mã QR"
+send 6
+wait_for "Gõ mã biên nhận"
+send_raw "https://dichvucong.example.gov.vn/tra-cuu?ma=$paid"$'\r'
+wait_for "Nội dung:  $paid"
 close_terminal
 
 # An account written in letters makes a code of 37 modules (23 rows): too
