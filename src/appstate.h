@@ -126,6 +126,7 @@ extern const struct frame_ops scr_queue, scr_ticket;
 
 /* Opens the list of the queue's counters under this title (message id). */
 void scr_queue_open(struct app *a, const char *title);
+extern const struct frame_ops scr_pay;
 
 struct saved;
 

@@ -60,6 +60,7 @@ ctl_fn ctl_dossier;
 ctl_fn ctl_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
+ctl_fn ctl_payslip;
 ctl_fn ctl_printer;
 ctl_fn ctl_queue;
 ctl_fn ctl_reprint;

@@ -40,6 +40,7 @@ static const struct command commands[] = {
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "ticket", ctl_ticket, "queue numbers: print a ticket, list today's, call the next" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
+	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
 };

@@ -1,5 +1,6 @@
-/* QR codes through libqrencode's structured API: an ECI 26 header, then
- * the text as 8-bit data, level M, the smallest version that holds it. */
+/* QR codes through libqrencode: text behind an ECI 26 header as 8-bit
+ * data at level M (qr_encode), or plain ASCII in the most compact modes
+ * (qr_encode_ascii); always the smallest version that holds it. */
 #include "qr.h"
 
 #include <errno.h>
@@ -13,12 +14,32 @@
 /* ECI designator of UTF-8. */
 #define ECI_UTF8 26
 
+/* Copies libqrencode's code (n bytes of text) into q and frees it; a NULL
+ * code is the failure errno says. */
+static int keep(struct qr *q, QRcode *code, size_t n, char **cause)
+{
+	int i;
+
+	if (code == NULL) {
+		*cause = errno == ERANGE ? xprintf("QR text too long (%zu bytes)", n)
+					 : xprintf("QR encoding: %s", strerror(errno));
+		return -1;
+	}
+	q->version = code->version;
+	q->size = code->width;
+	q->dark = xmalloc((size_t)q->size * (size_t)q->size);
+	/* libqrencode's bit 0 is the module's colour; the others are its role. */
+	for (i = 0; i < q->size * q->size; i++)
+		q->dark[i] = code->data[i] & 1;
+	QRcode_free(code);
+	return 0;
+}
+
 int qr_encode(struct qr *q, const char *text, char **cause)
 {
 	size_t n = strlen(text);
 	QRinput *in;
 	QRcode *code;
-	int i;
 
 	memset(q, 0, sizeof *q);
 	if (!text_valid(text, n)) {
@@ -38,19 +59,22 @@ int qr_encode(struct qr *q, const char *text, char **cause)
 	}
 	code = QRcode_encodeInput(in);
 	QRinput_free(in);
-	if (code == NULL) {
-		*cause = errno == ERANGE ? xprintf("QR text too long (%zu bytes)", n)
-					 : xprintf("QR encoding: %s", strerror(errno));
-		return -1;
-	}
-	q->version = code->version;
-	q->size = code->width;
-	q->dark = xmalloc((size_t)q->size * (size_t)q->size);
-	/* libqrencode's bit 0 is the module's colour; the others are its role. */
-	for (i = 0; i < q->size * q->size; i++)
-		q->dark[i] = code->data[i] & 1;
-	QRcode_free(code);
-	return 0;
+	return keep(q, code, n, cause);
+}
+
+int qr_encode_ascii(struct qr *q, const char *text, enum qr_level level, char **cause)
+{
+	size_t n = strlen(text), i;
+
+	memset(q, 0, sizeof *q);
+	for (i = 0; i < n; i++)
+		if (text[i] < 0x20 || text[i] > 0x7e) {
+			*cause = xstrdup("QR text is not printable ASCII");
+			return -1;
+		}
+	/* Mode QR_MODE_8 for what is neither digits nor capitals; case kept. */
+	return keep(q, QRcode_encodeString(text, 0, level == QR_LEVEL_L ? QR_ECLEVEL_L : QR_ECLEVEL_M,
+					   QR_MODE_8, 1), n, cause);
 }
 
 void qr_free(struct qr *q)

@@ -19,6 +19,17 @@ struct qr {
  * UTF-8, or too long for any QR version). */
 int qr_encode(struct qr *q, const char *text, char **cause);
 
+/* Error correction of qr_encode_ascii(): L restores 7% of a damaged code,
+ * M 15%. */
+enum qr_level { QR_LEVEL_L, QR_LEVEL_M };
+
+/* Encodes printable ASCII (a VietQR payment code) as small as it goes: no
+ * ECI header (ASCII needs none, and bank apps expect the bare payload),
+ * runs of digits in numeric mode and capitals in alphanumeric mode, at
+ * error correction level. Returns 0, or -1 with *cause (not printable
+ * ASCII, or too long). */
+int qr_encode_ascii(struct qr *q, const char *text, enum qr_level level, char **cause);
+
 /* Frees the modules. */
 void qr_free(struct qr *q);
 

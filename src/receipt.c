@@ -180,7 +180,7 @@ void payslip_layout(const struct payslip *p, struct slip *s)
 	field(s, "Chủ tài khoản:", p->account_name);
 	field(s, "Nội dung chuyển khoản:", p->code);
 	slip_gap(s, GAP);
-	slip_qr(s, p->qr);
+	slip_qr_plain(s, p->qr);
 	slip_text(s, SLIP_CENTER, 1, 0, "Mở ứng dụng ngân hàng, quét mã để chuyển khoản.");
 	when(p->when, at);
 	slip_text(s, SLIP_CENTER, 1, 0, at);

@@ -94,6 +94,9 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_QUEUE:
 		scr_queue_open(a, c->label);
 		break;
+	case BUILTIN_PAY:
+		app_push(a, &scr_pay, NULL, c->label, NULL);
+		break;
 	case BUILTIN_SUBMIT:
 		app_push(a, &scr_forms, NULL, c->label, NULL);
 		break;
@@ -102,9 +105,6 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 			scr_form_open(a, formdef_find(a->env.forms, "feedback"));
 		else
 			app_push(a, &scr_notice, NULL, c->label, NULL);
-		break;
-	case BUILTIN_LATER:
-		app_push(a, &scr_notice, NULL, c->label, NULL);
 		break;
 	case BUILTIN_NONE:
 		break;

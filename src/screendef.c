@@ -34,8 +34,7 @@ static const struct {
 	{ "dossier", BUILTIN_DOSSIER },
 	{ "feedback", BUILTIN_FEEDBACK },
 	{ "queue", BUILTIN_QUEUE },
-	/* Services whose screens come in later versions: a polite notice. */
-	{ "pay", BUILTIN_LATER },
+	{ "pay", BUILTIN_PAY },
 };
 
 enum builtin screendef_builtin(const char *target)

@@ -166,6 +166,16 @@ void slip_qr(struct slip *s, const char *payload)
 		add(s, SLIP_QR, xstrdup(payload))->align = SLIP_CENTER;
 }
 
+void slip_qr_plain(struct slip *s, const char *payload)
+{
+	if (payload != NULL && *payload != '\0') {
+		struct slip_line *l = add(s, SLIP_QR, xstrdup(payload));
+
+		l->align = SLIP_CENTER;
+		l->plain = 1;
+	}
+}
+
 void slip_rule(struct slip *s)
 {
 	add(s, SLIP_RULE, NULL);
@@ -190,12 +200,12 @@ int slip_qr_module(int size, int width)
 }
 
 /* Draws a QR line: the code with its quiet zone, centred. */
-static int draw_qr(const char *payload, struct bitmap *b, char **cause)
+static int draw_qr(const struct slip_line *l, struct bitmap *b, char **cause)
 {
 	struct qr q;
 	int m, side, x0, y0, x, y;
 
-	if (qr_encode(&q, payload, cause) != 0)
+	if ((l->plain ? qr_encode_ascii(&q, l->text, QR_LEVEL_M, cause) : qr_encode(&q, l->text, cause)) != 0)
 		return -1;
 	side = q.size + 2 * QR_QUIET;
 	m = slip_qr_module(side, b->w);
@@ -276,10 +286,10 @@ int slip_draw_line(const struct slip_line *l, int cols, const struct font *f,
 		draw_text(l, cols, f, mode, b);
 		return 0;
 	case SLIP_QR:
-		return draw_qr(l->text, b, cause);
+		return draw_qr(l, b, cause);
 	case SLIP_RULE:
 		if (mode == SLIP_CODEPAGE) {
-			struct slip_line dashes = { SLIP_TEXT, SLIP_LEFT, 1, 0, 0, rule_text(cols) };
+			struct slip_line dashes = { SLIP_TEXT, SLIP_LEFT, 1, 0, 0, rule_text(cols), 0 };
 
 			draw_text(&dashes, cols, f, mode, b);
 			free(dashes.text);

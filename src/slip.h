@@ -28,6 +28,7 @@ struct slip_line {
 	int boxed;       /* SLIP_TEXT: drawn in a frame (a queue number) */
 	int dots;        /* SLIP_GAP: height in dots */
 	char *text;      /* SLIP_TEXT: one laid-out line; SLIP_QR: the payload */
+	int plain;       /* SLIP_QR: ASCII without ECI header (qr_encode_ascii) */
 };
 
 struct slip {
@@ -53,6 +54,10 @@ void slip_box(struct slip *s, int scale, const char *text);
 
 /* Adds a QR code of payload, centred (nothing for NULL or ""). */
 void slip_qr(struct slip *s, const char *payload);
+
+/* Adds a payment code (printable ASCII for banking apps, a VietQR code),
+ * centred: like slip_qr without the ECI header, in the compact modes. */
+void slip_qr_plain(struct slip *s, const char *payload);
 
 /* Adds a thin line across the paper. */
 void slip_rule(struct slip *s);

@@ -14,7 +14,7 @@ send C-d
 send F1 F2 F4 F10 F12
 send M-x M-F4 C-q C-s
 send 6
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Trạm này chưa nhận nộp phí bằng mã QR"
 send C-c C-z 'C-\' Escape
 send 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"

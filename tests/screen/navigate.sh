@@ -5,11 +5,11 @@
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 
-# Digits (6 leads to a service this version does not have yet, 5 to the
+# Digits (6 pays a fee, not offered without bank settings; 5 leads to the
 # queue's counters).
 send 6
-wait_for "Phần này đang được chuẩn bị"
-screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "the notice is not titled with the choice"
+wait_for "Trạm này chưa nhận nộp phí bằng mã QR."
+screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "the screen is not titled with the choice"
 wait_for "0  Quay lại"
 send 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
@@ -20,7 +20,7 @@ wait_for "TRẠM DỊCH VỤ CÔNG"
 
 # Arrows: first press lands on 1, right to 2, down to 4, down to 6.
 send Down Right Down Down Enter
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Trạm này chưa nhận nộp phí bằng mã QR."
 screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "arrows did not reach choice 6"
 send Enter
 wait_for "TRẠM DỊCH VỤ CÔNG"
@@ -43,7 +43,7 @@ send_raw "$(printf '\033[<0;%d;%dm' 50 "$r1")"
 # Then a real tap on box 6 shows the home screen was still there to act on.
 r6=$(row_of "6  Nộp phí bằng mã QR")
 tap "$r6" 50
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Trạm này chưa nhận nộp phí bằng mã QR."
 screen_text | head -n 1 | grep -qF "Nộp phí bằng mã QR" || fail "a drag between boxes acted"
 send 0
 wait_for "TRẠM DỊCH VỤ CÔNG"

@@ -23,4 +23,4 @@ done
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 wait_for "8  English"
 send 6
-wait_for "Phần này đang được chuẩn bị"
+wait_for "Trạm này chưa nhận nộp phí bằng mã QR"

@@ -167,9 +167,9 @@ static void test_digits_and_back(void **state)
 {
 	struct fixture *f = *state;
 
-	keys(f, "6");
+	keys(f, "6"); /* paying a fee: no bank settings here */
 	expect_on_screen(f, "Nộp phí bằng mã QR");
-	expect_on_screen(f, "Phần này đang được chuẩn bị");
+	expect_on_screen(f, "Trạm này chưa nhận nộp phí bằng mã QR.");
 	expect_on_screen(f, "0  Quay lại");
 	assert_false(app_idle(f->app));
 	keys(f, "0");
@@ -208,7 +208,7 @@ static void test_touch_acts_on_press_and_release(void **state)
 	find(f, "6  ", &y, &x);
 	touch(f, y + 1, x + 10, y, x + 2); /* within box 6 */
 	expect_on_screen(f, "Nộp phí bằng mã QR");
-	expect_on_screen(f, "Phần này đang được chuẩn bị");
+	expect_on_screen(f, "Trạm này chưa nhận nộp phí bằng mã QR.");
 	find(f, "0  Quay lại", &y, &x);
 	touch(f, y, 50, y, 50);
 	expect_on_screen(f, "1  Tìm thủ tục");

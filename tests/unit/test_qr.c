@@ -112,6 +112,36 @@ static void test_errors(void **state)
 	free(big);
 }
 
+/* A VietQR payload (all ASCII, long runs of digits) in the compact modes
+ * fits an 80x24 screen beside its text at level L, and is smaller than the
+ * same text as bytes behind an ECI header; text that is not ASCII is
+ * refused. */
+static void test_ascii_compact(void **state)
+{
+	static const char payload[] = "00020101021238570010A00000072701270006970436011300110041234560208"
+				      "QRIBFTTA5303704540470005802VN62160812107-000042-463048823";
+	struct qr q, l, m;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(qr_encode(&q, payload, &cause), 0);
+	assert_int_equal(qr_encode_ascii(&l, payload, QR_LEVEL_L, &cause), 0);
+	assert_int_equal(qr_encode_ascii(&m, payload, QR_LEVEL_M, &cause), 0);
+	assert_true(l.size <= m.size);
+	assert_true(m.size < q.size);
+	/* Rows 1..21 of 24: between the title bar and the footer. */
+	assert_true(qr_text_rows(&l) <= 21);
+	assert_true(qr_text_cols(&l) <= 80 - 38 - 1);
+	check_picture(&l, QR_INK_DARK);
+	qr_free(&q);
+	qr_free(&l);
+	qr_free(&m);
+	assert_int_equal(qr_encode_ascii(&q, "Hồ sơ", QR_LEVEL_M, &cause), -1);
+	assert_non_null(strstr(cause, "ASCII"));
+	assert_null(q.dark);
+	free(cause);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +149,7 @@ int main(void)
 		cmocka_unit_test(test_quiet_zone),
 		cmocka_unit_test(test_url_size),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_ascii_compact),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -163,6 +163,7 @@ static void test_receipt_content(void **state)
 				qr = i;
 		assert_true(qr > find(&s, "Giấy chứng sinh"));
 		assert_string_equal(s.lines[qr].text, r.qr);
+		assert_false(s.lines[qr].plain); /* UTF-8 behind an ECI header */
 		slip_free(&s);
 	}
 }
@@ -196,6 +197,12 @@ static void test_ticket_and_payslip(void **state)
 	assert_true(find(&s, "50.000 đồng") > 0);
 	assert_true(find(&s, "Số tài khoản: 0011004123456") > 0);
 	assert_true(find(&s, "Nội dung chuyển khoản: HD7-K4Q2-9") > 0);
+	/* The VietQR code is bare ASCII, as banking apps expect. */
+	for (big = 0; big < s.n && s.lines[big].kind != SLIP_QR; big++)
+		;
+	assert_true(big < s.n);
+	assert_string_equal(s.lines[big].text, "000201...");
+	assert_true(s.lines[big].plain);
 	slip_free(&s);
 }
 

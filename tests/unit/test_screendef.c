@@ -94,7 +94,7 @@ static void test_builtins(void **state)
 	assert_int_equal(screendef_builtin("quit"), BUILTIN_QUIT);
 	assert_int_equal(screendef_builtin("procedures"), BUILTIN_PROCEDURES);
 	assert_int_equal(screendef_builtin("queue"), BUILTIN_QUEUE);
-	assert_int_equal(screendef_builtin("pay"), BUILTIN_LATER);
+	assert_int_equal(screendef_builtin("pay"), BUILTIN_PAY);
 	assert_int_equal(screendef_builtin("language"), BUILTIN_LANGUAGE);
 	assert_int_equal(screendef_builtin("shell"), BUILTIN_NONE);
 }

@@ -1,0 +1,67 @@
+/* A saved request's fee: the spool's request, the catalog's procedure. */
+#include "payment.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "util.h"
+
+long long payment_amount(const struct procedure *page)
+{
+	const struct procedure_channel *c;
+
+	if (page == NULL || page->nchannels == 0)
+		return PAYMENT_UNKNOWN;
+	c = &page->channels[0];
+	if (c->fee_vnd < 0)
+		return PAYMENT_UNKNOWN;
+	if (c->fee_note && c->fee_note[strspn(c->fee_note, " ")] == '/')
+		return PAYMENT_UNKNOWN; /* "2,000 đồng" "/trang": per page */
+	return c->fee_vnd;
+}
+
+int payment_find(struct db *db, struct catalog *cat, const char *code, struct payment *out,
+		 char **cause)
+{
+	struct spool_item item;
+	struct procedure *page = NULL;
+	char *why = NULL;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	r = spool_find(db, code, &item, cause);
+	if (r != 1)
+		return r;
+	snprintf(out->code, sizeof out->code, "%s", item.receipt);
+	if (item.procedure_code[0] == '\0') {
+		out->procedure = xstrdup(strcmp(item.kind, "feedback") == 0 ? "Phản ánh, kiến nghị"
+									 : item.kind);
+		out->amount = 0;
+		spool_item_free(&item);
+		return 1;
+	}
+	if (cat)
+		page = catalog_procedure_get(cat, item.procedure_code, &why);
+	free(why);
+	out->procedure = xstrdup(page ? page->name : item.procedure_code);
+	out->amount = payment_amount(page);
+	if (page && page->nchannels > 0 && page->channels[0].fee) {
+		const struct procedure_channel *c = &page->channels[0];
+		int per_unit = out->amount == PAYMENT_UNKNOWN && c->fee_vnd >= 0;
+
+		/* A price per unit says its unit: "2,000 Việt Nam Đồng/trang". */
+		out->fee = xprintf("%s%s", c->fee, per_unit ? c->fee_note + strspn(c->fee_note, " ") : "");
+	}
+	procedure_free(page);
+	spool_item_free(&item);
+	return 1;
+}
+
+void payment_free(struct payment *p)
+{
+	free(p->procedure);
+	free(p->fee);
+	memset(p, 0, sizeof *p);
+}
