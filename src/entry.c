@@ -13,7 +13,7 @@ void entry_init(struct entry *e, enum entry_mode mode, int max_chars, int flags,
 	field_set_method(&e->field, method, 0);
 	e->mode = mode;
 	e->keypad = keypad;
-	osk_init(&e->osk);
+	osk_init(&e->osk, flags & FIELD_DIGITS);
 }
 
 void entry_free(struct entry *e)

@@ -35,11 +35,29 @@ static struct osk_key *add_key(struct osk *k, enum osk_kind kind, const char *la
 	return key;
 }
 
-void osk_init(struct osk *k)
+/* The pad of digits: 1-9 in three rows, then delete, 0 and OK. */
+static void init_digits(struct osk *k)
+{
+	static const char *const digit[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "0" };
+	int i;
+
+	k->digits = 1;
+	for (i = 0; i < 9; i++)
+		add_key(k, OSK_LETTER, digit[i], 1 + i / 3)->cp = (uint32_t)digit[i][0];
+	add_key(k, OSK_DELETE, "Xoá", 4);
+	add_key(k, OSK_LETTER, digit[9], 4)->cp = '0';
+	add_key(k, OSK_OK, "Xong", 4);
+}
+
+void osk_init(struct osk *k, int digits)
 {
 	int r, i;
 
 	memset(k, 0, sizeof *k);
+	if (digits) {
+		init_digits(k);
+		return;
+	}
 	for (r = 0; r < 3; r++)
 		for (i = 0; i < 12 && letters[r][i] != NULL; i++) {
 			struct osk_key *key = add_key(k, OSK_LETTER, letters[r][i], r + 1);
@@ -129,6 +147,9 @@ int osk_layout(struct osk *k, int x, int y, int w, int h, const struct field *f)
 	k->y = y;
 	k->w = w;
 	k->h = h;
+	if (k->digits)
+		return place_row(k, 0, 3, 1, NULL) != 0 || place_row(k, 3, 3, 2, NULL) != 0 ||
+		       place_row(k, 6, 3, 3, NULL) != 0 || place_row(k, 9, 3, 4, NULL) != 0 ? -1 : 0;
 	if (place_row(k, 0, 12, 1, NULL) != 0 || place_row(k, 12, 11, 2, NULL) != 0 ||
 	    place_row(k, 23, 10, 3, NULL) != 0 || place_row(k, 33, 6, 4, NULL) != 0 ||
 	    place_row(k, 39, 3, 5, actions) != 0)
@@ -186,7 +207,7 @@ enum osk_result osk_press(struct osk *k, int i, struct field *f)
 		return OSK_NOTHING;
 	k->focus = i;
 	r = press(&k->key[i], f);
-	if (k->w > 0)
+	if (k->w > 0 && !k->digits)
 		suggest(k, f);
 	return r;
 }

@@ -13,6 +13,9 @@
  *      and moves there as more letters come;
  *   5  delete, space, OK.
  *
+ * A field of digits (FIELD_DIGITS) gets a pad instead: 1 2 3, 4 5 6,
+ * 7 8 9 in rows 1 to 3, then delete, 0, OK in row 4.
+ *
  * Use: osk_init(), osk_layout() for the screen area (again after a
  * resize), then for each touch osk_hit() and osk_press(); for a numeric
  * keypad, osk_keypad() ('2' '4' '6' '8' move the highlight, '5' presses
@@ -54,11 +57,12 @@ struct osk {
 	struct osk_key key[OSK_MAX_KEYS];
 	int nkeys;
 	int focus;            /* key highlighted for keypad walking */
+	int digits;           /* the pad of digits */
 	int x, y, w, h;       /* the area */
 };
 
-/* Sets up the keys (no layout yet). */
-void osk_init(struct osk *k);
+/* Sets up the keys (no layout yet): letters, or digits when digits is set. */
+void osk_init(struct osk *k, int digits);
 
 /* Places the keys in the area (x, y, w columns, h lines), with the
  * suggestions for the word before f's cursor. Returns -1 when the area is

@@ -54,7 +54,7 @@ static struct pay_screen *state(struct app *a, struct frame *f)
 		p = f->data = xcalloc(1, sizeof *p);
 		p->unavailable = vietqr_check(a->env.cfg, &cause) != 0;
 		free(cause);
-		app_entry(a, &p->entry, 40, 0, VI_NONE);
+		app_entry(a, &p->entry, 40, FIELD_DIGITS, VI_NONE);
 		p->print.fd = -1;
 	}
 	return p;

@@ -1,6 +1,7 @@
 # A whole request on a touch-screen booth without keys: from home to the
 # receipt and the rating by touches only (the on-screen keyboard for
-# words, the pad of digits for numbers, the address picker's matches).
+# words, the pad of digits for numbers, the address picker's matches),
+# then its status looked up by the receipt code touched in.
 # The saved request holds what was touched in, and the QR on screen reads
 # back to the receipt code.
 . tests/screen/lib.bash
@@ -82,6 +83,14 @@ tap_key 4
 wait_for "Cảm ơn bạn đã góp ý!"
 touch "Về trang chủ"
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
+
+# Its status, the code touched in on the pad of digits.
+touch "Xem kết quả hồ sơ"
+touch "chạm vào đây để gõ"
+wait_for "Xong"
+for d in $(echo "${code//-/}" | grep -o .); do tap_key "$d"; done
+tap_key Xong
+wait_for "Hồ sơ đã lưu ở trạm này, đang chờ gửi lên xã."
 
 python3 - "$TEST_TMP/var/state.db" "$code" <<'PY' || fail "the saved request differs"
 import json, sqlite3, sys

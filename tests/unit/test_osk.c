@@ -60,7 +60,7 @@ static void test_layout_fits_80x24(void **state)
 
 	(void)state;
 	field_init(&f, 60, FIELD_CAPS);
-	osk_init(&k);
+	osk_init(&k, 0);
 	/* A 24-line screen: 6 lines for the title and the field. */
 	assert_int_equal(osk_layout(&k, 0, 6, 80, 18, &f), 0);
 	assert_true(k.nkeys > 42); /* the suggestions are there */
@@ -88,6 +88,43 @@ static void test_layout_fits_80x24(void **state)
 	field_free(&f);
 }
 
+/* Touches the key whose label is want; fails when there is none. */
+static enum osk_result touch_key(struct osk *k, const char *want, struct field *f)
+{
+	int i;
+
+	for (i = 0; i < k->nkeys; i++)
+		if (strcmp(k->key[i].label, want) == 0)
+			return osk_press(k, i, f);
+	fail_msg("no key %s", want);
+	return OSK_NOTHING;
+}
+
+static void test_digit_pad(void **state)
+{
+	struct osk k;
+	struct field f;
+	int i;
+
+	(void)state;
+	field_init(&f, 20, FIELD_DIGITS);
+	osk_init(&k, 1);
+	assert_int_equal(osk_layout(&k, 0, 6, 80, 18, &f), 0);
+	assert_int_equal(k.nkeys, 12); /* ten digits, delete, OK: no letters */
+	for (i = 0; i < k.nkeys; i++)
+		assert_true(k.key[i].w >= 20 && k.key[i].h >= OSK_KEY_MIN_H);
+	touch_key(&k, "0", &f);
+	touch_key(&k, "0", &f);
+	touch_key(&k, "1", &f);
+	touch_key(&k, "9", &f);
+	assert_int_equal(touch_key(&k, "Xoá", &f), OSK_CHANGED);
+	touch_key(&k, "7", &f);
+	assert_string_equal(field_text(&f), "0017");
+	assert_int_equal(k.nkeys, 12); /* no name suggestions come */
+	assert_int_equal(touch_key(&k, "Xong", &f), OSK_DONE);
+	field_free(&f);
+}
+
 static void test_touch_names(void **state)
 {
 	struct osk k;
@@ -95,7 +132,7 @@ static void test_touch_names(void **state)
 
 	(void)state;
 	field_init(&f, 60, FIELD_CAPS);
-	osk_init(&k);
+	osk_init(&k, 0);
 	assert_int_equal(osk_layout(&k, 0, 6, 80, 18, &f), 0);
 	/* Letters, then the tone: it lands on the right vowel. */
 	touch_all(&k, &f, "h o a n g huyền _ v ă n _ t h u y hỏi");
@@ -120,7 +157,7 @@ static void test_tone_row_and_delete(void **state)
 
 	(void)state;
 	field_init(&f, 60, 0);
-	osk_init(&k);
+	osk_init(&k, 0);
 	osk_layout(&k, 0, 0, 80, 18, &f);
 	/* A tone with no vowel to carry it does nothing. */
 	assert_int_equal(touch(&k, &f, "sắc"), OSK_REFUSED);
@@ -143,7 +180,7 @@ static void test_suggestions_follow_word(void **state)
 
 	(void)state;
 	field_init(&f, 60, FIELD_CAPS);
-	osk_init(&k);
+	osk_init(&k, 0);
 	osk_layout(&k, 0, 0, 80, 18, &f);
 	touch_all(&k, &f, "n g");
 	for (i = 0; i < k.nkeys; i++) {
@@ -169,7 +206,7 @@ static void test_capital_labels(void **state)
 
 	(void)state;
 	field_init(&f, 60, FIELD_CAPS);
-	osk_init(&k);
+	osk_init(&k, 0);
 	osk_layout(&k, 0, 0, 80, 18, &f);
 	assert_string_equal(osk_label(&k, 1, &f, buf), "Ă");
 	touch(&k, &f, "ă");
@@ -188,7 +225,7 @@ static void test_keypad_walks(void **state)
 
 	(void)state;
 	field_init(&f, 60, FIELD_CAPS);
-	osk_init(&k);
+	osk_init(&k, 0);
 	osk_layout(&k, 0, 0, 80, 18, &f);
 	/* From the first vowel: down to b, right to c, press. */
 	k.focus = 0;
@@ -220,6 +257,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_fits_80x24),
+		cmocka_unit_test(test_digit_pad),
 		cmocka_unit_test(test_touch_names),
 		cmocka_unit_test(test_tone_row_and_delete),
 		cmocka_unit_test(test_suggestions_follow_word),
