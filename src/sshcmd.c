@@ -25,6 +25,7 @@ static const struct {
 	{ "export", NULL },
 	{ "logs", NULL },
 	{ "reprint", NULL },
+	{ "payslip", NULL },
 	{ "ticket", "issue list call" },
 	{ "check", NULL },
 	{ "set-pin", NULL },
