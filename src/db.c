@@ -119,7 +119,7 @@ struct db *db_open(const char *path, char **cause)
 		db_close(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db->sql, 2000);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
 	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
 	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
@@ -149,6 +149,13 @@ void db_close(struct db *db)
 sqlite3 *db_sqlite(struct db *db)
 {
 	return db->sql;
+}
+
+int db_busy(struct db *db)
+{
+	int rc = sqlite3_errcode(db->sql);
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 }
 
 const char *db_error(struct db *db)
