@@ -41,7 +41,9 @@ int db_rate(struct db *db, const char *receipt, int rating, long long at);
  * (SQLITE_BUSY or SQLITE_LOCKED, after the busy timeout of DB_BUSY_MS). */
 int db_busy(struct db *db);
 
-/* The last error message of the connection (valid until the next call). */
+/* The last error message of the connection, with the system's reason when
+ * the disk failed, e.g. "disk I/O error (No space left on device)" (valid
+ * until the next call). */
 const char *db_error(struct db *db);
 
 #endif

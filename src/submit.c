@@ -93,6 +93,21 @@ fail:
 	return rc;
 }
 
+struct db *submit_open_state(const struct config *cfg, char **cause)
+{
+	char *path;
+	struct db *db;
+
+	if (mkdir_p(cfg->state_dir, 0700) != 0) {
+		*cause = xprintf("cannot create the state folder %s", cfg->state_dir);
+		return NULL;
+	}
+	path = xprintf("%s/state.db", cfg->state_dir);
+	db = db_open(path, cause);
+	free(path);
+	return db;
+}
+
 int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 {
 	const char *values[FORM_MAX_FIELDS];
@@ -100,8 +115,7 @@ int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 	const struct form *form = st->form;
 	int i, rc;
 
-	if (a->env.db == NULL) {
-		*cause = xstrdup("no state.db");
+	if (a->env.db == NULL && (a->env.db = submit_open_state(a->env.cfg, cause)) == NULL) {
 		free(saved);
 		return -1;
 	}

@@ -10,6 +10,17 @@ fault_mount() {
 	trap 'close_terminal; umount -l "$FAULT_MNT" 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
 }
 
+# Makes the state folder's file system read-only (no program may have a
+# file open on it for writing) or writable again.
+fault_readonly() {
+	mount -o remount,ro "$FAULT_MNT" || fail "cannot remount the state folder read-only"
+	FAULT_RO=1
+}
+fault_writable() {
+	mount -o remount,rw "$FAULT_MNT" || fail "cannot remount the state folder writable"
+	FAULT_RO=
+}
+
 # Fills the state folder's file system to the last byte.
 fault_fill() {
 	dd if=/dev/zero of="$FAULT_MNT/filler" bs=64k 2>/dev/null
@@ -36,9 +47,10 @@ fill_feedback() {
 # Prints the number of requests in state.db after an integrity check
 # (fails the test when the check does not say ok or a request is partial).
 db_requests() {
-	python3 - "$FAULT_MNT/state.db" <<'PY' || fail "state.db is damaged or holds a partial request"
+	python3 - "$FAULT_MNT/state.db" "${FAULT_RO:-}" <<'PY' || fail "state.db is damaged or holds a partial request"
 import sqlite3, sys, json
-db = sqlite3.connect(sys.argv[1])
+# A read-only disk: nothing can change the file, so it is read as it is.
+db = sqlite3.connect(f"file:{sys.argv[1]}?immutable=1" if sys.argv[2] else sys.argv[1], uri=True)
 assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 rows = db.execute("select id, receipt, body from submissions").fetchall()
 for id_, receipt, body in rows:
@@ -86,16 +98,7 @@ lookup_works() {
 # fault_unlock; returns once the lock is held.
 fault_lock() {
 	rm -f "$TEST_TMP/locked" "$TEST_TMP/unlock"
-	python3 - "$FAULT_MNT/state.db" "$TEST_TMP" <<'PY' &
-import os, sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN EXCLUSIVE")
-db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('test_lock', 'held')")
-open(os.path.join(sys.argv[2], "locked"), "w").close()
-while not os.path.exists(os.path.join(sys.argv[2], "unlock")):
-    time.sleep(0.05)
-db.execute("ROLLBACK")
-PY
+	python3 tests/tools/hold_db.py "$FAULT_MNT/state.db" "$TEST_TMP" &
 	FAULT_LOCKER=$!
 	local i
 	for ((i = 0; i < 200; i++)); do
