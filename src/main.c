@@ -277,7 +277,6 @@ int main(int argc, char **argv)
 	db = submit_open_state(&cfg, &cause);
 	log_open(&cfg, "kiosk");
 	if (db == NULL) {
-		fprintf(stderr, "kiosk: %s\n", cause);
 		log_write("state.db: %s (lookups only until it opens)", cause);
 		free(cause);
 	}
