@@ -504,3 +504,8 @@ int app_quit(const struct app *a)
 {
 	return a->quit;
 }
+
+struct db *app_db(const struct app *a)
+{
+	return a->env.db;
+}

@@ -95,6 +95,9 @@ int app_dirty(const struct app *a);
 /* True once the helper menu asked to quit. */
 int app_quit(const struct app *a);
 
+/* state.db, or NULL while it cannot be opened (see submit_save). */
+struct db *app_db(const struct app *a);
+
 /* True when no villager is in the middle of something (home screen,
  * default language, nothing typed): a safe moment to swap content. */
 int app_idle(const struct app *a);

@@ -24,6 +24,12 @@ typedef int ctl_fn(struct ctl *ctl, int argc, char **argv);
  * returns NULL. */
 struct db *ctl_db(struct ctl *ctl);
 
+/* When stdout or stderr is a terminal, puts a filter in front of it that
+ * drops what text from content, the server, a scan or a log could steer
+ * the terminal with (escape sequences, C0/C1 controls, bidi overrides; see
+ * text_terminal_safe). Pipes and files get the bytes as they are. */
+void ctl_tty_guard(void);
+
 /* Prints "kioskctl: message" to stderr; returns the exit status 1. */
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -11,6 +11,7 @@
 
 struct db {
 	sqlite3 *sql;
+	char msg[256];  /* db_error's text */
 };
 
 /* Each entry upgrades the schema by one version, in order. Never edit a
@@ -128,15 +129,15 @@ struct db *db_open(const char *path, char **cause)
 
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
-		*cause = xprintf("%s: %s", path, db->sql ? sqlite3_errmsg(db->sql) : "cannot open");
+		*cause = xprintf("%s: %s", path, db->sql ? db_error(db) : "cannot open");
 		db_close(db);
 		return NULL;
 	}
-	sqlite3_busy_timeout(db->sql, 2000);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
 	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
 	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
-		*cause = xprintf("%s: %s", path, sqlite3_errmsg(db->sql));
+		*cause = xprintf("%s: %s", path, db_error(db));
 		db_close(db);
 		return NULL;
 	}
@@ -164,9 +165,25 @@ sqlite3 *db_sqlite(struct db *db)
 	return db->sql;
 }
 
+int db_busy(struct db *db)
+{
+	int rc = sqlite3_errcode(db->sql);
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 const char *db_error(struct db *db)
 {
-	return sqlite3_errmsg(db->sql);
+	int err = sqlite3_system_errno(db->sql);
+	int rc = sqlite3_errcode(db->sql) & 0xff;
+
+	/* "disk I/O error" alone does not say the disk is full or read-only. */
+	if (err != 0 && (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN ||
+			 rc == SQLITE_READONLY))
+		snprintf(db->msg, sizeof db->msg, "%s (%s)", sqlite3_errmsg(db->sql), strerror(err));
+	else
+		snprintf(db->msg, sizeof db->msg, "%s", sqlite3_errmsg(db->sql));
+	return db->msg;
 }
 
 int db_setting_get(struct db *db, const char *key, char *out, unsigned size)

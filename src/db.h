@@ -8,6 +8,10 @@
 
 struct db;
 
+/* How long a write waits for another program holding the database before
+ * it fails: short, as the kiosk's screen waits with it. */
+#define DB_BUSY_MS 1500
+
 /* Opens (creating if needed) the database at path and upgrades its schema.
  * Returns NULL with *cause set (the caller frees it). */
 struct db *db_open(const char *path, char **cause);
@@ -33,7 +37,13 @@ int db_audit(struct db *db, const char *who, const char *what);
  * (a second rating replaces the first). Returns 0 or -1. */
 int db_rate(struct db *db, const char *receipt, int rating, long long at);
 
-/* The last error message of the connection (valid until the next call). */
+/* True when the last error was the database being held by another program
+ * (SQLITE_BUSY or SQLITE_LOCKED, after the busy timeout of DB_BUSY_MS). */
+int db_busy(struct db *db);
+
+/* The last error message of the connection, with the system's reason when
+ * the disk failed, e.g. "disk I/O error (No space left on device)" (valid
+ * until the next call). */
 const char *db_error(struct db *db);
 
 #endif

@@ -229,6 +229,7 @@ int main(int argc, char **argv)
 	int rc;
 
 	umask(077);
+	ctl_tty_guard();
 	if (load_config(&ctl, &argc, argv) != 0 || become_owner(&ctl.cfg) != 0)
 		return 1;
 	if (argc == 2 && strcmp(argv[1], "--ssh") == 0 && ssh_command(&ctl.cfg, &argc, &argv) != 0)

@@ -1,7 +1,10 @@
 /* kiosk: the booth's full-screen UI. Start-up order: arguments, a UTF-8
  * locale, the config, the screens and catalogs (refusing to start on any
  * problem), state.db, then the terminal and the event loop. Every failure
- * before the terminal is taken is a clear message and a non-zero exit. */
+ * before the terminal is taken is a clear message and a non-zero exit,
+ * except state.db: a booth whose disk is read-only or broken still serves
+ * lookups, and saving a request opens state.db again (submit.c). */
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "release.h"
 #include "scanner.h"
 #include "spool.h"
+#include "submit.h"
 #include "term.h"
 #include "text.h"
 #include "uidata.h"
@@ -58,7 +62,7 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	struct spool_footer f;
 	char *cause = NULL;
 
-	if (spool_footer(db, &f, &cause) != 0) {
+	if (db == NULL || spool_footer(db, &f, &cause) != 0) {
 		free(cause);
 		return;
 	}
@@ -89,24 +93,16 @@ static char *kioskctl_path(void)
 	return path;
 }
 
-/* Opens state.db in the state folder (created private to this user). */
-static struct db *open_state(const struct config *cfg)
+/* Log lines that have nowhere to go but the terminal (no log file, no
+ * journal) are dropped rather than drawn over the villager's screen. */
+static void quiet_stderr(void)
 {
-	char *path, *cause = NULL;
-	struct db *db;
+	int fd;
 
-	if (mkdir_p(cfg->state_dir, 0700) != 0) {
-		fprintf(stderr, "kiosk: cannot create the state folder %s\n", cfg->state_dir);
-		return NULL;
-	}
-	path = xprintf("%s/state.db", cfg->state_dir);
-	db = db_open(path, &cause);
-	if (db == NULL) {
-		fprintf(stderr, "kiosk: %s\n", cause);
-		free(cause);
-	}
-	free(path);
-	return db;
+	if (log_is_file() || log_to_journal() || (fd = open("/dev/null", O_WRONLY)) < 0)
+		return;
+	dup2(fd, STDERR_FILENO);
+	close(fd);
 }
 
 /* Hands what the terminal has to the app. A burst of characters read at
@@ -178,7 +174,7 @@ static void read_scanner(struct app *app, struct scanner **s, const struct confi
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, the helper
  * menu's quit, or (returning 1) a new content version or program to start
  * between villagers. */
-static int run(struct app *app, struct db *db, const struct config *cfg)
+static int run(struct app *app, const struct config *cfg)
 {
 	struct content_stamp stamp = { 0 };
 	int restart = 0, pending = 0;
@@ -202,7 +198,7 @@ static int run(struct app *app, struct db *db, const struct config *cfg)
 			canvas_resize(&canvas, rows, cols);
 		}
 		if (now - polled >= STATE_POLL_SECONDS || now < polled) {
-			read_state(db, cfg, &st);
+			read_state(app_db(app), cfg, &st);
 			app_set_state(app, &st);
 			polled = now;
 			/* A new content version or program: only between villagers. */
@@ -278,9 +274,13 @@ int main(int argc, char **argv)
 		uidata_free(&ui);
 		return 1;
 	}
-	db = open_state(&cfg);
+	db = submit_open_state(&cfg, &cause);
 	log_open(&cfg, "kiosk");
-	if (db == NULL || loop_init() != 0) {
+	if (db == NULL) {
+		log_write("state.db: %s (lookups only until it opens)", cause);
+		free(cause);
+	}
+	if (loop_init() != 0) {
 		uidata_free(&ui);
 		db_close(db);
 		return 1;
@@ -292,12 +292,14 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
+	quiet_stderr();
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
 					 .forms = &ui.forms, .counters = &ui.counters,
 					 .i18n = ui.i18n, .db = db },
 		      time(NULL));
-	restart = run(app, db, &cfg);
+	restart = run(app, &cfg);
+	db = app_db(app); /* opened later when it could not be at the start */
 	term_end();
 	log_write(restart ? "restarting for a new version" : "stopped");
 	log_close();

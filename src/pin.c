@@ -106,8 +106,10 @@ enum pin_result pin_check(struct db *db, const char *pin, time_t now, long *wait
 	wipe(cd, sizeof *cd);
 	free(cd);
 	if (right) {
-		if (db_setting_set(db, KEY_FAILS, NULL) != 0 || db_setting_set(db, KEY_UNTIL, NULL) != 0)
-			return PIN_ERROR;
+		/* The helper gets in even when the disk cannot take the cleared
+		 * count (full, read-only): the menu is how a fault gets fixed. */
+		db_setting_set(db, KEY_FAILS, NULL);
+		db_setting_set(db, KEY_UNTIL, NULL);
 		return PIN_OK;
 	}
 	fails = setting_long(db, KEY_FAILS) + 1;

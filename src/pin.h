@@ -32,7 +32,10 @@ int pin_set(struct db *db, const char *pin, char **cause);
 int pin_is_set(struct db *db);
 
 /* Checks a typed PIN at time now. On PIN_LOCKED, *wait gets the seconds
- * left; on PIN_WRONG, the tries left. Counts failures durably. */
+ * left; on PIN_WRONG, the tries left. Counts failures durably: a wrong
+ * PIN whose failure cannot be written is PIN_ERROR, never another free try
+ * counted as nothing; a right one is PIN_OK even when the count cannot be
+ * cleared. */
 enum pin_result pin_check(struct db *db, const char *pin, time_t now, long *wait);
 
 #endif

@@ -8,6 +8,7 @@
 #include "appstate.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "log.h"
 #include "submit.h"
 #include "text.h"
 #include "util.h"
@@ -82,12 +83,24 @@ static void review_choose(struct app *a, struct frame *f, const struct item *it,
 		app_back(a);
 		return;
 	}
-	if (submit_save(a, r->st, now, &cause) != 0) {
+	switch (submit_save(a, r->st, now, &cause)) {
+	case 0:
+		return;
+	case -2:
 		app_format(a, r->error, sizeof r->error,
-			   N_("Chưa lưu được hồ sơ. Xin bấm Gửi lần nữa hoặc hỏi cán bộ xã."), 0);
-		free(cause);
-		app_touch(a);
+			   N_("Trạm đang bận, hồ sơ CHƯA được lưu. Xin chờ một lát rồi bấm Gửi lần nữa."),
+			   0);
+		break;
+	default:
+		app_format(a, r->error, sizeof r->error,
+			   N_("Trạm đang gặp sự cố lưu trữ, hồ sơ CHƯA được lưu. Xin báo cán bộ xã, "
+			      "rồi bấm Gửi lần nữa."),
+			   0);
+		break;
 	}
+	log_write("a request was not saved: %s", cause);
+	free(cause);
+	app_touch(a);
 }
 
 /* Frees the review (the answers belong to the form frame). */

@@ -56,10 +56,12 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	long seq;
 	struct spool_request req;
 
+	int rc;
+
 	memset(out, 0, sizeof *out);
 	if (exec(db, "BEGIN IMMEDIATE") != 0) {
 		*cause = xprintf("cannot start saving: %s", db_error(db));
-		return -1;
+		return db_busy(db) ? -2 : -1;
 	}
 	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
 	if (seq > 999999)
@@ -84,10 +86,26 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	free(body);
 	return 0;
 fail:
+	rc = db_busy(db) ? -2 : -1; /* before ROLLBACK clears the error */
 	exec(db, "ROLLBACK");
 	free(body);
 	memset(out, 0, sizeof *out);
-	return -1;
+	return rc;
+}
+
+struct db *submit_open_state(const struct config *cfg, char **cause)
+{
+	char *path;
+	struct db *db;
+
+	if (mkdir_p(cfg->state_dir, 0700) != 0) {
+		*cause = xprintf("cannot create the state folder %s", cfg->state_dir);
+		return NULL;
+	}
+	path = xprintf("%s/state.db", cfg->state_dir);
+	db = db_open(path, cause);
+	free(path);
+	return db;
 }
 
 int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
@@ -95,18 +113,17 @@ int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 	const char *values[FORM_MAX_FIELDS];
 	struct saved *saved = xcalloc(1, sizeof *saved);
 	const struct form *form = st->form;
-	int i;
+	int i, rc;
 
-	if (a->env.db == NULL) {
-		*cause = xstrdup("no state.db");
+	if (a->env.db == NULL && (a->env.db = submit_open_state(a->env.cfg, cause)) == NULL) {
 		free(saved);
 		return -1;
 	}
 	for (i = 0; i < st->form->nfields; i++)
 		values[i] = entry_text(&st->entry[i]);
-	if (submit_request(a->env.db, a->env.cfg, st->form, values, now, saved, cause) != 0) {
+	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now, saved, cause)) != 0) {
 		free(saved);
-		return -1;
+		return rc;
 	}
 	/* Saved: the form and its review leave (wiping what was typed), and
 	 * the receipt takes their place on top of the screen that led here. */

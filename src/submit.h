@@ -26,13 +26,22 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 
 /* Saves a request: the booth's next receipt number and the request go in
  * one transaction, so after a crash either both are there or neither.
- * Returns 0 once COMMIT returned, or -1 with *cause (nothing saved). */
+ * Returns 0 once COMMIT returned; otherwise nothing is saved and *cause
+ * says why: -2 when another program held the database past its busy
+ * timeout (sending again soon may work), -1 for the disk (full, read-only,
+ * failing). */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
 		   const char *const *values, time_t at, struct saved *out, char **cause);
 
+/* Opens (creating if needed) STATE_DIR/state.db, its folder made private
+ * to this user. Returns NULL with *cause when the disk does not allow it. */
+struct db *submit_open_state(const struct config *cfg, char **cause);
+
 /* Saves the form of st, then shows the saved screen in place of the form
- * (back goes home, never to the saved form). Returns 0, or -1 with *cause
- * and the form still there. */
+ * (back goes home, never to the saved form). A kiosk that started without
+ * state.db (a read-only or broken disk) tries to open it first. Returns 0,
+ * or -1 or -2 as submit_request (-1 when state.db still cannot be opened)
+ * with *cause and the form still there. */
 int submit_save(struct app *a, struct form_state *st, time_t now, char **cause);
 
 #endif

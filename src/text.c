@@ -225,6 +225,63 @@ char *text_sanitize(const char *s, int keep_newlines)
 	return out;
 }
 
+/* Bytes a UTF-8 sequence starting with lead takes, or 0 for a byte that
+ * cannot start one. */
+static size_t seq_len(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xc2 && lead <= 0xdf)
+		return 2;
+	if (lead >= 0xe0 && lead <= 0xef)
+		return 3;
+	if (lead >= 0xf0 && lead <= 0xf4)
+		return 4;
+	return 0;
+}
+
+/* True for code points that move or restyle a terminal, or reorder text. */
+static int steers_terminal(uint32_t cp)
+{
+	if (cp == '\n' || cp == '\t')
+		return 0;
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t text_terminal_safe(const char *s, size_t n, char *out, size_t *rest)
+{
+	size_t i = 0, o = 0;
+
+	*rest = 0;
+	while (i < n) {
+		size_t want = seq_len((unsigned char)s[i]), len, k;
+		uint32_t cp;
+
+		if (want > n - i) {
+			/* Cut short, or not UTF-8 at all: the bytes there tell. */
+			for (k = i + 1; k < n && ((unsigned char)s[k] & 0xc0) == 0x80; k++)
+				;
+			if (k == n) {
+				*rest = n - i;
+				break;
+			}
+		}
+		len = want ? text_decode(s + i, n - i, &cp) : 0;
+		if (len == 0) {
+			out[o++] = '?';
+			i++;
+			continue;
+		}
+		if (!steers_terminal(cp)) {
+			memcpy(out + o, s + i, len);
+			o += len;
+		}
+		i += len;
+	}
+	return o;
+}
+
 char *text_upper(const char *s)
 {
 	size_t n = strlen(s), len = 0;

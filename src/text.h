@@ -46,6 +46,15 @@ char *text_fold(const char *s);
  * space. Newlines are kept only when keep_newlines is set. */
 char *text_sanitize(const char *s, int keep_newlines);
 
+/* Copies the n bytes at s to out (room for n bytes), leaving out whatever
+ * could steer a terminal: C0 controls except newline and tab, DEL, C1
+ * controls (U+0080-U+009F, e.g. CSI as U+009B) and the bidirectional
+ * embeddings, overrides and isolates; a byte that is not UTF-8 becomes '?'.
+ * A UTF-8 sequence cut short at the end is not copied: *rest gets its
+ * length (at most 3) for the caller to pass again with what follows.
+ * Returns the number of bytes written. */
+size_t text_terminal_safe(const char *s, size_t n, char *out, size_t *rest);
+
 /* A new NFC copy of s in upper case, Vietnamese rules ("Xã Hành Đức"
  * becomes "XÃ HÀNH ĐỨC"). NULL on invalid UTF-8. */
 char *text_upper(const char *s);

@@ -216,6 +216,22 @@ static void test_submit_is_one_transaction(void **state)
 	assert_int_equal(waiting(db), 2);
 	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
+	/* Another program holding the database: -2 after the busy timeout,
+	 * nothing saved; once it lets go, the next number is used. */
+	{
+		sqlite3 *other;
+
+		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(submit_request(db, &cfg, &f, values, 1795748404, &s2, &cause), -2);
+		free(cause);
+		cause = NULL;
+		assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(other);
+	}
+	assert_int_equal(waiting(db), 3);
+	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748405, &s2, &cause), 0);
+	assert_int_equal(strncmp(s2.receipt, "007-000004-", 11), 0);
 	formdef_free_one(&f);
 	db_close(db);
 	cmd = xprintf("rm -rf %s", dir);

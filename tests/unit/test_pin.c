@@ -110,6 +110,14 @@ static void test_check_and_lock(void **state)
 	assert_int_equal(pin_check(db, "4711", now + 400, &n), PIN_OK);
 	assert_int_equal(pin_check(db, "0000", now + 400, &n), PIN_WRONG);
 	assert_int_equal(n, PIN_MAX_FAILURES - 1);
+	/* A database that cannot be written: a wrong PIN is an error (not an
+	 * uncounted try), the right one still opens the menu. */
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(pin_check(db, "0000", now + 400, &n), PIN_ERROR);
+	assert_int_equal(pin_check(db, "4711", now + 400, &n), PIN_OK);
+	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL),
+			 SQLITE_OK);
 }
 
 static void test_db_schema_and_settings(void **state)

@@ -90,6 +90,34 @@ static void test_sanitize_drops_controls(void **state)
 	expect_str(text_sanitize("a\xffz", 0), "a\xef\xbf\xbdz");
 }
 
+/* text_terminal_safe on s (n bytes): what it writes, and *rest. */
+static void expect_safe(const char *s, size_t n, const char *want, size_t want_rest)
+{
+	char out[64];
+	size_t rest, o = text_terminal_safe(s, n, out, &rest);
+
+	out[o] = '\0';
+	assert_string_equal(out, want);
+	assert_int_equal(rest, want_rest);
+}
+
+/* expect_safe on a string literal, its bytes counted by the compiler. */
+#define SAFE(lit, want, rest) expect_safe(lit, sizeof lit - 1, want, rest)
+
+static void test_terminal_safe(void **state)
+{
+	(void)state;
+	/* OSC title, CSI, C1 CSI, BEL, DEL, bidi override: gone; marks kept. */
+	SAFE("\x1b]0;X\x07" "Đức\x1b[31m!\x7f", "]0;XĐức[31m!", 0);
+	SAFE("a\xc2\x9b" "1mb\xc2\x9d" "c\xe2\x80\xae" "d\xe2\x81\xa6" "e", "a1mbcde", 0);
+	SAFE("x\ty\nz\r", "x\ty\nz", 0);
+	/* A sequence cut at the end waits for its next bytes; a broken one is '?'. */
+	SAFE("Vi\xe1\xbb", "Vi", 2);
+	SAFE("\xe1\xbb\x87t", "ệt", 0);
+	SAFE("a\xff\xc2z\x9b", "a??z?", 0);
+	SAFE("\xc2", "", 1);
+}
+
 static void test_upper_unmark_decompose(void **state)
 {
 	uint32_t parts[4];
@@ -119,6 +147,7 @@ int main(void)
 		cmocka_unit_test(test_width_counts_columns),
 		cmocka_unit_test(test_fold_for_search),
 		cmocka_unit_test(test_sanitize_drops_controls),
+		cmocka_unit_test(test_terminal_safe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
