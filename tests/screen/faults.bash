@@ -40,6 +40,8 @@ fill_feedback() {
 	wait_for "Phản ánh, kiến nghị · Bước 1/2"
 	send 1 Enter
 	send_raw "$1"
+	# Typed text and Enter in one read would look like a scanner's burst.
+	wait_for "$(./build/kioskctl compose "$1")"
 	send Enter Enter Enter
 	wait_for "Xem lại trước khi gửi"
 }
