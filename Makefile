@@ -137,8 +137,9 @@ bench: test-deps
 # core, built once with the sanitizers into build/fuzz/libcore.a, and run for
 # FUZZ_SECONDS from its committed seeds (tests/fuzz/corpus/NAME); what it
 # finds goes to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*.
+# Undefined behaviour stops a run like a crash does.
 FUZZ_SECONDS ?= 15
-FUZZ_FLAGS := $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(CPPFLAGS) -g -O1 -Isrc
+FUZZ_FLAGS := $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(CPPFLAGS) -g -O1 -Isrc -fno-sanitize-recover=undefined
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/*.c))
 
 build/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) VERSION
@@ -158,7 +159,7 @@ fuzz:
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do \
 		n=$${f##*/}; mkdir -p build/fuzz/corpus/$$n; \
-		$$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/ \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=30 -artifact_prefix=build/fuzz/ \
 			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
 	done
 
