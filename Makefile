@@ -133,22 +133,34 @@ bench: test-deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)
 	./bench/run
 
-# libFuzzer targets (clang): each tests/fuzz/NAME.c is built with the core's
-# sources into build/fuzz/NAME and run for FUZZ_SECONDS on its corpus.
-FUZZ_SECONDS ?= 60
+# libFuzzer targets (clang): each tests/fuzz/NAME.c is linked with the
+# core, built once with the sanitizers into build/fuzz/libcore.a, and run for
+# FUZZ_SECONDS from its committed seeds (tests/fuzz/corpus/NAME); what it
+# finds goes to build/fuzz/corpus/NAME, a crash to build/fuzz/crash-*.
+# Undefined behaviour stops a run like a crash does.
+FUZZ_SECONDS ?= 15
+FUZZ_FLAGS := $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(CPPFLAGS) -g -O1 -Isrc -fno-sanitize-recover=undefined
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/*.c))
 
-build/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(wildcard src/*.h)
-	@mkdir -p build/fuzz
-	clang $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-Isrc -o $@ $< $(CORE_SRC) $(CORE_LIBS)
+build/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) VERSION
+	@mkdir -p build/fuzz/obj
+	@echo "  CC      $@"
+	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+build/fuzz/libcore.a: $(CORE_SRC:src/%.c=build/fuzz/obj/%.o)
+	@rm -f $@ && ar rcs $@ $^
+
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build/fuzz/libcore.a
+	@echo "  LINK    $@"
+	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libcore.a $(CORE_LIBS)
 
 fuzz:
 	@./deploy/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do \
-		mkdir -p build/fuzz/corpus/$${f##*/}; \
-		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$${f##*/} || exit 1; \
+		n=$${f##*/}; mkdir -p build/fuzz/corpus/$$n; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -timeout=30 -artifact_prefix=build/fuzz/ \
+			build/fuzz/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
 	done
 
 clean:

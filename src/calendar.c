@@ -11,6 +11,11 @@
 
 enum rule { YEARLY, DAYS, WORK };
 
+/* Most days in one range line: Tết is the longest break, about ten days. A
+ * longer range is a typo that would put due dates years away, and walking
+ * it day by day for every receipt would stall the booth. */
+#define RANGE_MAX 31
+
 struct entry {
 	enum rule rule;
 	int month, day;      /* YEARLY */
@@ -176,7 +181,9 @@ static const char *parse_line(char *line, struct entry *e)
 			return "expected YYYY-MM-DD..YYYY-MM-DD";
 		e->from = day_number(a);
 		e->to = day_number(b);
-		return e->from <= e->to ? NULL : "the range ends before it starts";
+		if (e->from > e->to)
+			return "the range ends before it starts";
+		return e->to - e->from < RANGE_MAX ? NULL : "a range is at most 31 days (a typo in a year?)";
 	}
 	if (date_parse(word, &a) != 0)
 		return e->rule == WORK ? "expected \"work YYYY-MM-DD name\""

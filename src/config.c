@@ -105,9 +105,16 @@ void config_defaults(struct config *cfg)
 	cfg->upload_lookup_timeout = 5;
 }
 
+/* libinih goes on after a line it refuses and reports the first one, so
+ * the handler keeps only the first error it finds, with the line it was
+ * on (counted by read_line, as libinih counts them): a syntax error libinih
+ * found on an earlier line is then not blamed on a later key. */
 struct parse {
 	struct config *cfg;
-	char *error;      /* set by the handler before it returns 0 */
+	FILE *f;
+	int line;         /* lines read so far */
+	char *error;      /* the handler's first error, or NULL */
+	int error_line;   /* the line it was found on */
 };
 
 /* Stores one value for a known key; returns an error message or NULL. */
@@ -158,6 +165,9 @@ static int on_key(void *user, const char *section, const char *name, const char 
 	int section_known = 0;
 	char *why;
 
+	if (p->error != NULL)
+		return 0;
+	p->error_line = p->line;
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		if (strcmp(keys[i].section, section) != 0)
 			continue;
@@ -178,22 +188,30 @@ static int on_key(void *user, const char *section, const char *name, const char 
 	return 0;
 }
 
+/* libinih's reader: fgets that counts the lines. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct parse *p = stream;
+
+	p->line++;
+	return fgets(str, num, p->f);
+}
+
 int config_load(struct config *cfg, const char *path, char **cause)
 {
-	struct parse p = { cfg, NULL };
-	FILE *f = fopen(path, "r");
+	struct parse p = { cfg, fopen(path, "r"), 0, NULL, 0 };
 	int line;
 
-	if (f == NULL) {
+	if (p.f == NULL) {
 		*cause = xprintf("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	line = ini_parse_file(f, on_key, &p);
-	fclose(f);
+	line = ini_parse_stream(read_line, &p, on_key, &p);
+	fclose(p.f);
 	if (line != 0) {
-		if (p.error == NULL)
-			p.error = xstrdup("not a \"key = value\" line or [section] header");
-		*cause = xprintf("%s:%d: %s", path, line, p.error);
+		*cause = xprintf("%s:%d: %s", path, line,
+				 p.error != NULL && p.error_line == line ? p.error
+				 : "not a \"key = value\" line or [section] header");
 		free(p.error);
 		return -1;
 	}

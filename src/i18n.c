@@ -39,6 +39,7 @@ struct po {
 	char *ctxt, *id, *str;
 	char **target;    /* the string continuation lines append to */
 	int fuzzy, plural, entry_line, str_line;
+	int header_line;  /* where the header was read, 0 before it */
 };
 
 /* Decodes one "quoted string" with C escapes; NULL on a syntax error. */
@@ -153,6 +154,13 @@ static void finish_entry(struct po *po)
 	if (po->id[0] == '\0' && po->ctxt == NULL) { /* the header */
 		char name[128];
 
+		if (po->header_line != 0) {
+			problems_add(po->p, po->file, po->entry_line,
+				     "a second header (msgid \"\"); the first is on line %d",
+				     po->header_line);
+			goto out;
+		}
+		po->header_line = po->entry_line;
 		header_field(po->str, "Language", cat->code, sizeof cat->code);
 		header_field(po->str, "X-Native-Name", name, sizeof name);
 		if (name[0])
@@ -297,7 +305,8 @@ static void load_file(const char *path, struct catalog *cat, struct problems *p)
 	}
 	finish_entry(&po);
 	free(buf);
-	qsort(cat->e, (size_t)cat->n, sizeof *cat->e, entry_cmp);
+	if (cat->n > 0)
+		qsort(cat->e, (size_t)cat->n, sizeof *cat->e, entry_cmp);
 	for (i = 1; i < cat->n; i++)
 		if (strcmp(cat->e[i - 1].id, cat->e[i].id) == 0)
 			problems_add(p, path, 0, "msgid \"%s\" appears twice", cat->e[i].id);
@@ -348,10 +357,12 @@ struct i18n *i18n_load(const char *dir, struct problems *p)
 			free(slot->e);
 			*slot = cat;
 			cat.e = NULL;
+			cat.name = NULL;
 		} else {
 			t->c = xrealloc(t->c, sizeof *t->c * (size_t)(t->n + 1));
 			t->c[t->n++] = cat;
 			cat.e = NULL;
+			cat.name = NULL;
 		}
 		if (cat.e != NULL) { /* not kept */
 			int k;
@@ -361,8 +372,8 @@ struct i18n *i18n_load(const char *dir, struct problems *p)
 				free(cat.e[k].str);
 			}
 			free(cat.e);
-			free(cat.name);
 		}
+		free(cat.name);
 		free(path);
 		free(names[i]);
 	}

@@ -126,6 +126,11 @@ static void test_bad_tables(void **state)
 	assert_null(table("2026-02-22..2026-02-14 backwards\n", &cause));
 	assert_non_null(strstr(cause, ":1: the range ends before it starts"));
 	free(cause);
+	/* Found by fuzzing (tests/fuzz/fuzz_calendar.c): a range years long
+	 * made every due date walk it day by day (seconds for a few lines). */
+	assert_null(table("01-01 ok\n2026-01-02..2062-01-02 Tết typo\n", &cause));
+	assert_non_null(strstr(cause, ":2: a range is at most 31 days"));
+	free(cause);
 	assert_null(table("\n\nwork 12-05\n", &cause));
 	assert_non_null(strstr(cause, ":3: expected \"work YYYY-MM-DD name\""));
 	free(cause);

@@ -83,6 +83,17 @@ static void test_errors_name_line_and_key(void **state)
 	expect_error("[booth]\njust words\n", 2, "not a \"key = value\" line");
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_config.c): libinih reads on after a bad
+ * line, and every later bad key replaced the message (and leaked the
+ * first) while the line number stayed the first one's. */
+static void test_first_error_is_reported(void **state)
+{
+	(void)state;
+	expect_error("[printr]\ntype = file\nwidth = 58\n", 2, "unknown section [printr] (key type)");
+	expect_error("[booth]\nnmae = x\nid = 1\ncomune = y\n", 2, "[booth] nmae: unknown key");
+	expect_error("[booth]\njust words\nnmae = x\n", 2, "not a \"key = value\" line");
+}
+
 static void test_missing_file(void **state)
 {
 	struct config cfg;
@@ -101,6 +112,7 @@ int main(void)
 		cmocka_unit_test(test_defaults_run_offline),
 		cmocka_unit_test(test_values_are_read_and_normalised),
 		cmocka_unit_test(test_errors_name_line_and_key),
+		cmocka_unit_test(test_first_error_is_reported),
 		cmocka_unit_test(test_missing_file),
 	};
 

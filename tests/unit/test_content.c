@@ -313,6 +313,28 @@ static void test_missing_folder_and_check_only(void **state)
 	expect_reported("units/: cannot read the folder");
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_content.c): a folder with no source
+ * sorted a NULL list of names. Empty folders build an empty catalog. */
+static void test_empty_folders(void **state)
+{
+	struct fixture *f = *state;
+	char *src = xprintf("%s/empty", f->dir), *sub;
+	const char *const subs[] = { "procedures", "units", "announcements" };
+	char *cause = NULL;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		sub = xprintf("%s/%s", src, subs[i]);
+		assert_int_equal(mkdir_p(sub, 0700), 0);
+		free(sub);
+	}
+	reported[0] = '\0';
+	assert_int_equal(content_build(src, NULL, collect, NULL, &cause), 0);
+	assert_string_equal(reported, "");
+	assert_int_equal(remove_tree(src), 0);
+	free(src);
+}
+
 static void test_replacement_is_atomic(void **state)
 {
 	struct fixture *f = *state;
@@ -371,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_free_procedure_is_free),
 		cmocka_unit_test(test_search_through_catalog),
 		cmocka_unit_test(test_announcements_by_date),
+		cmocka_unit_test(test_empty_folders),
 		cmocka_unit_test(test_units_and_address_search),
 		cmocka_unit_test(test_bad_sources_are_named),
 		cmocka_unit_test(test_missing_folder_and_check_only),

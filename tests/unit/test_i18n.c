@@ -119,6 +119,52 @@ static void test_problems_have_lines(void **state)
 	i18n_free(t);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_i18n.c): a second header replaced the
+ * catalog's name and language (leaking the first name), and a catalog of
+ * only a header sorted a NULL array. A second header is now a problem and
+ * the first one counts. */
+static void test_second_header(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+	char *want;
+	int en;
+
+	(void)state;
+	write_po("en.po", HEADER("en", "English") HEADER("fr", "Français")); /* 6: second */
+	t = i18n_load(dir, &p);
+	assert_int_equal(p.n, 1);
+	want = xprintf("%s/en.po:6: a second header", dir);
+	if (strncmp(p.items[0], want, strlen(want)) != 0)
+		fail_msg("got \"%s\", wanted \"%s\"", p.items[0], want);
+	free(want);
+	en = i18n_find(t, "en");
+	assert_int_equal(en, 1);
+	assert_string_equal(i18n_name(t, en), "English");
+	assert_int_equal(i18n_find(t, "fr"), -1);
+	assert_string_equal(i18n_get(t, en, "Quay lại"), "Quay lại");
+	problems_clear(&p);
+	i18n_free(t);
+}
+
+/* Found by fuzzing: a catalog refused for its header (no "Language:")
+ * and holding no message leaked its name; only the sanitizers see the
+ * leak, this checks the refusal. */
+static void test_header_without_language(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+
+	(void)state;
+	write_po("en.po", HEADER("", "English"));
+	t = i18n_load(dir, &p);
+	assert_int_equal(p.n, 1);
+	assert_non_null(strstr(p.items[0], "the header has no \"Language:\" field"));
+	assert_int_equal(i18n_count(t), 1);
+	problems_clear(&p);
+	i18n_free(t);
+}
+
 static void test_missing_folder(void **state)
 {
 	struct problems p = { 0 };
@@ -137,6 +183,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_lookup_and_fallback, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_problems_have_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_header, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_header_without_language, setup, teardown),
 		cmocka_unit_test(test_missing_folder),
 	};
 
