@@ -244,7 +244,9 @@ static int take_lock(struct ctl *ctl, int wait)
 		return -1;
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
+	if (fd < 0 || mode_private(path) != 0) {
+		if (fd >= 0)
+			close(fd);
 		ctl_fail("%s: %s", path, strerror(errno));
 		return -1;
 	}

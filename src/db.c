@@ -2,10 +2,13 @@
  * and audit. Modules with their own tables use db_sqlite(). */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -109,10 +112,40 @@ static int migrate(struct db *db, char **cause)
 	return 0;
 }
 
+/* Creates the database file private to this user (SQLite gives its -wal
+ * and -shm files the same mode) and takes group and other permissions
+ * from all three when an older or hand-made copy has them. */
+static int make_private(const char *path, char **cause)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	size_t i;
+
+	if (fd < 0 || close(fd) != 0) {
+		*cause = xprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		char *p = xprintf("%s%s", path, ext[i]);
+		int rc = mode_private(p);
+
+		free(p);
+		if (rc != 0) {
+			*cause = xprintf("%s%s: cannot make it private: %s", path, ext[i],
+					 strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct db *db_open(const char *path, char **cause)
 {
-	struct db *db = xcalloc(1, sizeof *db);
+	struct db *db;
 
+	if (make_private(path, cause) != 0)
+		return NULL;
+	db = xcalloc(1, sizeof *db);
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
 		*cause = xprintf("%s: %s", path, db->sql ? sqlite3_errmsg(db->sql) : "cannot open");

@@ -121,7 +121,7 @@ struct db *ctl_db(struct ctl *ctl)
 
 	if (ctl->db != NULL)
 		return ctl->db;
-	if (mkdir_p(ctl->cfg.state_dir, 0700) != 0) {
+	if (mkdir_private(ctl->cfg.state_dir) != 0) {
 		ctl_fail("cannot create the state folder %s", ctl->cfg.state_dir);
 		return NULL;
 	}

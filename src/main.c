@@ -95,7 +95,7 @@ static struct db *open_state(const struct config *cfg)
 	char *path, *cause = NULL;
 	struct db *db;
 
-	if (mkdir_p(cfg->state_dir, 0700) != 0) {
+	if (mkdir_private(cfg->state_dir) != 0) {
 		fprintf(stderr, "kiosk: cannot create the state folder %s\n", cfg->state_dir);
 		return NULL;
 	}
