@@ -37,6 +37,8 @@ static json_t *item_json(const struct spool_item *it)
 	json_object_set_new(o, "sent_at", it->sent_at ? json_integer(it->sent_at) : json_null());
 	json_object_set_new(o, "last_error",
 			    it->last_error[0] ? json_string(it->last_error) : json_null());
+	json_object_set_new(o, "erased_at",
+			    it->erased_at ? json_integer(it->erased_at) : json_null());
 	json_object_set_new(o, "body_bytes", json_integer((json_int_t)it->body_len));
 	if (it->body != NULL)
 		json_object_set_new(o, "body", json_stringn(it->body, it->body_len));
@@ -121,7 +123,7 @@ static int queue_show(struct db *db, int argc, char **argv)
 {
 	struct spool_item it;
 	const char *key = NULL;
-	char *cause = NULL, t1[32], t2[32], t3[32], t4[32];
+	char *cause = NULL, t1[32], t2[32], t3[32], t4[32], t5[32], *body;
 	int json = 0, i, found;
 
 	for (i = 2; i < argc; i++) {
@@ -145,9 +147,12 @@ static int queue_show(struct db *db, int argc, char **argv)
 	if (json) {
 		ctl_json(item_json(&it));
 	} else {
+		body = it.erased_at ? xprintf("erased on %s ([privacy] erase_after_days)\n",
+					      ctl_time(it.erased_at, t5, sizeof t5))
+				    : xprintf("%zu bytes\n%s", it.body_len, it.body);
 		printf("receipt:     %s\nid:          %s\nkind:        %s\nprocedure:   %s\n"
 		       "state:       %s\ncreated:     %s\nattempts:    %d\nlast try:    %s\n"
-		       "next try:    %s\nsent:        %s\nlast error:  %s\nbody:        %zu bytes\n%s\n",
+		       "next try:    %s\nsent:        %s\nlast error:  %s\nbody:        %s\n",
 		       it.receipt, it.id, it.kind, it.procedure_code[0] ? it.procedure_code : "-",
 		       spool_state_name(it.state), ctl_time(it.created_at, t1, sizeof t1),
 		       it.attempts, ctl_time(it.tried_at, t2, sizeof t2),
@@ -155,7 +160,8 @@ static int queue_show(struct db *db, int argc, char **argv)
 		       : it.next_try_at <= (long long)time(NULL) ? "now"
 								 : ctl_time(it.next_try_at, t3, sizeof t3),
 		       ctl_time(it.sent_at, t4, sizeof t4), it.last_error[0] ? it.last_error : "-",
-		       it.body_len, it.body);
+		       body);
+		free(body);
 	}
 	spool_item_free(&it);
 	return 0;

@@ -49,7 +49,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	struct receipt r = { 0 };
 	struct slip s;
 	const char *papers[MAX_PAPERS];
-	char code[RCODE_LEN + 1], *cause = NULL, *path, *qr = NULL;
+	char code[RCODE_LEN + 1], *cause = NULL, *path, *qr = NULL, when[32];
 	struct db *db;
 	int rc = 1, days = -1;
 	size_t i;
@@ -58,7 +58,9 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl reprint CODE\n\n"
 		       "Prints the receipt of the saved request with this receipt code on the\n"
 		       "booth's printer ([printer] in the config). Exit status 0 when printed,\n"
-		       "1 with the reason when not (no such request, no printer, no paper).\n");
+		       "1 with the reason when not (no such request, no printer, no paper).\n"
+		       "A receipt holds no personal details, so one whose details were erased\n"
+		       "([privacy] erase_after_days) prints the same, with a note saying so.\n");
 		return argc == 2 ? 0 : 2;
 	}
 	snprintf(code, sizeof code, "%s", argv[1]);
@@ -69,6 +71,11 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	if (spool_find(db, code, &item, &cause) != 1)
 		return ctl_fail("no saved request with receipt code %s%s%s", code, cause ? ": " : "",
 				cause ? cause : "");
+	/* A receipt carries no personal details: it prints the same after them. */
+	if (item.erased_at != 0)
+		printf("the personal details of %s were erased on %s ([privacy] erase_after_days);"
+		       " its receipt holds none and is printed as before\n",
+		       item.receipt, ctl_time(item.erased_at, when, sizeof when));
 	path = xprintf("%s/content.db", cfg->content_dir);
 	cat = catalog_open(path, &cause);
 	free(path);

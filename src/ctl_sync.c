@@ -44,6 +44,7 @@ struct worker {
 	int link;                   /* last recorded: -1 none yet, 0 offline, 1 online */
 	long long link_at;
 	long sent, quarantined, retried;   /* in this run */
+	long erased;                /* requests whose details were erased */
 };
 
 /* SIGTERM, SIGINT, SIGHUP: finish cleanly. */
@@ -264,6 +265,21 @@ static int take_lock(struct ctl *ctl, int wait)
 	return fd;
 }
 
+/* Erases the personal details that are due ([privacy] erase_after_days). */
+static void erase_due(struct worker *w)
+{
+	char *cause = NULL;
+	long n;
+
+	if (ctl_erase_run(w->ctl, (long long)time(NULL), &n, &cause) != 0) {
+		log_cause("cannot erase personal details", cause);
+		return;
+	}
+	w->erased += n;
+	if (n > 0)
+		say("erased the personal details of %ld acknowledged request(s)", n);
+}
+
 /* --daemon: sends and refreshes until a stop signal. */
 static int run_daemon(struct worker *w)
 {
@@ -287,6 +303,7 @@ static int run_daemon(struct worker *w)
 		}
 		if (now_ms() >= next_status && w->failures == 0) {
 			refresh_statuses(w);
+			erase_due(w);
 			next_status = now_ms() + 1000LL * w->ctl->cfg.upload_status_interval;
 			continue;
 		}
@@ -315,6 +332,7 @@ static int run_once(struct worker *w, int tries, int json)
 			break;
 		nap(wait);
 	}
+	erase_due(w);
 	if (spool_counts(w->db, &counts, &cause) != 0) {
 		ctl_fail("%s", cause);
 		free(cause);
@@ -323,11 +341,12 @@ static int run_once(struct worker *w, int tries, int json)
 	if (rc == 0 && (counts.waiting > 0 || w->quarantined > 0))
 		rc = 3;
 	if (json) {
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
+		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
 					(json_int_t)w->sent, "retried", (json_int_t)w->retried,
 					"quarantined", (json_int_t)w->quarantined, "waiting",
 					(json_int_t)counts.waiting, "quarantined_total",
-					(json_int_t)counts.quarantined);
+					(json_int_t)counts.quarantined, "erased",
+					(json_int_t)w->erased);
 
 		ctl_json(doc);
 	} else {
@@ -354,7 +373,9 @@ static void usage(void)
 	       "             back off while the server cannot be reached, refresh the\n"
 	       "             statuses of recent requests; stops cleanly on SIGTERM.\n"
 	       "  --json     (with --once) print the outcome as JSON: ok, sent, retried,\n"
-	       "             quarantined, waiting, quarantined_total.\n\n"
+	       "             quarantined, waiting, quarantined_total, erased.\n\n"
+	       "Both also erase the personal details of requests acknowledged\n"
+	       "[privacy] erase_after_days ago (see 'kioskctl erase-due').\n"
 	       "Requests the server refuses for good (a 4xx other than 408/429) are\n"
 	       "quarantined: see 'kioskctl queue'. Log lines go to stderr.\n");
 }

@@ -63,6 +63,27 @@ static const char *const migrations[] = {
 	"  receipt TEXT PRIMARY KEY,"
 	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
 	"  at INTEGER NOT NULL);",
+	/* 4: a request's personal details (its body) are erased some days
+	 * after the server acknowledged it (spool_erase_due): the body may
+	 * become empty, once, on a sent request, with erased_at set; nothing
+	 * else about a saved request is ever edited, an erased one stays sent
+	 * (never sent again) and no request is ever deleted. */
+	"ALTER TABLE submissions ADD COLUMN erased_at INTEGER;"
+	"DROP TRIGGER submissions_frozen;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;"
+	"CREATE TRIGGER submissions_erased"
+	"  BEFORE UPDATE OF body, erased_at ON submissions"
+	"  WHEN NOT (OLD.erased_at IS NULL AND OLD.state = 'sent' AND NEW.state = 'sent'"
+	"    AND OLD.sent_at IS NOT NULL AND NEW.erased_at IS NOT NULL"
+	"    AND length(NEW.body) = 0)"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited, only erased once sent'); END;"
+	"CREATE TRIGGER submissions_erased_stay_sent"
+	"  BEFORE UPDATE OF state ON submissions"
+	"  WHEN OLD.erased_at IS NOT NULL AND NEW.state <> 'sent'"
+	"  BEGIN SELECT RAISE(ABORT, 'an erased request is never sent again'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -153,8 +174,11 @@ struct db *db_open(const char *path, char **cause)
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->sql, 2000);
+	/* secure_delete: what is erased or deleted is overwritten with zeros,
+	 * not left readable in free pages of the file. */
 	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
+	    exec(db, "PRAGMA secure_delete = ON") != 0 ||
 	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
 		*cause = xprintf("%s: %s", path, sqlite3_errmsg(db->sql));
 		db_close(db);

@@ -41,6 +41,7 @@ static const struct command commands[] = {
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
+	{ "erase-due", ctl_erase_due, "erase villagers' details some days after the server got them" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

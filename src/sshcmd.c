@@ -25,6 +25,7 @@ static const struct {
 	{ "export", NULL },
 	{ "logs", NULL },
 	{ "reprint", NULL },
+	{ "erase-due", NULL },
 	{ "check", NULL },
 	{ "set-pin", NULL },
 	{ "search", NULL },
