@@ -143,7 +143,7 @@ static int send_one(struct worker *w, long *wait_ms)
 {
 	struct spool_item item;
 	struct upload_result res;
-	char *cause = NULL;
+	char *cause = NULL, why[sizeof res.reason];
 	long delay = 0;
 	int got, rc = 1;
 
@@ -155,6 +155,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		return got;
 	}
 	upload_submit(w->up, item.id, item.body, item.body_len, &res);
+	proto_reason_log(res.reason, why, sizeof why);
 	switch (res.verdict) {
 	case PROTO_ACK:
 		if (spool_ack(w->db, item.id, (long long)time(NULL), &cause) != 0) {
@@ -165,7 +166,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		}
 		w->failures = 0;
 		w->sent++;
-		say("sent %s (%s), %s", item.receipt, item.id, res.reason);
+		say("sent %s (%s), %s", item.receipt, item.id, why);
 		break;
 	case PROTO_REJECT:
 		if (spool_quarantine(w->db, item.id, res.reason, &cause) != 0) {
@@ -175,7 +176,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		}
 		w->failures = 0;
 		w->quarantined++;
-		say("quarantined %s (%s): %s", item.receipt, item.id, res.reason);
+		say("quarantined %s (%s): %s", item.receipt, item.id, why);
 		break;
 	case PROTO_RETRY:
 		if (spool_retry(w->db, item.id, &w->policy, res.retry_after, res.reason, now_ms(),
@@ -191,7 +192,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		if (delay > *wait_ms)
 			*wait_ms = delay;
 		say("not sent %s (%s), try %d, next in %.1f s: %s", item.receipt, item.id,
-		      item.attempts, (double)*wait_ms / 1000, res.reason);
+		      item.attempts, (double)*wait_ms / 1000, why);
 		break;
 	}
 	link_note(w, res.reached);
@@ -208,7 +209,7 @@ static void refresh_statuses(struct worker *w)
 	struct dossier_list list;
 	struct dossier_status d;
 	struct upload_result res;
-	char *cause = NULL;
+	char *cause = NULL, why[sizeof res.reason];
 	size_t i;
 	int found;
 
@@ -226,7 +227,8 @@ static void refresh_statuses(struct worker *w)
 			dossier_status_clear(&d);
 		}
 		if (found < 0) {
-			say("status of %s not refreshed: %s", list.code[i], res.reason);
+			proto_reason_log(res.reason, why, sizeof why);
+			say("status of %s not refreshed: %s", list.code[i], why);
 			break;
 		}
 	}

@@ -170,7 +170,7 @@ static int load_config(struct ctl *ctl, int *argc, char **argv)
 static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 {
 	const char *line = getenv("SSH_ORIGINAL_COMMAND");
-	char **words, *cause = NULL;
+	char **words, *cause = NULL, *summary;
 	int n, first;
 
 	log_open(cfg, "kioskctl");
@@ -181,7 +181,10 @@ static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 	}
 	n = sshcmd_split(line, &words, &cause);
 	first = n < 0 ? -1 : sshcmd_allowed(words, n, &cause);
-	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", line);
+	/* The words only, never the line: it may hold a villager's name. */
+	summary = n < 0 ? xstrdup("(a line that is not a command)") : sshcmd_summary(words, n);
+	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", summary);
+	free(summary);
 	if (first < 0) {
 		ctl_fail("%s", cause);
 		free(cause);
