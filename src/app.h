@@ -58,6 +58,8 @@ struct app_env {
 	const struct forms *forms;     /* request forms (screens/forms/) */
 	const struct i18n *i18n;
 	struct db *db;         /* for the helper PIN; may be NULL in tests */
+	long long clock_min;   /* earlier times are not known: the clock is not
+				* set (clock_build_time(); 0 in tests) */
 };
 
 struct app;

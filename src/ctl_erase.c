@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "ctl.h"
 #include "db.h"
 #include "spool.h"
@@ -46,8 +47,8 @@ int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause)
 		*cause = xstrdup("no state.db");
 		return -1;
 	}
-	if (spool_erase_due(db, now, ctl->cfg.privacy_erase_after_days, 0, NULL, NULL, n,
-			    cause) != 0)
+	if (spool_erase_due(db, now, clock_build_time(), ctl->cfg.privacy_erase_after_days, 0,
+			    NULL, NULL, n, cause) != 0)
 		return -1;
 	if (*n > 0)
 		audit(db, *n);
@@ -88,8 +89,8 @@ int ctl_erase_due(struct ctl *ctl, int argc, char **argv)
 		return 1;
 	if (json)
 		list = json_array();
-	if (spool_erase_due(db, (long long)time(NULL), days, dry_run, show, list, &n,
-			    &cause) != 0) {
+	if (spool_erase_due(db, (long long)time(NULL), clock_build_time(), days, dry_run, show,
+			    list, &n, &cause) != 0) {
 		json_decref(list);
 		ctl_fail("%s", cause);
 		free(cause);

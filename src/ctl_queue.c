@@ -29,6 +29,7 @@ static json_t *item_json(const struct spool_item *it)
 			    it->procedure_code[0] ? json_string(it->procedure_code) : json_null());
 	json_object_set_new(o, "state", json_string(spool_state_name(it->state)));
 	json_object_set_new(o, "created_at", json_integer(it->created_at));
+	json_object_set_new(o, "time_known", json_boolean(it->time_known));
 	json_object_set_new(o, "attempts", json_integer(it->attempts));
 	json_object_set_new(o, "tried_at", it->tried_at ? json_integer(it->tried_at) : json_null());
 	json_object_set_new(o, "next_try_at", it->state == SPOOL_WAITING
@@ -154,7 +155,9 @@ static int queue_show(struct db *db, int argc, char **argv)
 		       "state:       %s\ncreated:     %s\nattempts:    %d\nlast try:    %s\n"
 		       "next try:    %s\nsent:        %s\nlast error:  %s\nbody:        %s\n",
 		       it.receipt, it.id, it.kind, it.procedure_code[0] ? it.procedure_code : "-",
-		       spool_state_name(it.state), ctl_time(it.created_at, t1, sizeof t1),
+		       spool_state_name(it.state),
+		       it.time_known ? ctl_time(it.created_at, t1, sizeof t1)
+				     : "unknown (the booth's clock was not set)",
 		       it.attempts, ctl_time(it.tried_at, t2, sizeof t2),
 		       it.state != SPOOL_WAITING		? "-"
 		       : it.next_try_at <= (long long)time(NULL) ? "now"

@@ -12,6 +12,7 @@
 
 #include "calendar.h"
 #include "catalog.h"
+#include "clock.h"
 #include "ctl.h"
 #include "printer.h"
 #include "rcode.h"
@@ -88,7 +89,8 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	r.commune = cfg->commune;
 	r.booth = cfg->booth_id;
 	r.code = item.receipt;
-	r.submitted = (time_t)item.created_at;
+	/* Saved while the clock was not set: no time, no expected date. */
+	r.submitted = clock_known(item.created_at) ? (time_t)item.created_at : 0;
 	r.procedure = page ? page->name : strcmp(item.kind, "feedback") == 0 ? "Phản ánh, kiến nghị" : item.kind;
 	if (page) {
 		for (i = 0; i < page->npapers && r.npapers < MAX_PAPERS; i++)
@@ -100,7 +102,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 			days = working_days(page->channels[0].time);
 		}
 	}
-	if (days >= 0) {
+	if (days >= 0 && r.submitted != 0) {
 		path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
 		cal = calendar_load(path, &cause);
 		free(path);

@@ -84,6 +84,16 @@ static const char *const migrations[] = {
 	"  BEFORE UPDATE OF state ON submissions"
 	"  WHEN OLD.erased_at IS NOT NULL AND NEW.state <> 'sent'"
 	"  BEGIN SELECT RAISE(ABORT, 'an erased request is never sent again'); END;",
+	/* 5: whether created_at is a real time: 0 when the request was saved
+	 * while the booth's clock was not set (a board without a real-time
+	 * clock, before NTP); created_at then only orders the spool. Frozen
+	 * like the rest of a saved request. */
+	"ALTER TABLE submissions ADD COLUMN time_known INTEGER NOT NULL DEFAULT 1;"
+	"DROP TRIGGER submissions_frozen;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "canvas.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "job.h"
@@ -294,7 +295,8 @@ int main(int argc, char **argv)
 	}
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
-					 .forms = &ui.forms, .i18n = ui.i18n, .db = db },
+					 .forms = &ui.forms, .i18n = ui.i18n, .db = db,
+					 .clock_min = clock_build_time() },
 		      time(NULL));
 	restart = run(app, db, &cfg);
 	term_end();

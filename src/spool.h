@@ -40,9 +40,11 @@ struct spool_request {
 				     * with dossier_code(), which upper-cases */
 	const char *kind;           /* "procedure", "feedback", ... */
 	const char *procedure_code; /* NULL when none */
-	long long created_at;
+	long long created_at;       /* the clock's time, which orders the spool */
 	const char *body;
 	size_t body_len;
+	int time_unknown;           /* the clock was not set: created_at is not
+				     * a real time (stored as time_known 0) */
 };
 
 enum spool_state { SPOOL_WAITING, SPOOL_SENT, SPOOL_QUARANTINED };
@@ -56,6 +58,7 @@ struct spool_item {
 	char kind[32];
 	char procedure_code[64];
 	long long created_at;
+	int time_known;             /* 0: saved while the clock was not set */
 	enum spool_state state;
 	int attempts;               /* sends started so far */
 	long long next_try_at;      /* not sent again before this time */
@@ -193,9 +196,12 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
  * changed: fn sees what would be erased. days <= 0 erases nothing. All in
  * one transaction, then the log is checkpointed and truncated so the old
  * bytes are not left in the -wal file (secure_delete, set by db_open,
- * zeroes the freed pages). Returns 0 or -1 with *cause. */
-int spool_erase_due(struct db *db, long long now, int days, int dry_run, spool_each_fn *fn,
-		    void *arg, long *n, char **cause);
+ * zeroes the freed pages). Times before clock_min were read from a clock
+ * that was not set: at such a now nothing is erased, and an
+ * acknowledgement recorded at such a time is first dated now (its days
+ * start when the clock is right). Returns 0 or -1 with *cause. */
+int spool_erase_due(struct db *db, long long now, long long clock_min, int days, int dry_run,
+		    spool_each_fn *fn, void *arg, long *n, char **cause);
 
 /* Counts the requests in each state. Returns 0 or -1 with *cause. */
 int spool_counts(struct db *db, struct spool_counts *counts, char **cause);

@@ -363,10 +363,26 @@ static void test_any_size_draws(void **state)
 	expect_on_screen(f, "Mở menu cán bộ");
 }
 
+/* A booth whose clock is before the build day shows no day or time. */
+static void test_clock_not_set(void **state)
+{
+	struct fixture *f = *state;
+
+	app_free(f->app);
+	f->app = app_new(&(struct app_env){ .cfg = &f->cfg, .screens = &f->ui.screens,
+					    .forms = &f->ui.forms, .i18n = f->ui.i18n, .db = f->db,
+					    .clock_min = f->now + 1 },
+			 f->now);
+	expect_on_screen(f, "chưa rõ giờ");
+	expect_not_on_screen(f, "Thứ Sáu");
+	expect_not_on_screen(f, "10:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_home_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clock_not_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_digits_and_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_arrows_move_in_the_grid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_touch_acts_on_press_and_release, setup, teardown),

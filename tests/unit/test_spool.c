@@ -71,7 +71,7 @@ static int save_named(struct db *db, const char *receipt, long long created, con
 	body = xprintf("{\"id\":\"%s\",\"receipt\":\"%s\",\"fields\":{\"name\":\"%s\"}}",
 		       id, receipt, name);
 	req = (struct spool_request){ id, receipt, "procedure", NULL, created, body,
-				      strlen(body) };
+				      strlen(body), 0 };
 	rc = spool_enqueue(db, &req, &cause);
 	free(cause);
 	free(body);
@@ -142,7 +142,7 @@ static void test_enqueue_refuses_bad_requests(void **state)
 	struct fixture *f = *state;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 	const char *nfd = "{\"id\":\"x-1\",\"name\":\"Vie\xcc\x82\xcc\xa3t\"}";
-	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12 };
+	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0 };
 
 	/* The body must echo the id. */
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
@@ -341,7 +341,7 @@ static void test_locked_database_saves_nothing(void **state)
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
-	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body) };
+	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0 };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "locked"));
 	free(cause);
@@ -370,7 +370,7 @@ static void test_full_database_saves_nothing(void **state)
 	i = (size_t)snprintf(body, n + 64, "{\"id\":\"%s\",\"x\":\"", id);
 	memset(body + i, 'a', n);
 	memcpy(body + i + n, "\"}", 3);
-	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body) };
+	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0 };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "full"));
 	free(cause);
@@ -556,12 +556,12 @@ static void test_erase_due(void **state)
 	assert_true(file_holds(f->path, name));
 
 	/* A second early, never; 0 days, never; a dry run changes nothing. */
-	assert_int_equal(spool_erase_due(f->db, acked + 30 * day - 1, 30, 0, NULL, NULL, &n,
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day - 1, 0, 30, 0, NULL, NULL, &n,
 					 &cause), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 0, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 0, 0, 0, NULL, NULL, &n, &cause), 0);
 	assert_int_equal(n, 0);
-	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 30, 1, count_one, &seen, &n,
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 0, 30, 1, count_one, &seen, &n,
 					 &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(seen, 1);
@@ -571,7 +571,7 @@ static void test_erase_due(void **state)
 	spool_item_free(&it);
 
 	/* Due: E1 only; its code, state and times stay, its details go. */
-	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 0, 30, 0, NULL, NULL, &n, &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(spool_find(f->db, "E1", &it, &cause), 1);
 	assert_int_equal(it.body_len, 0);
@@ -593,12 +593,12 @@ static void test_erase_due(void **state)
 	assert_false(file_holds(f->path, name));
 
 	/* Once erased, never again; E2 later; E3 (not acknowledged) never. */
-	assert_int_equal(spool_erase_due(f->db, acked + 35 * day, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, acked + 35 * day, 0, 30, 0, NULL, NULL, &n, &cause), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(spool_find(f->db, "E2", &it, &cause), 1);
 	assert_int_equal(it.body_len, 0);
 	spool_item_free(&it);
-	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 30, 0, NULL, NULL, &n,
+	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 0, 30, 0, NULL, NULL, &n,
 					 &cause), 0);
 	assert_int_equal(n, 0);
 
@@ -622,6 +622,36 @@ static void test_erase_due(void **state)
 	spool_item_free(&it);
 }
 
+/* An acknowledgement recorded while the clock was not set: nothing is
+ * erased while it is still wrong, and once it is right the days count
+ * from then, not from 1970. */
+static void test_erase_after_a_wrong_clock(void **state)
+{
+	struct fixture *f = *state;
+	const long long day = 86400, set = 1795748400; /* the clock is right from here */
+	char id[SPOOL_ID_MAX + 1], *cause = NULL;
+	struct spool_item it;
+	long n = -1;
+
+	assert_int_equal(save(f->db, "W1", 100, id), 0);
+	assert_int_equal(spool_ack(f->db, id, 200, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, 300 + 90 * day, set, 30, 0, NULL, NULL, &n, &cause),
+			 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, set, set, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_find(f->db, "W1", &it, &cause), 1);
+	assert_int_equal(it.sent_at, set);
+	assert_true(it.body_len > 0);
+	spool_item_free(&it);
+	assert_int_equal(spool_erase_due(f->db, set + 30 * day - 1, set, 30, 0, NULL, NULL, &n,
+					 &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, set + 30 * day, set, 30, 0, NULL, NULL, &n, &cause),
+			 0);
+	assert_int_equal(n, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +672,7 @@ int main(void)
 		cmocka_unit_test(test_new_ids_are_uuids),
 		cmocka_unit_test_setup_teardown(test_status_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_erase_after_a_wrong_clock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
