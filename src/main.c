@@ -131,11 +131,13 @@ static void read_input(struct app *app, time_t now)
 	    evs[i].key == AK_ENTER) {
 		text[o] = '\0';
 		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
-		wipe(text, o);
-		return;
+	} else {
+		for (i = 0; i < n; i++)
+			app_event(app, &evs[i], now);
 	}
-	for (i = 0; i < n; i++)
-		app_event(app, &evs[i], now);
+	/* What was typed or scanned does not stay in the reused buffers. */
+	wipe(text, o);
+	wipe(evs, n * sizeof evs[0]);
 }
 
 /* Opens the serial/USB-CDC scanner of the config, if there is one. A

@@ -165,6 +165,7 @@ static void saved_done(struct frame *f)
 		job_detach(&r->print); /* the receipt still prints; reaped later */
 	if (r->has_qr)
 		qr_free(&r->qr);
+	wipe(r, sizeof *r);
 	free(r);
 }
 

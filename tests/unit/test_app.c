@@ -278,6 +278,35 @@ static void test_idle_countdown_and_reset(void **state)
 	expect_not_on_screen(f, "● ●");
 }
 
+/* Lets the idle countdown run out. */
+static void idle_out(struct fixture *f)
+{
+	f->now += f->cfg.idle_timeout;
+	app_tick(f->app, f->now);
+	f->now += f->cfg.idle_countdown;
+	app_tick(f->app, f->now);
+	expect_on_screen(f, "TRẠM DỊCH VỤ CÔNG");
+}
+
+/* After the reset the next villager finds the same form empty: nothing
+ * typed by the last one comes back (tests/screen/idle_wipe.sh does the
+ * search and the lookup, which need content). */
+static void test_idle_reset_forgets_the_villager(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "31");
+	expect_on_screen(f, "Đăng ký khai sinh");
+	keys(f, "Nguyeenx Thij Hoa\n051185000123");
+	expect_on_screen(f, "Nguyễn Thị Hoa");
+	expect_on_screen(f, "051185000123");
+	idle_out(f);
+	keys(f, "31");
+	expect_on_screen(f, "Đăng ký khai sinh");
+	expect_not_on_screen(f, "Nguyễn");
+	expect_not_on_screen(f, "051185000123");
+}
+
 static void test_home_does_not_count_down(void **state)
 {
 	struct fixture *f = *state;
@@ -389,6 +418,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_language_switch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_control_keys_do_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_countdown_and_reset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idle_reset_forgets_the_villager, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_home_does_not_count_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helper_pin, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helper_sequence_must_be_exact, setup, teardown),
