@@ -6,7 +6,7 @@ set -eu
 
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
 libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev dpkg-dev"
-test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind
+test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind faketime
 openssh-server openssh-client ansible"
 fuzz="clang libclang-rt-14-dev"
 

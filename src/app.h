@@ -60,6 +60,8 @@ struct app_env {
 	const struct counters *counters; /* the queue's counters; may be NULL */
 	const struct i18n *i18n;
 	struct db *db;         /* for the helper PIN; may be NULL in tests */
+	long long clock_min;   /* earlier times are not known: the clock is not
+				* set (clock_build_time(); 0 in tests) */
 };
 
 struct app;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
@@ -48,7 +49,8 @@ int cccd_looks_like(const char *text, size_t n)
 	return 1;
 }
 
-/* Reads a ddMMyyyy date that exists, from 1900 to today. */
+/* Reads a ddMMyyyy date that exists, from 1900 to today (to any day when
+ * the booth's clock is not set). */
 static int date_parse(const char *s, struct cccd_date *d)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -68,7 +70,7 @@ static int date_parse(const char *s, struct cccd_date *d)
 	if (d->day < 1 || d->day > max)
 		return -1;
 	localtime_r(&now, &today);
-	if (d->year * 10000 + d->month * 100 + d->day >
+	if (clock_known((long long)now) && d->year * 10000 + d->month * 100 + d->day >
 	    (today.tm_year + 1900) * 10000 + (today.tm_mon + 1) * 100 + today.tm_mday)
 		return -1;
 	snprintf(d->text, sizeof d->text, "%02d/%02d/%04d", d->day, d->month, d->year);

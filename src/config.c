@@ -71,6 +71,7 @@ static const struct key keys[] = {
 	INT("upload", "status_interval", upload_status_interval, 1, 86400),
 	INT("upload", "status_days", upload_status_days, 1, 3650),
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
+	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 };
 
 void config_defaults(struct config *cfg)
@@ -103,6 +104,7 @@ void config_defaults(struct config *cfg)
 	cfg->upload_status_interval = 900;
 	cfg->upload_status_days = 60;
 	cfg->upload_lookup_timeout = 5;
+	cfg->privacy_erase_after_days = 30;
 }
 
 /* libinih goes on after a line it refuses and reports the first one, so

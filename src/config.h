@@ -57,6 +57,9 @@ struct config {
 	int upload_status_interval;   /* seconds between dossier status refreshes */
 	int upload_status_days;       /* refresh the statuses of requests this recent */
 	int upload_lookup_timeout;    /* seconds for `kioskctl dossier` online */
+	/* [privacy] */
+	int privacy_erase_after_days; /* erase a request's details this long after
+				       * the server acknowledged it; 0 never */
 };
 
 /* Fills cfg with the embedded defaults. */

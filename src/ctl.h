@@ -58,12 +58,18 @@ int ctl_content_release(struct ctl *ctl, int argc, char **argv);
 /* Prints their usage lines to out. */
 void ctl_content_release_usage(FILE *out);
 
+/* Erases the personal details due at now ([privacy] erase_after_days, see
+ * spool_erase_due) and audits it; *n gets how many requests. For the sync
+ * worker. Returns 0 or -1 with *cause. */
+int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause);
+
 ctl_fn ctl_check;
 ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
 ctl_fn ctl_content;
 ctl_fn ctl_dossier;
 ctl_fn ctl_due;
+ctl_fn ctl_erase_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
 ctl_fn ctl_payslip;

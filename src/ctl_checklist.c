@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "catalog.h"
+#include "clock.h"
 #include "ctl.h"
 #include "printer.h"
 #include "slip.h"
@@ -71,7 +72,10 @@ int ctl_checklist(struct ctl *ctl, int argc, char **argv)
 		goto out;
 	}
 	localtime_r(&now, &tm);
-	strftime(when, sizeof when, "%H:%M %d/%m/%Y", &tm);
+	if (!clock_known((long long)now))
+		snprintf(when, sizeof when, "chưa rõ giờ"); /* the booth's clock is not set */
+	else
+		strftime(when, sizeof when, "%H:%M %d/%m/%Y", &tm);
 	slip_init(&s, printer_cols(pr));
 	slip_text(&s, SLIP_CENTER, 1, 0, cfg->commune);
 	slip_text(&s, SLIP_CENTER, 2, 0, "GIẤY TỜ CẦN MANG");

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "calendar.h"
+#include "clock.h"
 #include "ctl.h"
 
 /* Prints the command's help. */
@@ -25,7 +26,7 @@ int ctl_due(struct ctl *ctl, int argc, char **argv)
 	struct date from = date_of(time(NULL)), due, d;
 	struct calendar *cal;
 	json_t *off = json_array();
-	int json = 0, i, rc, have_days = 0;
+	int json = 0, i, rc, have_days = 0, from_given = 0;
 	long days = 0;
 
 	if (ctl_wants_help(argc, argv)) {
@@ -38,6 +39,7 @@ int ctl_due(struct ctl *ctl, int argc, char **argv)
 		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc) {
 			if (date_parse(argv[++i], &from) != 0)
 				return ctl_fail("--from wants a date as YYYY-MM-DD, not \"%s\"", argv[i]);
+			from_given = 1;
 		} else if (!have_days && argv[i][0] >= '0' && argv[i][0] <= '9') {
 			days = strtol(argv[i], &end, 10);
 			if (*end != '\0' || days > 3650)
@@ -49,6 +51,11 @@ int ctl_due(struct ctl *ctl, int argc, char **argv)
 	}
 	if (!have_days)
 		return ctl_fail("usage: kioskctl due [--from YYYY-MM-DD] [--json] DAYS");
+	if (!from_given && !clock_known((long long)time(NULL))) {
+		clock_build_date(text, sizeof text);
+		return ctl_fail("the booth's clock is wrong (before this program was built on %s):"
+				" no date is computed from it; set the time or give --from", text);
+	}
 	if (config_join(path, sizeof path, ctl->cfg.content_dir, CALENDAR_FILE) != 0)
 		return ctl_fail("content folder path too long");
 	cal = calendar_load(path, &cause);

@@ -66,7 +66,9 @@ static void print_row(sqlite3_stmt *q, int csv)
 	for (i = 0; i < 4; i++)
 		text[i] = sqlite3_column_type(q, (int)i) == SQLITE_NULL
 				  ? "" : (const char *)sqlite3_column_text(q, (int)i);
-	text[4] = iso_time(sqlite3_column_int64(q, 4), created, sizeof created);
+	/* Saved while the booth's clock was not set: no time, not 1970. */
+	text[4] = sqlite3_column_int(q, 8) ? iso_time(sqlite3_column_int64(q, 4), created,
+						     sizeof created) : "";
 	text[5] = (const char *)sqlite3_column_text(q, 5);
 	text[6] = iso_time(sqlite3_column_int64(q, 6), sent, sizeof sent);
 	if (csv) {
@@ -114,8 +116,8 @@ static char *parse(int argc, char **argv, const char **from, const char **to, in
 int ctl_export(struct ctl *ctl, int argc, char **argv)
 {
 	static const char sql[] =
-		"SELECT id, receipt, kind, procedure_code, created_at, state, sent_at, body"
-		" FROM submissions WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id";
+		"SELECT id, receipt, kind, procedure_code, created_at, state, sent_at, body,"
+		" time_known FROM submissions WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id";
 	const char *from, *to;
 	sqlite3_stmt *q;
 	struct db *db;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "ctl.h"
 #include "printer.h"
 #include "receipt.h"
@@ -51,7 +52,8 @@ int ctl_printer(struct ctl *ctl, int argc, char **argv)
 		return rc;
 	}
 	slip_init(&s, printer_cols(p));
-	testpage_layout(cfg->commune, cfg->booth_id, time(NULL), &s);
+	testpage_layout(cfg->commune, cfg->booth_id,
+			clock_known((long long)time(NULL)) ? time(NULL) : 0, &s);
 	rc = printer_print(p, &s, "test", &cause);
 	if (json) {
 		json_t *o = json_pack("{s:b, s:s, s:s, s:i, s:s, s:s?}", "ok", rc == 0,

@@ -29,6 +29,7 @@ static json_t *item_json(const struct spool_item *it)
 			    it->procedure_code[0] ? json_string(it->procedure_code) : json_null());
 	json_object_set_new(o, "state", json_string(spool_state_name(it->state)));
 	json_object_set_new(o, "created_at", json_integer(it->created_at));
+	json_object_set_new(o, "time_known", json_boolean(it->time_known));
 	json_object_set_new(o, "attempts", json_integer(it->attempts));
 	json_object_set_new(o, "tried_at", it->tried_at ? json_integer(it->tried_at) : json_null());
 	json_object_set_new(o, "next_try_at", it->state == SPOOL_WAITING
@@ -37,6 +38,8 @@ static json_t *item_json(const struct spool_item *it)
 	json_object_set_new(o, "sent_at", it->sent_at ? json_integer(it->sent_at) : json_null());
 	json_object_set_new(o, "last_error",
 			    it->last_error[0] ? json_string(it->last_error) : json_null());
+	json_object_set_new(o, "erased_at",
+			    it->erased_at ? json_integer(it->erased_at) : json_null());
 	json_object_set_new(o, "body_bytes", json_integer((json_int_t)it->body_len));
 	if (it->body != NULL)
 		json_object_set_new(o, "body", json_stringn(it->body, it->body_len));
@@ -121,7 +124,7 @@ static int queue_show(struct db *db, int argc, char **argv)
 {
 	struct spool_item it;
 	const char *key = NULL;
-	char *cause = NULL, t1[32], t2[32], t3[32], t4[32];
+	char *cause = NULL, t1[32], t2[32], t3[32], t4[32], t5[32], *body;
 	int json = 0, i, found;
 
 	for (i = 2; i < argc; i++) {
@@ -145,17 +148,23 @@ static int queue_show(struct db *db, int argc, char **argv)
 	if (json) {
 		ctl_json(item_json(&it));
 	} else {
+		body = it.erased_at ? xprintf("erased on %s ([privacy] erase_after_days)\n",
+					      ctl_time(it.erased_at, t5, sizeof t5))
+				    : xprintf("%zu bytes\n%s", it.body_len, it.body);
 		printf("receipt:     %s\nid:          %s\nkind:        %s\nprocedure:   %s\n"
 		       "state:       %s\ncreated:     %s\nattempts:    %d\nlast try:    %s\n"
-		       "next try:    %s\nsent:        %s\nlast error:  %s\nbody:        %zu bytes\n%s\n",
+		       "next try:    %s\nsent:        %s\nlast error:  %s\nbody:        %s\n",
 		       it.receipt, it.id, it.kind, it.procedure_code[0] ? it.procedure_code : "-",
-		       spool_state_name(it.state), ctl_time(it.created_at, t1, sizeof t1),
+		       spool_state_name(it.state),
+		       it.time_known ? ctl_time(it.created_at, t1, sizeof t1)
+				     : "unknown (the booth's clock was not set)",
 		       it.attempts, ctl_time(it.tried_at, t2, sizeof t2),
 		       it.state != SPOOL_WAITING		? "-"
 		       : it.next_try_at <= (long long)time(NULL) ? "now"
 								 : ctl_time(it.next_try_at, t3, sizeof t3),
 		       ctl_time(it.sent_at, t4, sizeof t4), it.last_error[0] ? it.last_error : "-",
-		       it.body_len, it.body);
+		       body);
+		free(body);
 	}
 	spool_item_free(&it);
 	return 0;

@@ -12,6 +12,7 @@
 
 #include "calendar.h"
 #include "catalog.h"
+#include "clock.h"
 #include "ctl.h"
 #include "printer.h"
 #include "rcode.h"
@@ -49,7 +50,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	struct receipt r = { 0 };
 	struct slip s;
 	const char *papers[MAX_PAPERS];
-	char code[RCODE_LEN + 1], *cause = NULL, *path, *qr = NULL;
+	char code[RCODE_LEN + 1], *cause = NULL, *path, *qr = NULL, when[32];
 	struct db *db;
 	int rc = 1, days = -1;
 	size_t i;
@@ -58,7 +59,9 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl reprint CODE\n\n"
 		       "Prints the receipt of the saved request with this receipt code on the\n"
 		       "booth's printer ([printer] in the config). Exit status 0 when printed,\n"
-		       "1 with the reason when not (no such request, no printer, no paper).\n");
+		       "1 with the reason when not (no such request, no printer, no paper).\n"
+		       "A receipt holds no personal details, so one whose details were erased\n"
+		       "([privacy] erase_after_days) prints the same, with a note saying so.\n");
 		return argc == 2 ? 0 : 2;
 	}
 	snprintf(code, sizeof code, "%s", argv[1]);
@@ -69,6 +72,11 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	if (spool_find(db, code, &item, &cause) != 1)
 		return ctl_fail("no saved request with receipt code %s%s%s", code, cause ? ": " : "",
 				cause ? cause : "");
+	/* A receipt carries no personal details: it prints the same after them. */
+	if (item.erased_at != 0)
+		printf("the personal details of %s were erased on %s ([privacy] erase_after_days);"
+		       " its receipt holds none and is printed as before\n",
+		       item.receipt, ctl_time(item.erased_at, when, sizeof when));
 	path = xprintf("%s/content.db", cfg->content_dir);
 	cat = catalog_open(path, &cause);
 	free(path);
@@ -81,7 +89,8 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	r.commune = cfg->commune;
 	r.booth = cfg->booth_id;
 	r.code = item.receipt;
-	r.submitted = (time_t)item.created_at;
+	/* Saved while the clock was not set: no time, no expected date. */
+	r.submitted = clock_known(item.created_at) ? (time_t)item.created_at : 0;
 	r.procedure = page ? page->name : strcmp(item.kind, "feedback") == 0 ? "Phản ánh, kiến nghị" : item.kind;
 	if (page) {
 		for (i = 0; i < page->npapers && r.npapers < MAX_PAPERS; i++)
@@ -93,7 +102,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 			days = working_days(page->channels[0].time);
 		}
 	}
-	if (days >= 0) {
+	if (days >= 0 && r.submitted != 0) {
 		path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
 		cal = calendar_load(path, &cause);
 		free(path);

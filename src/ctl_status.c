@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "clock.h"
 #include "ctl.h"
 #include "db.h"
 #include "printer.h"
@@ -162,13 +163,14 @@ static void print_json(struct ctl *ctl, const struct status *st)
 						   (json_int_t)st->disk_total));
 	json_object_set_new(doc, "uptime", st->uptime >= 0 ? json_integer(st->uptime) : json_null());
 	json_object_set_new(doc, "time", json_integer((json_int_t)time(NULL)));
+	json_object_set_new(doc, "clock_ok", json_boolean(clock_known((long long)time(NULL))));
 	ctl_json(doc);
 }
 
 /* Prints the status for a person. */
 static void print_text(struct ctl *ctl, const struct status *st)
 {
-	char when[32];
+	char when[32], built[32];
 
 	printf("booth        %s (%s)\n", ctl->cfg.booth_id, ctl->cfg.commune);
 	printf("software     %s\n", KIOSK_VERSION);
@@ -185,6 +187,13 @@ static void print_text(struct ctl *ctl, const struct status *st)
 	if (st->uptime >= 0)
 		printf("uptime       %lld days %02lld:%02lld\n", st->uptime / 86400,
 		       st->uptime % 86400 / 3600, st->uptime % 3600 / 60);
+	if (!clock_known((long long)time(NULL))) {
+		clock_build_date(when, sizeof when);
+		printf("clock        WRONG: %s is before this program was built (%s); set the time\n"
+		       "             (NTP, timedatectl): until then times show as unknown, no\n"
+		       "             expected dates are printed and TLS to the server fails\n",
+		       ctl_time((long long)time(NULL), built, sizeof built), when);
+	}
 }
 
 int ctl_status(struct ctl *ctl, int argc, char **argv)

@@ -44,6 +44,7 @@ struct worker {
 	int link;                   /* last recorded: -1 none yet, 0 offline, 1 online */
 	long long link_at;
 	long sent, quarantined, retried;   /* in this run */
+	long erased;                /* requests whose details were erased */
 };
 
 /* SIGTERM, SIGINT, SIGHUP: finish cleanly. */
@@ -142,7 +143,7 @@ static int send_one(struct worker *w, long *wait_ms)
 {
 	struct spool_item item;
 	struct upload_result res;
-	char *cause = NULL;
+	char *cause = NULL, why[sizeof res.reason];
 	long delay = 0;
 	int got, rc = 1;
 
@@ -154,6 +155,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		return got;
 	}
 	upload_submit(w->up, item.id, item.body, item.body_len, &res);
+	proto_reason_log(res.reason, why, sizeof why);
 	switch (res.verdict) {
 	case PROTO_ACK:
 		if (spool_ack(w->db, item.id, (long long)time(NULL), &cause) != 0) {
@@ -164,7 +166,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		}
 		w->failures = 0;
 		w->sent++;
-		say("sent %s (%s), %s", item.receipt, item.id, res.reason);
+		say("sent %s (%s), %s", item.receipt, item.id, why);
 		break;
 	case PROTO_REJECT:
 		if (spool_quarantine(w->db, item.id, res.reason, &cause) != 0) {
@@ -174,7 +176,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		}
 		w->failures = 0;
 		w->quarantined++;
-		say("quarantined %s (%s): %s", item.receipt, item.id, res.reason);
+		say("quarantined %s (%s): %s", item.receipt, item.id, why);
 		break;
 	case PROTO_RETRY:
 		if (spool_retry(w->db, item.id, &w->policy, res.retry_after, res.reason, now_ms(),
@@ -190,7 +192,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		if (delay > *wait_ms)
 			*wait_ms = delay;
 		say("not sent %s (%s), try %d, next in %.1f s: %s", item.receipt, item.id,
-		      item.attempts, (double)*wait_ms / 1000, res.reason);
+		      item.attempts, (double)*wait_ms / 1000, why);
 		break;
 	}
 	link_note(w, res.reached);
@@ -207,7 +209,7 @@ static void refresh_statuses(struct worker *w)
 	struct dossier_list list;
 	struct dossier_status d;
 	struct upload_result res;
-	char *cause = NULL;
+	char *cause = NULL, why[sizeof res.reason];
 	size_t i;
 	int found;
 
@@ -225,7 +227,8 @@ static void refresh_statuses(struct worker *w)
 			dossier_status_clear(&d);
 		}
 		if (found < 0) {
-			say("status of %s not refreshed: %s", list.code[i], res.reason);
+			proto_reason_log(res.reason, why, sizeof why);
+			say("status of %s not refreshed: %s", list.code[i], why);
 			break;
 		}
 	}
@@ -244,7 +247,9 @@ static int take_lock(struct ctl *ctl, int wait)
 		return -1;
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
+	if (fd < 0 || mode_private(path) != 0) {
+		if (fd >= 0)
+			close(fd);
 		ctl_fail("%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -260,6 +265,21 @@ static int take_lock(struct ctl *ctl, int wait)
 		return -1;
 	}
 	return fd;
+}
+
+/* Erases the personal details that are due ([privacy] erase_after_days). */
+static void erase_due(struct worker *w)
+{
+	char *cause = NULL;
+	long n;
+
+	if (ctl_erase_run(w->ctl, (long long)time(NULL), &n, &cause) != 0) {
+		log_cause("cannot erase personal details", cause);
+		return;
+	}
+	w->erased += n;
+	if (n > 0)
+		say("erased the personal details of %ld acknowledged request(s)", n);
 }
 
 /* --daemon: sends and refreshes until a stop signal. */
@@ -285,6 +305,7 @@ static int run_daemon(struct worker *w)
 		}
 		if (now_ms() >= next_status && w->failures == 0) {
 			refresh_statuses(w);
+			erase_due(w);
 			next_status = now_ms() + 1000LL * w->ctl->cfg.upload_status_interval;
 			continue;
 		}
@@ -313,6 +334,7 @@ static int run_once(struct worker *w, int tries, int json)
 			break;
 		nap(wait);
 	}
+	erase_due(w);
 	if (spool_counts(w->db, &counts, &cause) != 0) {
 		ctl_fail("%s", cause);
 		free(cause);
@@ -321,11 +343,12 @@ static int run_once(struct worker *w, int tries, int json)
 	if (rc == 0 && (counts.waiting > 0 || w->quarantined > 0))
 		rc = 3;
 	if (json) {
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
+		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
 					(json_int_t)w->sent, "retried", (json_int_t)w->retried,
 					"quarantined", (json_int_t)w->quarantined, "waiting",
 					(json_int_t)counts.waiting, "quarantined_total",
-					(json_int_t)counts.quarantined);
+					(json_int_t)counts.quarantined, "erased",
+					(json_int_t)w->erased);
 
 		ctl_json(doc);
 	} else {
@@ -352,7 +375,9 @@ static void usage(void)
 	       "             back off while the server cannot be reached, refresh the\n"
 	       "             statuses of recent requests; stops cleanly on SIGTERM.\n"
 	       "  --json     (with --once) print the outcome as JSON: ok, sent, retried,\n"
-	       "             quarantined, waiting, quarantined_total.\n\n"
+	       "             quarantined, waiting, quarantined_total, erased.\n\n"
+	       "Both also erase the personal details of requests acknowledged\n"
+	       "[privacy] erase_after_days ago (see 'kioskctl erase-due').\n"
 	       "Requests the server refuses for good (a 4xx other than 408/429) are\n"
 	       "quarantined: see 'kioskctl queue'. Log lines go to stderr.\n");
 }

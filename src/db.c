@@ -2,10 +2,13 @@
  * and audit. Modules with their own tables use db_sqlite(). */
 #include "db.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -74,6 +77,37 @@ static const char *const migrations[] = {
 	"    CHECK (status IN ('printing', 'waiting', 'served')),"
 	"  served_at INTEGER,"
 	"  UNIQUE (counter, day, number));",
+	/* 5: a request's personal details (its body) are erased some days
+	 * after the server acknowledged it (spool_erase_due): the body may
+	 * become empty, once, on a sent request, with erased_at set; nothing
+	 * else about a saved request is ever edited, an erased one stays sent
+	 * (never sent again) and no request is ever deleted. */
+	"ALTER TABLE submissions ADD COLUMN erased_at INTEGER;"
+	"DROP TRIGGER submissions_frozen;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;"
+	"CREATE TRIGGER submissions_erased"
+	"  BEFORE UPDATE OF body, erased_at ON submissions"
+	"  WHEN NOT (OLD.erased_at IS NULL AND OLD.state = 'sent' AND NEW.state = 'sent'"
+	"    AND OLD.sent_at IS NOT NULL AND NEW.erased_at IS NOT NULL"
+	"    AND length(NEW.body) = 0)"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited, only erased once sent'); END;"
+	"CREATE TRIGGER submissions_erased_stay_sent"
+	"  BEFORE UPDATE OF state ON submissions"
+	"  WHEN OLD.erased_at IS NOT NULL AND NEW.state <> 'sent'"
+	"  BEGIN SELECT RAISE(ABORT, 'an erased request is never sent again'); END;",
+	/* 6: whether created_at is a real time: 0 when the request was saved
+	 * while the booth's clock was not set (a board without a real-time
+	 * clock, before NTP); created_at then only orders the spool. Frozen
+	 * like the rest of a saved request. */
+	"ALTER TABLE submissions ADD COLUMN time_known INTEGER NOT NULL DEFAULT 1;"
+	"DROP TRIGGER submissions_frozen;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -123,10 +157,40 @@ static int migrate(struct db *db, char **cause)
 	return 0;
 }
 
+/* Creates the database file private to this user (SQLite gives its -wal
+ * and -shm files the same mode) and takes group and other permissions
+ * from all three when an older or hand-made copy has them. */
+static int make_private(const char *path, char **cause)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	size_t i;
+
+	if (fd < 0 || close(fd) != 0) {
+		*cause = xprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		char *p = xprintf("%s%s", path, ext[i]);
+		int rc = mode_private(p);
+
+		free(p);
+		if (rc != 0) {
+			*cause = xprintf("%s%s: cannot make it private: %s", path, ext[i],
+					 strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 struct db *db_open(const char *path, char **cause)
 {
-	struct db *db = xcalloc(1, sizeof *db);
+	struct db *db;
 
+	if (make_private(path, cause) != 0)
+		return NULL;
+	db = xcalloc(1, sizeof *db);
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
 		*cause = xprintf("%s: %s", path, db->sql ? db_error(db) : "cannot open");
@@ -134,8 +198,11 @@ struct db *db_open(const char *path, char **cause)
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
+	/* secure_delete: what is erased or deleted is overwritten with zeros,
+	 * not left readable in free pages of the file. */
 	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
+	    exec(db, "PRAGMA secure_delete = ON") != 0 ||
 	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
 		*cause = xprintf("%s: %s", path, db_error(db));
 		db_close(db);

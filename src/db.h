@@ -13,7 +13,9 @@ struct db;
 #define DB_BUSY_MS 1500
 
 /* Opens (creating if needed) the database at path and upgrades its schema.
- * Returns NULL with *cause set (the caller frees it). */
+ * The file and its -wal and -shm files are made readable by this user only
+ * (0600), also when they existed with a looser mode. Returns NULL with
+ * *cause set (the caller frees it). */
 struct db *db_open(const char *path, char **cause);
 
 /* Closes the database; NULL is ignored. */

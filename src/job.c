@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util.h"
+
 #define DETACHED_MAX 16
 
 static pid_t detached[DETACHED_MAX];
@@ -17,7 +19,7 @@ int job_start(struct job *j, char *const argv[])
 	int p[2], null;
 	pid_t pid;
 
-	memset(j, 0, sizeof *j);
+	wipe(j, sizeof *j); /* its output may be a villager's dossier */
 	j->fd = -1;
 	if (pipe(p) != 0)
 		return -1;
@@ -68,6 +70,7 @@ int job_poll(struct job *j)
 			if ((size_t)n > room)
 				n = (ssize_t)room; /* the rest is dropped */
 			memcpy(j->out + j->len, buf, (size_t)n);
+			wipe(buf, sizeof buf);
 			j->len += (size_t)n;
 			j->out[j->len] = '\0';
 			continue;
@@ -95,7 +98,7 @@ void job_cancel(struct job *j)
 	}
 	if (j->fd >= 0)
 		close(j->fd);
-	memset(j, 0, sizeof *j);
+	wipe(j, sizeof *j); /* its output may be a villager's dossier */
 	j->fd = -1;
 }
 
@@ -114,7 +117,7 @@ void job_detach(struct job *j)
 		waitpid(j->pid, NULL, 0);
 		j->pid = 0;
 	}
-	memset(j, 0, sizeof *j);
+	wipe(j, sizeof *j); /* its output may be a villager's dossier */
 	j->fd = -1;
 }
 

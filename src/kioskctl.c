@@ -43,6 +43,7 @@ static const struct command commands[] = {
 	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
+	{ "erase-due", ctl_erase_due, "erase villagers' details some days after the server got them" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -123,7 +124,7 @@ struct db *ctl_db(struct ctl *ctl)
 
 	if (ctl->db != NULL)
 		return ctl->db;
-	if (mkdir_p(ctl->cfg.state_dir, 0700) != 0) {
+	if (mkdir_private(ctl->cfg.state_dir) != 0) {
 		ctl_fail("cannot create the state folder %s", ctl->cfg.state_dir);
 		return NULL;
 	}
@@ -171,7 +172,7 @@ static int load_config(struct ctl *ctl, int *argc, char **argv)
 static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 {
 	const char *line = getenv("SSH_ORIGINAL_COMMAND");
-	char **words, *cause = NULL;
+	char **words, *cause = NULL, *summary;
 	int n, first;
 
 	log_open(cfg, "kioskctl");
@@ -182,7 +183,10 @@ static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 	}
 	n = sshcmd_split(line, &words, &cause);
 	first = n < 0 ? -1 : sshcmd_allowed(words, n, &cause);
-	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", line);
+	/* The words only, never the line: it may hold a villager's name. */
+	summary = n < 0 ? xstrdup("(a line that is not a command)") : sshcmd_summary(words, n);
+	log_write("%s: %s: %s", ctl_who(), first < 0 ? "refused" : "runs", summary);
+	free(summary);
 	if (first < 0) {
 		ctl_fail("%s", cause);
 		free(cause);

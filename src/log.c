@@ -40,8 +40,9 @@ int log_open(const struct config *cfg, const char *name)
 	old = xprintf("%s.1", path);
 	if (stat(path, &st) == 0 && st.st_size > LOG_ROTATE_BYTES)
 		rename(path, old);
-	if (mkdir_p(dir, 0750) == 0)
-		log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	/* Private to the kiosk's user (0700, 0600), also when made looser before. */
+	if (mkdir_private(dir) == 0)
+		log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	free(dir);
 	free(path);
 	free(old);

@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "canvas.h"
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "job.h"
@@ -126,11 +127,13 @@ static void read_input(struct app *app, time_t now)
 	    evs[i].key == AK_ENTER) {
 		text[o] = '\0';
 		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
-		wipe(text, o);
-		return;
+	} else {
+		for (i = 0; i < n; i++)
+			app_event(app, &evs[i], now);
 	}
-	for (i = 0; i < n; i++)
-		app_event(app, &evs[i], now);
+	/* What was typed or scanned does not stay in the reused buffers. */
+	wipe(text, o);
+	wipe(evs, n * sizeof evs[0]);
 }
 
 /* Opens the serial/USB-CDC scanner of the config, if there is one. A
@@ -296,7 +299,7 @@ int main(int argc, char **argv)
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
 					 .forms = &ui.forms, .counters = &ui.counters,
-					 .i18n = ui.i18n, .db = db },
+					 .i18n = ui.i18n, .db = db, .clock_min = clock_build_time() },
 		      time(NULL));
 	restart = run(app, &cfg);
 	db = app_db(app); /* opened later when it could not be at the start */

@@ -592,7 +592,7 @@ static int print_file(const struct printer *p, const struct bytes *job, const st
 	long seq;
 	int rc = -1, taken = 1;
 
-	if (mkdir_p(p->path, 0700) != 0) {
+	if (mkdir_private(p->path) != 0) {
 		*cause = xprintf("printer folder %s: cannot create it: %s", p->path, strerror(errno));
 		return -1;
 	}

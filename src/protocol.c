@@ -51,7 +51,9 @@ static char *server_words(json_t *doc, const char *body, size_t len)
 	return clean;
 }
 
-/* Writes "HTTP n: what (server's words)" into reason. */
+/* Writes "HTTP n: what: server's words" (or "HTTP n: what" when the
+ * server said nothing) into reason. what never holds ": " (see
+ * proto_reason_log). */
 static void explain(char *reason, size_t size, long http, const char *what, json_t *doc,
 		    const char *body, size_t len)
 {
@@ -62,6 +64,16 @@ static void explain(char *reason, size_t size, long http, const char *what, json
 	copy_utf8(reason, size, line);
 	free(line);
 	free(words);
+}
+
+void proto_reason_log(const char *reason, char *out, size_t size)
+{
+	const char *first = strncmp(reason, "HTTP ", 5) == 0 ? strstr(reason, ": ") : NULL;
+	const char *words = first ? strstr(first + 2, ": ") : NULL;
+	size_t n = words ? (size_t)(words - reason) : strlen(reason);
+
+	snprintf(out, size, "%.*s%s", (int)n, reason,
+		 words ? " (the server's words are not logged)" : "");
 }
 
 enum proto_verdict proto_submission(long http, const char *body, size_t len, const char *id,
@@ -77,7 +89,7 @@ enum proto_verdict proto_submission(long http, const char *body, size_t len, con
 			verdict = PROTO_ACK;
 		} else {
 			explain(reason, size, http,
-				"not an acknowledgement (no JSON echoing the id: a captive portal"
+				"not an acknowledgement (no JSON echoing the id; a captive portal"
 				" or proxy?)", NULL, body, len);
 			verdict = PROTO_RETRY;
 		}

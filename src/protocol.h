@@ -28,6 +28,12 @@ enum proto_verdict {
 enum proto_verdict proto_submission(long http, const char *body, size_t len, const char *id,
 				    char *reason, size_t size);
 
+/* The reason of proto_submission() or proto_dossier() fit for a log:
+ * "HTTP n: what" without the server's own words, which may quote what the
+ * villager typed (state.db keeps them for `kioskctl queue show`). Other
+ * reasons (no answer, TLS) are copied whole. Writes into out (size bytes). */
+void proto_reason_log(const char *reason, char *out, size_t size);
+
 /* Most bytes of a status kept (a word such as "processing", or a short
  * text the kiosk shows as it is). */
 #define PROTO_STATUS_MAX 63

@@ -76,12 +76,15 @@ char *receipt_vnd(long long amount)
 	return xprintf("%s đồng", out);
 }
 
-/* "08:21 27/11/2026" in the system's time zone. */
+/* "08:21 27/11/2026" in the system's time zone, or "chưa rõ giờ" for 0
+ * (the booth's clock was not set). */
 static void when(time_t t, char out[32])
 {
 	struct tm tm;
 
-	if (localtime_r(&t, &tm) == NULL || strftime(out, 32, "%H:%M %d/%m/%Y", &tm) == 0)
+	if (t == 0)
+		snprintf(out, 32, "chưa rõ giờ");
+	else if (localtime_r(&t, &tm) == NULL || strftime(out, 32, "%H:%M %d/%m/%Y", &tm) == 0)
 		snprintf(out, 32, "?");
 }
 

@@ -2,6 +2,8 @@
  * payment slip with its VietQR code, and the printer's test page, each
  * laid out as a slip (slip.h) for the printer's paper. The strings are
  * the caller's (borrowed, UTF-8); a NULL or empty one leaves its line out.
+ * A time of 0 prints as "chưa rõ giờ" (not known): a caller passes 0 when
+ * the booth's clock was not set (clock_known), never a 1970 date.
  * Printed labels are Vietnamese: a receipt is an official paper. */
 #ifndef KIOSK_RECEIPT_H
 #define KIOSK_RECEIPT_H

@@ -179,6 +179,7 @@ static void picker_done(struct frame *f)
 	struct picker *p = f->data;
 
 	entry_free(&p->entry);
+	wipe(p, sizeof *p);
 	free(p);
 }
 

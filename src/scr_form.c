@@ -11,6 +11,7 @@
 
 #include "appstate.h"
 #include "cccd.h"
+#include "clock.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
@@ -54,14 +55,18 @@ static int options(const struct form_field *fd, const char *const **out)
 	return fd->noptions;
 }
 
-/* Today as YYYY-MM-DD, for the date checks. */
-static void today(char *out, size_t size)
+/* Today as YYYY-MM-DD in out, for the date checks; NULL when the booth's
+ * clock is not set (no date is then "in the future"). */
+static const char *today(char *out, size_t size)
 {
 	time_t now = time(NULL);
 	struct tm tm;
 
+	if (!clock_known((long long)now))
+		return NULL;
 	localtime_r(&now, &tm);
 	strftime(out, size, "%Y-%m-%d", &tm);
+	return out;
 }
 
 /* Makes the form's state: one entry per field, focus on the first. */
@@ -133,8 +138,8 @@ static int check(struct form_state *st, int i)
 
 	if (st->form->fields[i].type == FT_DATE)
 		tidy_date(&st->entry[i]);
-	today(day, sizeof day);
-	st->error[i] = formdef_check(&st->form->fields[i], entry_text(&st->entry[i]), day);
+	st->error[i] = formdef_check(&st->form->fields[i], entry_text(&st->entry[i]),
+				     today(day, sizeof day));
 	return st->error[i] == NULL;
 }
 

@@ -106,6 +106,8 @@ static void review_choose(struct app *a, struct frame *f, const struct item *it,
 /* Frees the review (the answers belong to the form frame). */
 static void review_done(struct frame *f)
 {
+	if (f->data != NULL)
+		wipe(f->data, sizeof(struct review));
 	free(f->data);
 }
 

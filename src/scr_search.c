@@ -179,6 +179,7 @@ static void search_done(struct frame *f)
 	if (s == NULL)
 		return;
 	entry_free(&s->entry);
+	wipe(s, sizeof *s);
 	free(s);
 }
 

@@ -20,7 +20,7 @@
 /* The columns read into a spool_item, in the order item_read() expects. */
 #define ITEM_COLS \
 	"id, receipt, kind, procedure_code, created_at, state, attempts, next_try_at," \
-	" tried_at, sent_at, last_error, length(body), body"
+	" tried_at, sent_at, last_error, length(body), body, erased_at, time_known"
 
 static const char *const state_names[] = { "waiting", "sent", "quarantined" };
 
@@ -151,6 +151,8 @@ static void item_read(sqlite3_stmt *st, struct spool_item *item, int with_body)
 	item->next_try_at = sqlite3_column_int64(st, 7);
 	item->tried_at = sqlite3_column_int64(st, 8);
 	item->sent_at = sqlite3_column_int64(st, 9);
+	item->erased_at = sqlite3_column_int64(st, 13);
+	item->time_known = sqlite3_column_int(st, 14);
 	item->last_error = xstrdup(err ? (const char *)err : "");
 	item->body_len = (size_t)sqlite3_column_int64(st, 11);
 	if (with_body) {
@@ -256,7 +258,8 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 	}
 	st = prepare(sql,
 		     "INSERT INTO submissions (id, receipt, kind, procedure_code, created_at, body,"
-		     " state, attempts, next_try_at) VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0)",
+		     " state, attempts, next_try_at, time_known)"
+		     " VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0, ?)",
 		     "request not saved", cause);
 	if (st == NULL)
 		return -1;
@@ -267,6 +270,7 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 		sqlite3_bind_text(st, 4, req->procedure_code, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, req->created_at);
 	sqlite3_bind_blob64(st, 6, req->body, req->body_len, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, !req->time_unknown);
 	/* One statement in autocommit mode: its own transaction, committed
 	 * (and synced) before sqlite3_step() returns SQLITE_DONE. */
 	return finish(sql, st, "request not saved", cause) < 0 ? -1 : 0;
@@ -535,6 +539,74 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
 		return -1;
 	}
 	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Which requests spool_erase_due() erases: ?1 is the latest time of
+ * acknowledgement old enough. */
+#define ERASE_DUE \
+	" WHERE state = 'sent' AND erased_at IS NULL AND sent_at IS NOT NULL" \
+	" AND sent_at > 0 AND sent_at <= ?1"
+
+int spool_erase_due(struct db *db, long long now, long long clock_min, int days, int dry_run,
+		    spool_each_fn *fn, void *arg, long *n, char **cause)
+{
+	static const char doing[] = "cannot erase personal details";
+	sqlite3 *sql = db_sqlite(db);
+	struct spool_item item;
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (days <= 0 || now < clock_min)
+		return 0;
+	if (exec(sql, "BEGIN IMMEDIATE", doing, cause) != 0)
+		return -1;
+	st = prepare(sql, "UPDATE submissions SET sent_at = ?1 WHERE state = 'sent'"
+		     " AND erased_at IS NULL AND sent_at < ?2", doing, cause);
+	if (st == NULL)
+		return rollback(sql);
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, clock_min);
+	if (finish(sql, st, doing, cause) < 0)
+		return rollback(sql);
+	st = prepare(sql, "SELECT " ITEM_COLS " FROM submissions" ERASE_DUE
+		     " ORDER BY sent_at, rowid", doing, cause);
+	if (st == NULL)
+		return rollback(sql);
+	sqlite3_bind_int64(st, 1, now - (long long)days * 86400);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		item_read(st, &item, 0);
+		(*n)++;
+		if (fn != NULL)
+			fn(&item, arg);
+		spool_item_free(&item);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = sql_cause(sql, doing);
+		return rollback(sql);
+	}
+	if (dry_run) {
+		rollback(sql);
+		return 0;
+	}
+	if (*n == 0) /* the new dates of acknowledgements, if any */
+		return commit(sql, doing, cause);
+	st = prepare(sql, "UPDATE submissions SET body = zeroblob(0), erased_at = ?2" ERASE_DUE,
+		     doing, cause);
+	if (st == NULL)
+		return rollback(sql);
+	sqlite3_bind_int64(st, 1, now - (long long)days * 86400);
+	sqlite3_bind_int64(st, 2, now);
+	if (finish(sql, st, doing, cause) < 0 ||
+	    exec(sql, "UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"
+		 " (SELECT receipt FROM submissions WHERE erased_at IS NOT NULL)", doing, cause) != 0 ||
+	    commit(sql, doing, cause) != 0)
+		return rollback(sql);
+	/* Another reader may hold the log for a moment: its old frames are
+	 * then overwritten by the next checkpoint. */
+	sqlite3_wal_checkpoint_v2(sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	return 0;
 }
 

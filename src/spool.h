@@ -11,7 +11,9 @@
  * Invariants, enforced by triggers in the schema as well as by this API:
  * the id, receipt, kind, procedure code, creation time and body of a saved
  * request are never edited, and a saved request is never deleted (so never
- * once a send has started). Every function that writes does so in one
+ * once a send has started). The one exception is privacy: some days after
+ * the server acknowledged a request, spool_erase_due() empties its body
+ * (the villager's details), once; the request stays "sent" for good. Every function that writes does so in one
  * transaction: it happened whole or not at all. Under the connection's
  * default synchronous=FULL it has also reached the disk when the function
  * returns; see spool_worker_durability() for the upload worker's own
@@ -38,9 +40,11 @@ struct spool_request {
 				     * with dossier_code(), which upper-cases */
 	const char *kind;           /* "procedure", "feedback", ... */
 	const char *procedure_code; /* NULL when none */
-	long long created_at;
+	long long created_at;       /* the clock's time, which orders the spool */
 	const char *body;
 	size_t body_len;
+	int time_unknown;           /* the clock was not set: created_at is not
+				     * a real time (stored as time_known 0) */
 };
 
 enum spool_state { SPOOL_WAITING, SPOOL_SENT, SPOOL_QUARANTINED };
@@ -54,11 +58,13 @@ struct spool_item {
 	char kind[32];
 	char procedure_code[64];
 	long long created_at;
+	int time_known;             /* 0: saved while the clock was not set */
 	enum spool_state state;
 	int attempts;               /* sends started so far */
 	long long next_try_at;      /* not sent again before this time */
 	long long tried_at;         /* when the last send started */
 	long long sent_at;          /* when the server acknowledged it */
+	long long erased_at;        /* when its personal details were erased */
 	char *last_error;
 	char *body;
 	size_t body_len;
@@ -179,6 +185,23 @@ typedef int spool_each_fn(const struct spool_item *item, void *arg);
  * at most limit of them (no limit when limit <= 0). Returns 0 or -1. */
 int spool_list(struct db *db, const enum spool_state *state, long limit, spool_each_fn *fn,
 	       void *arg, char **cause);
+
+/* Erases the personal details of every request the server acknowledged
+ * at least days days before now (sent_at + days * 86400 <= now): its body
+ * (the villager's form values) becomes empty and erased_at is set to now;
+ * its id, receipt code, kind, procedure, state and times stay, and so does
+ * its cached dossier status, but not the status's note (the server may
+ * name the villager there). Calls fn (which may be NULL; its return is
+ * ignored) with each one, oldest acknowledgement first; *n gets how many. With dry_run nothing is
+ * changed: fn sees what would be erased. days <= 0 erases nothing. All in
+ * one transaction, then the log is checkpointed and truncated so the old
+ * bytes are not left in the -wal file (secure_delete, set by db_open,
+ * zeroes the freed pages). Times before clock_min were read from a clock
+ * that was not set: at such a now nothing is erased, and an
+ * acknowledgement recorded at such a time is first dated now (its days
+ * start when the clock is right). Returns 0 or -1 with *cause. */
+int spool_erase_due(struct db *db, long long now, long long clock_min, int days, int dry_run,
+		    spool_each_fn *fn, void *arg, long *n, char **cause);
 
 /* Counts the requests in each state. Returns 0 or -1 with *cause. */
 int spool_counts(struct db *db, struct spool_counts *counts, char **cause);

@@ -27,6 +27,7 @@ static const struct {
 	{ "reprint", NULL },
 	{ "payslip", NULL },
 	{ "ticket", "issue list call" },
+	{ "erase-due", NULL },
 	{ "check", NULL },
 	{ "set-pin", NULL },
 	{ "search", NULL },
@@ -116,6 +117,49 @@ fail:
 	sshcmd_free(*words);
 	*words = NULL;
 	return -1;
+}
+
+/* True when a word names an allowed command or subcommand, or an option
+ * ("--json", not "--from=..."). */
+static int word_known(const char *w)
+{
+	size_t k;
+
+	if (strcmp(w, "kioskctl") == 0 ||
+	    (strncmp(w, "--", 2) == 0 && w[2] != '\0' &&
+	     strspn(w + 2, "abcdefghijklmnopqrstuvwxyz-") == strlen(w + 2)))
+		return 1;
+	for (k = 0; k < sizeof allowed / sizeof allowed[0]; k++)
+		if (strcmp(w, allowed[k].command) == 0 ||
+		    (allowed[k].subs != NULL && word_in_list(w, allowed[k].subs)))
+			return 1;
+	return 0;
+}
+
+char *sshcmd_summary(char **words, int n)
+{
+	char *s = xstrdup(""), *t;
+	int i, hidden = 0;
+
+	for (i = 0; i < n; i++) {
+		/* The program asked for is shown when it looks like one ("bash"). */
+		int program = i == (n > 0 && strcmp(words[0], "kioskctl") == 0) && strlen(words[i]) <= 32 &&
+			      strspn(words[i], "abcdefghijklmnopqrstuvwxyz0123456789._/-") == strlen(words[i]);
+
+		if (!program && !word_known(words[i])) {
+			hidden++;
+			continue;
+		}
+		t = xprintf("%s%s%s", s, s[0] ? " " : "", words[i]);
+		free(s);
+		s = t;
+	}
+	if (hidden > 0) {
+		t = xprintf("%s%s(%d more word%s)", s, s[0] ? " " : "", hidden, hidden == 1 ? "" : "s");
+		free(s);
+		s = t;
+	}
+	return s;
 }
 
 /* The list of allowed commands, for messages. */

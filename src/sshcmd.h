@@ -20,6 +20,14 @@ int sshcmd_split(const char *line, char ***words, char **cause);
  * that names the command; otherwise -1 with *cause saying what is allowed. */
 int sshcmd_allowed(char **words, int n, char **cause);
 
+/* The words of a command line fit for a log: "kioskctl", the program asked
+ * for when it looks like a program name ("bash"), command and subcommand
+ * names helpers may run, and option names ("--json"); every
+ * other word (a code, a search, text to compose: it may be a villager's
+ * name or number) is only counted: "kioskctl compose (2 more words)". A
+ * new string. */
+char *sshcmd_summary(char **words, int n);
+
 /* Frees what sshcmd_split() returned. */
 void sshcmd_free(char **words);
 

@@ -25,15 +25,17 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 	char *s;
 	int i;
 
-	gmtime_r(&at, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (at != 0) {
+		gmtime_r(&at, &tm);
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
 	json_object_set_new(o, "id", json_string(id));
 	json_object_set_new(o, "booth", json_string(cfg->booth_id));
 	json_object_set_new(o, "kind", json_string(form->kind));
 	json_object_set_new(o, "procedure_code",
 			    form->procedure ? json_string(form->procedure) : json_null());
 	json_object_set_new(o, "receipt", json_string(receipt));
-	json_object_set_new(o, "created_at", json_string(when));
+	json_object_set_new(o, "created_at", at != 0 ? json_string(when) : json_null());
 	json_object_set_new(o, "form", json_string(form->id));
 	for (i = 0; i < form->nfields; i++)
 		json_object_set_new(fields, form->fields[i].id, json_string(values[i]));
@@ -50,7 +52,8 @@ static int exec(struct db *db, const char *sql)
 }
 
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, struct saved *out, char **cause)
+		   const char *const *values, time_t at, int time_known, struct saved *out,
+		   char **cause)
 {
 	char buf[32], *body = NULL;
 	long seq;
@@ -73,10 +76,10 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 		goto fail;
 	}
 	spool_new_id(out->id);
-	out->at = at;
-	body = submit_json(cfg, form, values, out->id, out->receipt, at);
+	out->at = time_known ? at : 0;
+	body = submit_json(cfg, form, values, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
-				      (long long)at, body, strlen(body) };
+				      (long long)at, body, strlen(body), !time_known };
 	if (spool_enqueue(db, &req, cause) != 0)
 		goto fail;
 	if (exec(db, "COMMIT") != 0) {
@@ -98,7 +101,7 @@ struct db *submit_open_state(const struct config *cfg, char **cause)
 	char *path;
 	struct db *db;
 
-	if (mkdir_p(cfg->state_dir, 0700) != 0) {
+	if (mkdir_private(cfg->state_dir) != 0) {
 		*cause = xprintf("cannot create the state folder %s", cfg->state_dir);
 		return NULL;
 	}
@@ -121,7 +124,8 @@ int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 	}
 	for (i = 0; i < st->form->nfields; i++)
 		values[i] = entry_text(&st->entry[i]);
-	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now, saved, cause)) != 0) {
+	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now,
+				 (long long)now >= a->env.clock_min, saved, cause)) != 0) {
 		free(saved);
 		return rc;
 	}

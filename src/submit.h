@@ -15,23 +15,26 @@ struct form;
 struct saved {
 	char id[65];
 	char receipt[16];
-	time_t at;
+	time_t at;                /* 0 when the booth's clock was not set */
 };
 
 /* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
- * kind, procedure code, receipt, created time, form and fields. The caller
- * frees it. */
+ * kind, procedure code, receipt, created time (null when at is 0: the
+ * booth's clock was not set), form and fields. The caller frees it. */
 char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
 		  const char *id, const char *receipt, time_t at);
 
 /* Saves a request: the booth's next receipt number and the request go in
- * one transaction, so after a crash either both are there or neither.
- * Returns 0 once COMMIT returned; otherwise nothing is saved and *cause
- * says why: -2 when another program held the database past its busy
- * timeout (sending again soon may work), -1 for the disk (full, read-only,
- * failing). */
+ * one transaction, so after a crash either both are there or neither. at
+ * is the clock's time; when time_known is 0 (the clock is not set) it only
+ * orders the spool: the request is stored as of an unknown time (a flag in
+ * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;
+ * otherwise nothing is saved and *cause says why: -2 when another program
+ * held the database past its busy timeout (sending again soon may work),
+ * -1 for the disk (full, read-only, failing). */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, struct saved *out, char **cause);
+		   const char *const *values, time_t at, int time_known, struct saved *out,
+		   char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private
  * to this user. Returns NULL with *cause when the disk does not allow it. */

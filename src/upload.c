@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "config.h"
 #include "dossier.h"
 #include "util.h"
@@ -130,6 +131,17 @@ void upload_close(struct upload *up)
 	free(up);
 }
 
+/* True when rc is a TLS failure while the booth's clock is before the
+ * build date: then certificates look "not yet valid" and the clock, not
+ * the server, is what to fix. */
+static int clock_wrong_for_tls(CURLcode rc)
+{
+	if (clock_known((long long)time(NULL)))
+		return 0;
+	return rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR ||
+	       rc == CURLE_SSL_CERTPROBLEM;
+}
+
 /* A transport failure in words a helper can act on. */
 static void transport_reason(struct upload *up, CURLcode rc, char *out, size_t size)
 {
@@ -153,8 +165,23 @@ static void transport_reason(struct upload *up, CURLcode rc, char *out, size_t s
 	default:
 		break;
 	}
-	line = xprintf("no answer: %s%s%s%s", curl_easy_strerror(rc), up->error[0] ? ": " : "",
-		       up->error, hint);
+	if (clock_wrong_for_tls(rc)) {
+		char built[16], today[16];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		clock_build_date(built, sizeof built);
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		/* First, so that it survives the reason being cut. */
+		line = xprintf("no answer: the booth's clock is wrong (it says %s, before this"
+			       " program was built on %s): TLS certificates cannot be checked"
+			       " until the time is set (%s%s%s)", today, built,
+			       curl_easy_strerror(rc), up->error[0] ? ": " : "", up->error);
+	} else {
+		line = xprintf("no answer: %s%s%s%s", curl_easy_strerror(rc),
+			       up->error[0] ? ": " : "", up->error, hint);
+	}
 	snprintf(out, size, "%s", line);
 	free(line);
 }

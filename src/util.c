@@ -185,6 +185,33 @@ int mkdir_p(const char *dir, unsigned mode)
 	return 0;
 }
 
+int mode_private(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISLNK(st.st_mode) || (st.st_mode & 077) == 0)
+		return 0;
+	return chmod(path, st.st_mode & 07700);
+}
+
+/* nftw() callback of mkdir_private(): makes one entry private. */
+static int private_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return mode_private(path);
+}
+
+int mkdir_private(const char *dir)
+{
+	if (mkdir_p(dir, 0700) != 0)
+		return -1;
+	return nftw(dir, private_one, 16, FTW_PHYS);
+}
+
 int date_valid(const char *s)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

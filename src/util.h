@@ -35,6 +35,16 @@ int remove_tree(const char *path);
 /* Creates dir and its parents with the given mode (like mkdir -p). */
 int mkdir_p(const char *dir, unsigned mode);
 
+/* Takes every group and other permission away from path (a file or folder
+ * made earlier, by hand or under another umask), following no symbolic
+ * link. A missing path is fine. Returns 0 or -1 with errno set. */
+int mode_private(const char *path);
+
+/* mkdir_p() with mode 0700, then mode_private() on dir and everything under
+ * it (never following a symbolic link): a folder of the villagers' data
+ * only the kiosk's user may enter. Returns 0 or -1 with errno set. */
+int mkdir_private(const char *dir);
+
 /* True when s is a real calendar date written YYYY-MM-DD. */
 int date_valid(const char *s);
 

@@ -49,7 +49,8 @@ void view_button(struct app *a, struct canvas *c, int y, int x, int h, int w,
 	view_hit(a, y, x, h, w, HIT_OWN, index);
 }
 
-/* The title row: the title on the left, the day and time on the right. */
+/* The title row: the title on the left, the day and time on the right
+ * (or that the time is not known, on a booth whose clock is not set). */
 static void draw_title(struct app *a, struct canvas *c, const char *msgid, int clock, time_t now)
 {
 	char title[512], when[128];
@@ -60,8 +61,12 @@ static void draw_title(struct app *a, struct canvas *c, const char *msgid, int c
 		struct tm tm;
 
 		localtime_r(&now, &tm);
-		snprintf(when, sizeof when, "%s %02d/%02d  %02d:%02d", app_tr(a, day_names[tm.tm_wday]),
-			 tm.tm_mday, tm.tm_mon + 1, tm.tm_hour, tm.tm_min);
+		if ((long long)now < a->env.clock_min)
+			snprintf(when, sizeof when, "%s", app_tr(a, N_("chưa rõ giờ")));
+		else
+			snprintf(when, sizeof when, "%s %02d/%02d  %02d:%02d",
+				 app_tr(a, day_names[tm.tm_wday]), tm.tm_mday, tm.tm_mon + 1,
+				 tm.tm_hour, tm.tm_min);
 		cw = text_width(when);
 		canvas_text(c, 0, c->cols - cw - 1, when, ATTR_TITLE, cw);
 		view_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);

@@ -278,6 +278,35 @@ static void test_idle_countdown_and_reset(void **state)
 	expect_not_on_screen(f, "● ●");
 }
 
+/* Lets the idle countdown run out. */
+static void idle_out(struct fixture *f)
+{
+	f->now += f->cfg.idle_timeout;
+	app_tick(f->app, f->now);
+	f->now += f->cfg.idle_countdown;
+	app_tick(f->app, f->now);
+	expect_on_screen(f, "TRẠM DỊCH VỤ CÔNG");
+}
+
+/* After the reset the next villager finds the same form empty: nothing
+ * typed by the last one comes back (tests/screen/idle_wipe.sh does the
+ * search and the lookup, which need content). */
+static void test_idle_reset_forgets_the_villager(void **state)
+{
+	struct fixture *f = *state;
+
+	keys(f, "31");
+	expect_on_screen(f, "Đăng ký khai sinh");
+	keys(f, "Nguyeenx Thij Hoa\n051185000123");
+	expect_on_screen(f, "Nguyễn Thị Hoa");
+	expect_on_screen(f, "051185000123");
+	idle_out(f);
+	keys(f, "31");
+	expect_on_screen(f, "Đăng ký khai sinh");
+	expect_not_on_screen(f, "Nguyễn");
+	expect_not_on_screen(f, "051185000123");
+}
+
 static void test_home_does_not_count_down(void **state)
 {
 	struct fixture *f = *state;
@@ -363,16 +392,33 @@ static void test_any_size_draws(void **state)
 	expect_on_screen(f, "Mở menu cán bộ");
 }
 
+/* A booth whose clock is before the build day shows no day or time. */
+static void test_clock_not_set(void **state)
+{
+	struct fixture *f = *state;
+
+	app_free(f->app);
+	f->app = app_new(&(struct app_env){ .cfg = &f->cfg, .screens = &f->ui.screens,
+					    .forms = &f->ui.forms, .i18n = f->ui.i18n, .db = f->db,
+					    .clock_min = f->now + 1 },
+			 f->now);
+	expect_on_screen(f, "chưa rõ giờ");
+	expect_not_on_screen(f, "Thứ Sáu");
+	expect_not_on_screen(f, "10:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_home_screen, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clock_not_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_digits_and_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_arrows_move_in_the_grid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_touch_acts_on_press_and_release, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_language_switch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_control_keys_do_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idle_countdown_and_reset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idle_reset_forgets_the_villager, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_home_does_not_count_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helper_pin, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_helper_sequence_must_be_exact, setup, teardown),

@@ -71,6 +71,30 @@ static void test_reason_is_cut_whole(void **state)
 	assert_int_equal((strlen(r) - strlen("HTTP 400: refused by the server: ")) % 3, 0);
 }
 
+/* Logs get the status and its meaning, never the server's own words (they
+ * may quote the villager's form). */
+static void test_reason_for_logs(void **state)
+{
+	char r[256], l[256];
+
+	(void)state;
+	assert_int_equal(verdict(422, "{\"error\":\"phone: 0912345678 is not valid\"}", r),
+			 PROTO_REJECT);
+	assert_non_null(strstr(r, "0912345678"));
+	proto_reason_log(r, l, sizeof l);
+	assert_null(strstr(l, "0912345678"));
+	assert_non_null(strstr(l, "HTTP 422: refused by the server"));
+	assert_int_equal(verdict(200, "<html>Đăng nhập Wi-Fi: Nguyễn Văn A</html>", r), PROTO_RETRY);
+	proto_reason_log(r, l, sizeof l);
+	assert_null(strstr(l, "Nguyễn"));
+	assert_non_null(strstr(l, "captive portal"));
+	assert_int_equal(verdict(503, "", r), PROTO_RETRY);
+	proto_reason_log(r, l, sizeof l);
+	assert_string_equal(l, r);
+	proto_reason_log("no answer: Couldn't connect to server", l, sizeof l);
+	assert_string_equal(l, "no answer: Couldn't connect to server");
+}
+
 static void test_times(void **state)
 {
 	long long t;
@@ -132,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_transient_and_refused),
 		cmocka_unit_test(test_reason_is_cut_whole),
 		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_reason_for_logs),
 		cmocka_unit_test(test_dossier_answers),
 	};
 

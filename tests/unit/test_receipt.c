@@ -206,6 +206,22 @@ static void test_ticket_and_payslip(void **state)
 	slip_free(&s);
 }
 
+/* A receipt saved while the booth's clock was not set says so in words. */
+static void test_unknown_time(void **state)
+{
+	struct receipt r = { "Xã A", "Đăng ký khai sinh", "HD7-K4Q2-9", 0, "demo-01", { 0, 0, 0 },
+			     NULL, 0, NULL, NULL };
+	struct slip s;
+
+	(void)state;
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	assert_true(find(&s, "Nộp lúc: chưa rõ giờ") >= 0);
+	assert_int_equal(find(&s, "1970"), -1);
+	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	slip_free(&s);
+}
+
 static void test_missing_parts_are_left_out(void **state)
 {
 	struct receipt r = { NULL, NULL, "HD7-K4Q2-9", 1795742460, "", { 0, 0, 0 }, NULL, 0, NULL, NULL };
@@ -216,6 +232,7 @@ static void test_missing_parts_are_left_out(void **state)
 	(void)state;
 	slip_init(&s, 46);
 	receipt_layout(&r, &s);
+	assert_int_equal(find(&s, "chưa rõ giờ"), -1);
 	assert_int_equal(find(&s, "Thủ tục"), -1);
 	assert_int_equal(find(&s, "Hẹn trả"), -1);
 	assert_int_equal(find(&s, "Lệ phí"), -1);
@@ -293,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_receipt_content),
 		cmocka_unit_test(test_ticket_and_payslip),
 		cmocka_unit_test(test_missing_parts_are_left_out),
+		cmocka_unit_test(test_unknown_time),
 		cmocka_unit_test(test_render_fills_the_paper_width),
 		cmocka_unit_test(test_qr_module_size),
 	};

@@ -57,25 +57,33 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Saves a request with this receipt and creation time; its id goes to
- * id_out when given. Returns what spool_enqueue() returned. */
-static int save(struct db *db, const char *receipt, long long created, char *id_out)
+/* Saves a request from the villager name with this receipt and creation
+ * time; its id goes to id_out when given. Returns what spool_enqueue()
+ * returned. */
+static int save_named(struct db *db, const char *receipt, long long created, const char *name,
+		      char *id_out)
 {
 	char id[SPOOL_ID_MAX + 1], *body, *cause = NULL;
 	struct spool_request req;
 	int rc;
 
 	spool_new_id(id);
-	body = xprintf("{\"id\":\"%s\",\"receipt\":\"%s\",\"fields\":{\"name\":\"Hoàng Văn Thuỷ\"}}",
-		       id, receipt);
+	body = xprintf("{\"id\":\"%s\",\"receipt\":\"%s\",\"fields\":{\"name\":\"%s\"}}",
+		       id, receipt, name);
 	req = (struct spool_request){ id, receipt, "procedure", NULL, created, body,
-				      strlen(body) };
+				      strlen(body), 0 };
 	rc = spool_enqueue(db, &req, &cause);
 	free(cause);
 	free(body);
 	if (id_out != NULL)
 		memcpy(id_out, id, sizeof id);
 	return rc;
+}
+
+/* save_named() with the usual villager. */
+static int save(struct db *db, const char *receipt, long long created, char *id_out)
+{
+	return save_named(db, receipt, created, "Hoàng Văn Thuỷ", id_out);
 }
 
 /* Claims at time now and returns the receipt claimed ("" for none). */
@@ -134,7 +142,7 @@ static void test_enqueue_refuses_bad_requests(void **state)
 	struct fixture *f = *state;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 	const char *nfd = "{\"id\":\"x-1\",\"name\":\"Vie\xcc\x82\xcc\xa3t\"}";
-	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12 };
+	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0 };
 
 	/* The body must echo the id. */
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
@@ -333,7 +341,7 @@ static void test_locked_database_saves_nothing(void **state)
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
-	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body) };
+	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0 };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "locked"));
 	free(cause);
@@ -362,7 +370,7 @@ static void test_full_database_saves_nothing(void **state)
 	i = (size_t)snprintf(body, n + 64, "{\"id\":\"%s\",\"x\":\"", id);
 	memset(body + i, 'a', n);
 	memcpy(body + i + n, "\"}", 3);
-	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body) };
+	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0 };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "full"));
 	free(cause);
@@ -493,6 +501,157 @@ static void test_status_cache(void **state)
 	dossier_status_clear(&got);
 }
 
+/* True when the file at path (or its -wal) holds the bytes of text. */
+static int file_holds(const char *path, const char *text)
+{
+	const char *ext[] = { "", "-wal" };
+	size_t len, n = strlen(text), i, j;
+	int found = 0;
+
+	for (j = 0; j < 2 && !found; j++) {
+		char *p = xprintf("%s%s", path, ext[j]), *data = file_read(p, &len);
+
+		for (i = 0; data != NULL && i + n <= len && !found; i++)
+			found = memcmp(data + i, text, n) == 0;
+		free(data);
+		free(p);
+	}
+	return found;
+}
+
+/* Counts spool_erase_due()'s calls. */
+static int count_one(const struct spool_item *it, void *arg)
+{
+	(void)it;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* Runs one statement on the raw handle; returns its SQLite result code. */
+static int raw(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL);
+}
+
+/* Erasure: only acknowledged requests, only when their days are over, only
+ * the body and the status note, all copies; the schema allows nothing else. */
+static void test_erase_due(void **state)
+{
+	struct fixture *f = *state;
+	const long long day = 86400, acked = 1000000;
+	const char *name = "Nguyễn Thị Xoá Được";
+	struct dossier_status d = { "E1", "Đang xử lý", "Gọi bà Nguyễn Thị Xoá Được", -1, acked };
+	struct dossier_status got;
+	char id1[SPOOL_ID_MAX + 1], id2[SPOOL_ID_MAX + 1], *cause = NULL;
+	struct spool_item it;
+	long n = -1;
+	int seen = 0;
+
+	assert_int_equal(save_named(f->db, "E1", 500, name, id1), 0);
+	assert_int_equal(save(f->db, "E2", 600, id2), 0);
+	assert_int_equal(save(f->db, "E3", 700, NULL), 0); /* never sent */
+	assert_int_equal(spool_ack(f->db, id1, acked, &cause), 0);
+	assert_int_equal(spool_ack(f->db, id2, acked + 5 * day, &cause), 0);
+	assert_int_equal(dossier_status_put(f->db, &d, &cause), 0);
+	assert_true(file_holds(f->path, name));
+
+	/* A second early, never; 0 days, never; a dry run changes nothing. */
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day - 1, 0, 30, 0, NULL, NULL, &n,
+					 &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 0, 0, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 0, 30, 1, count_one, &seen, &n,
+					 &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(seen, 1);
+	assert_int_equal(spool_find(f->db, "E1", &it, &cause), 1);
+	assert_int_equal(it.erased_at, 0);
+	assert_non_null(strstr(it.body, name));
+	spool_item_free(&it);
+
+	/* Due: E1 only; its code, state and times stay, its details go. */
+	assert_int_equal(spool_erase_due(f->db, acked + 30 * day, 0, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(spool_find(f->db, "E1", &it, &cause), 1);
+	assert_int_equal(it.body_len, 0);
+	assert_int_equal(it.erased_at, acked + 30 * day);
+	assert_int_equal(it.state, SPOOL_SENT);
+	assert_int_equal(it.sent_at, acked);
+	assert_int_equal(it.created_at, 500);
+	assert_string_equal(it.id, id1);
+	spool_item_free(&it);
+	assert_int_equal(spool_find(f->db, "E2", &it, &cause), 1);
+	assert_int_equal(it.erased_at, 0);
+	assert_non_null(strstr(it.body, "Hoàng Văn Thuỷ"));
+	spool_item_free(&it);
+	assert_int_equal(dossier_status_get(f->db, "E1", &got, &cause), 1);
+	assert_string_equal(got.status, "Đang xử lý");
+	assert_null(got.note);
+	dossier_status_clear(&got);
+	/* Not in the file, nor in its log, nor in a free page. */
+	assert_false(file_holds(f->path, name));
+
+	/* Once erased, never again; E2 later; E3 (not acknowledged) never. */
+	assert_int_equal(spool_erase_due(f->db, acked + 35 * day, 0, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(spool_find(f->db, "E2", &it, &cause), 1);
+	assert_int_equal(it.body_len, 0);
+	spool_item_free(&it);
+	assert_int_equal(spool_erase_due(f->db, acked + 9999 * day, 0, 30, 0, NULL, NULL, &n,
+					 &cause), 0);
+	assert_int_equal(n, 0);
+
+	/* The schema refuses every other edit, whoever writes. */
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET body = x'', erased_at = 1"
+					" WHERE receipt = 'E3'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET body = x'7b7d'"
+					" WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET erased_at = NULL"
+					" WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET state = 'waiting'"
+					" WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET receipt = 'X1'"
+					" WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "DELETE FROM submissions WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_equal(spool_release(f->db, "E1", &cause), -1);
+	free(cause);
+	assert_int_equal(spool_find(f->db, "E3", &it, &cause), 1);
+	assert_true(it.body_len > 0);
+	assert_int_equal(it.state, SPOOL_WAITING);
+	spool_item_free(&it);
+}
+
+/* An acknowledgement recorded while the clock was not set: nothing is
+ * erased while it is still wrong, and once it is right the days count
+ * from then, not from 1970. */
+static void test_erase_after_a_wrong_clock(void **state)
+{
+	struct fixture *f = *state;
+	const long long day = 86400, set = 1795748400; /* the clock is right from here */
+	char id[SPOOL_ID_MAX + 1], *cause = NULL;
+	struct spool_item it;
+	long n = -1;
+
+	assert_int_equal(save(f->db, "W1", 100, id), 0);
+	assert_int_equal(spool_ack(f->db, id, 200, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, 300 + 90 * day, set, 30, 0, NULL, NULL, &n, &cause),
+			 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, set, set, 30, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_find(f->db, "W1", &it, &cause), 1);
+	assert_int_equal(it.sent_at, set);
+	assert_true(it.body_len > 0);
+	spool_item_free(&it);
+	assert_int_equal(spool_erase_due(f->db, set + 30 * day - 1, set, 30, 0, NULL, NULL, &n,
+					 &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(spool_erase_due(f->db, set + 30 * day, set, 30, 0, NULL, NULL, &n, &cause),
+			 0);
+	assert_int_equal(n, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +671,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_and_counts, setup, teardown),
 		cmocka_unit_test(test_new_ids_are_uuids),
 		cmocka_unit_test_setup_teardown(test_status_cache, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_erase_due, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_erase_after_a_wrong_clock, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -109,6 +109,35 @@ static void test_refused_commands(void **state)
 	assert_int_equal(allowed("kioskctl content install - /etc/shadow", "comes on stdin"), -1);
 }
 
+/* Expects the log summary of line to be want. */
+static void summary(const char *line, const char *want)
+{
+	char **w = NULL, *cause = NULL, *got;
+	int n = sshcmd_split(line, &w, &cause);
+
+	assert_true(n >= 0);
+	got = sshcmd_summary(w, n);
+	assert_string_equal(got, want);
+	free(got);
+	sshcmd_free(w);
+}
+
+/* A logged command line keeps commands and options, never what was typed
+ * after them (it may be a villager's name or ID number). */
+static void test_summary_hides_arguments(void **state)
+{
+	(void)state;
+	summary("kioskctl status --json", "kioskctl status --json");
+	summary("compose 'Nguyeenx Thij Hoa' --json", "compose --json (1 more word)");
+	summary("kioskctl search nguyen van a", "kioskctl search (3 more words)");
+	summary("dossier 079123456789", "dossier (1 more word)");
+	summary("content install --yes", "content install --yes");
+	summary("bash -c 'cat state.db'", "bash (2 more words)");
+	summary("kioskctl export --from=2025-01-01", "kioskctl export (1 more word)");
+	summary("'Trần Thị B'", "(1 more word)");
+	summary("", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -116,6 +145,7 @@ int main(void)
 		cmocka_unit_test(test_split_refuses_shell_syntax),
 		cmocka_unit_test(test_allowed_commands),
 		cmocka_unit_test(test_refused_commands),
+		cmocka_unit_test(test_summary_hides_arguments),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

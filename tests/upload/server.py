@@ -10,7 +10,8 @@ tells it to misbehave:
 
   /fault?mode=M&count=N[&secs=S][&retry_after=R]   the next N POSTs get M:
       500, 503, 429, 408 (with Retry-After R when given), html (a captive
-      portal's 200 page), wrongid (200 JSON echoing another id): nothing
+      portal's 200 page), wrongid (200 JSON echoing another id), echo (a 400
+      whose error quotes the form's fields, as a careless server might): nothing
       stored; stall (no answer for S seconds, body unread): nothing stored;
       reset (connection reset), empty (closed without a reply), drip (the
       reply one byte every half second), hang (no answer for S seconds):
@@ -181,6 +182,9 @@ class Api(http.server.BaseHTTPRequestHandler):
             return self.send(200, PORTAL, "text/html; charset=utf-8")
         if mode == "wrongid":
             return self.send(200, {"id": "not-" + key})
+        if mode == "echo":
+            return self.send(400, {"error": "bad fields: " + json.dumps(
+                doc.get("fields"), ensure_ascii=False)})
         if key in STATE.rejected:
             return self.send(400, {"error": "trường ngày sinh không hợp lệ (birth_date)"})
         outcome = STATE.store(key, body, doc.get("receipt"))
