@@ -35,6 +35,19 @@ static void put_str(char *out, size_t size, size_t *o, const char *s)
 	out[*o] = '\0';
 }
 
+void app_when(const struct app *a, time_t t, char *out, size_t size)
+{
+	struct tm tm;
+
+	if (t <= 0 || (long long)t < a->env.clock_min) {
+		snprintf(out, size, "%s", app_tr(a, N_("chưa rõ giờ")));
+		return;
+	}
+	localtime_r(&t, &tm);
+	snprintf(out, size, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
+		 tm.tm_mon + 1, tm.tm_year + 1900);
+}
+
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)
 {
 	const char *s = app_tr(a, msgid);

@@ -171,6 +171,10 @@ const char *app_tr(const struct app *a, const char *msgid);
 /* Translates msgid and fills {commune}, {language} and {n} into out. */
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n);
 
+/* "08:21 27/11/2026" for time t, or "chưa rõ giờ" (in the booth's
+ * language) when t is 0 or earlier than the booth's clock can be right. */
+void app_when(const struct app *a, time_t t, char *out, size_t size);
+
 /* The items of the top frame, with "0 back" last when not at home.
  * Returns the count. */
 int app_items(struct app *a, struct item *out);

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "counters.h"
 #include "ctl.h"
 #include "db.h"
@@ -95,7 +96,7 @@ static int print(const struct config *cfg, const struct counter *c, const struct
 {
 	struct printer *pr = printer_open(cfg, cause);
 	char *counter = xprintf("Quầy %s", c->label);
-	struct ticket tk = { cfg->commune, counter, t->number, t->ahead, (time_t)t->issued_at };
+	struct ticket tk = { cfg->commune, counter, t->number, t->ahead, clock_known(t->issued_at) ? (time_t)t->issued_at : 0 };
 	struct slip s;
 	int rc = -1;
 

@@ -208,7 +208,6 @@ static int ticket_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 {
 	const struct ticket_screen *t = f->data;
 	char line[256], n[32];
-	struct tm tm;
 
 	(void)now;
 	snprintf(line, sizeof line, "%s %s", app_tr(a, N_("Quầy")), app_tr(a, t->label));
@@ -222,9 +221,7 @@ static int ticket_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	else
 		snprintf(line, sizeof line, "%s", app_tr(a, N_("Không có ai trước bạn")));
 	canvas_center(c, y + 9, 0, c->cols, line, ATTR_NORMAL);
-	localtime_r(&t->issued, &tm);
-	snprintf(line, sizeof line, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
-		 tm.tm_mon + 1, tm.tm_year + 1900);
+	app_when(a, t->issued, line, sizeof line);
 	canvas_center(c, y + 10, 0, c->cols, line, ATTR_DIM);
 	canvas_center(c, y + 11, 0, c->cols,
 		      app_tr(a, N_("Mời bạn lấy phiếu và chờ gọi số.")), ATTR_OK);

@@ -43,8 +43,7 @@ static const char *const rating_words[] = {
 static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	struct receipt_screen *r = f->data;
-	char line[256];
-	struct tm tm;
+	char line[256], when[64];
 
 	(void)now;
 	if (r->has_qr) {
@@ -55,17 +54,12 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 			canvas_text(c, y + i, qx, lines[i], ATTR_QR, qr_text_cols(&r->qr));
 		free(lines);
 	}
-	localtime_r(&r->saved.at, &tm);
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Mã biên nhận:")), r->saved.receipt);
 	canvas_text(c, y, 2, line, ATTR_KEY, c->cols - 36);
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Thủ tục:")), app_tr(a, r->form->title));
 	canvas_text(c, y + 1, 2, line, ATTR_NORMAL, c->cols - 36);
-	if (r->saved.at == 0) /* the booth's clock is not set */
-		snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")),
-			 app_tr(a, N_("chưa rõ giờ")));
-	else
-		snprintf(line, sizeof line, "%s  %02d:%02d %02d/%02d/%04d", app_tr(a, N_("Nộp lúc:")),
-			 tm.tm_hour, tm.tm_min, tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+	app_when(a, r->saved.at, when, sizeof when);
+	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
 	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
 		    app_tr(a, a->st.online ? N_("Hồ sơ đang được gửi lên xã.")
