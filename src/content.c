@@ -731,7 +731,7 @@ static void load_folder(struct build *b, const char *sub, int required,
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	if (n > 0)
+	if (n > 1) /* qsort's pointer must not be NULL, even for 0 */
 		qsort(names, n, sizeof *names, by_name);
 	for (i = 0; i < n; i++) {
 		char *path = xprintf("%s/%s", dir, names[i]);

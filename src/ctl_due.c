@@ -25,7 +25,7 @@ int ctl_due(struct ctl *ctl, int argc, char **argv)
 	char path[CONFIG_STR + 32], text[11], *cause = NULL, *end;
 	struct date from = date_of(time(NULL)), due, d;
 	struct calendar *cal;
-	json_t *off = json_array();
+	json_t *off;
 	int json = 0, i, rc, have_days = 0, from_given = 0;
 	long days = 0;
 
@@ -65,6 +65,7 @@ int ctl_due(struct ctl *ctl, int argc, char **argv)
 		return rc;
 	}
 	due = calendar_due(cal, from, (int)days);
+	off = json_array();
 	for (d = from; d.year < due.year || (d.year == due.year && (d.month < due.month ||
 	     (d.month == due.month && d.day <= due.day))); d = date_add(d, 1)) {
 		const char *why = calendar_day_off(cal, d);

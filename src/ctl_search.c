@@ -66,7 +66,7 @@ int ctl_search(struct ctl *ctl, int argc, char **argv)
 	int json = 0, units = 0, i;
 	long limit = 20;
 	struct catalog *cat;
-	void **out;
+	const void **out;
 	size_t n, k, total = 0;
 	json_t *list;
 

@@ -305,7 +305,7 @@ static void load_file(const char *path, struct catalog *cat, struct problems *p)
 	}
 	finish_entry(&po);
 	free(buf);
-	if (cat->n > 0)
+	if (cat->n > 1) /* qsort's pointer must not be NULL, even for 0 */
 		qsort(cat->e, (size_t)cat->n, sizeof *cat->e, entry_cmp);
 	for (i = 1; i < cat->n; i++)
 		if (strcmp(cat->e[i - 1].id, cat->e[i].id) == 0)
@@ -343,7 +343,8 @@ struct i18n *i18n_load(const char *dir, struct problems *p)
 		}
 	}
 	closedir(d);
-	qsort(names, (size_t)nnames, sizeof *names, name_cmp);
+	if (nnames > 1)
+		qsort(names, (size_t)nnames, sizeof *names, name_cmp);
 	for (i = 0; i < nnames; i++) {
 		char *path = xprintf("%s/%s", dir, names[i]);
 		struct catalog cat = { 0 };

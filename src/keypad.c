@@ -127,9 +127,10 @@ int keypad_page(const struct keypad *k, char *const **first)
 {
 	int left = k->nchoices - k->page * KEYPAD_PAGE;
 
-	*first = k->choice + k->page * KEYPAD_PAGE;
+	*first = NULL;
 	if (k->mode != KEYPAD_CHOOSING || left <= 0)
 		return 0;
+	*first = k->choice + k->page * KEYPAD_PAGE;
 	return left < KEYPAD_PAGE ? left : KEYPAD_PAGE;
 }
 

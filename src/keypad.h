@@ -82,7 +82,7 @@ const char *keypad_spelling(struct keypad *k);
 
 /* The choices on the current page: sets *first to the page's first and
  * returns how many (up to KEYPAD_PAGE); choice n on screen is
- * first[n - 1]. Zero when not choosing. */
+ * first[n - 1]. Zero (and *first NULL) when not choosing. */
 int keypad_page(const struct keypad *k, char *const **first);
 
 #endif

@@ -168,7 +168,7 @@ static int load_config(struct ctl *ctl, int *argc, char **argv)
 
 /* The forced command of a helper's SSH key (kioskctl --ssh, see
  * sshcmd.h): replaces argv with the vetted words of SSH_ORIGINAL_COMMAND
- * (kept for the life of the process). Returns 0, or -1 after saying why. */
+ * (freed with sshcmd_free). Returns 0, or -1 after saying why. */
 static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 {
 	const char *line = getenv("SSH_ORIGINAL_COMMAND");
@@ -226,18 +226,12 @@ static int become_owner(const struct config *cfg)
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* Runs the command that argv names; returns the exit status. */
+static int run(struct ctl *ctl, int argc, char **argv)
 {
-	struct ctl ctl = { 0 };
 	size_t i;
 	int rc;
 
-	umask(077);
-	ctl_tty_guard();
-	if (load_config(&ctl, &argc, argv) != 0 || become_owner(&ctl.cfg) != 0)
-		return 1;
-	if (argc == 2 && strcmp(argv[1], "--ssh") == 0 && ssh_command(&ctl.cfg, &argc, &argv) != 0)
-		return 2;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
@@ -249,10 +243,30 @@ int main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[1], commands[i].name) != 0)
 			continue;
-		rc = commands[i].fn(&ctl, argc - 1, argv + 1);
-		db_close(ctl.db);
+		rc = commands[i].fn(ctl, argc - 1, argv + 1);
+		db_close(ctl->db);
 		return rc;
 	}
 	ctl_fail("unknown command '%s' (try kioskctl --help)", argv[1]);
 	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct ctl ctl = { 0 };
+	char **words = NULL;
+	int rc;
+
+	umask(077);
+	ctl_tty_guard();
+	if (load_config(&ctl, &argc, argv) != 0 || become_owner(&ctl.cfg) != 0)
+		return 1;
+	if (argc == 2 && strcmp(argv[1], "--ssh") == 0) {
+		if (ssh_command(&ctl.cfg, &argc, &words) != 0)
+			return 2;
+		argv = words;
+	}
+	rc = run(&ctl, argc, argv);
+	sshcmd_free(words);
+	return rc;
 }

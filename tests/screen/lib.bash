@@ -21,8 +21,18 @@ close_terminal() {
 	done
 }
 
-# Stops the tmux server and removes the test's files.
+# Ends a kiosk still running with SIGTERM (so that it exits as it would on
+# a booth, with its terminal, and make test-asan checks it for leaks), then
+# stops the tmux server and removes the test's files.
 cleanup() {
+	local pid i
+	pid=$(kiosk_pid)
+	if [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; then
+		for ((i = 0; i < 200; i++)); do
+			[ -s "$TEST_TMP/exit" ] && break
+			sleep 0.05
+		done
+	fi
 	close_terminal
 	rm -rf "$TEST_TMP"
 }

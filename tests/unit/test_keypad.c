@@ -74,6 +74,10 @@ static void test_nguyen_choices(void **state)
 	assert_true(k.nsyllables > 6000);
 	field_init(&f, 60, FIELD_CAPS);
 	spell(&k, &f, "nguyen");
+	/* Spelling, before any choice: no page (make test-asan once caught
+	 * arithmetic on the empty choice list here). */
+	assert_int_equal(keypad_page(&k, &page), 0);
+	assert_null(page);
 	keypad_key(&k, KEYPAD_ENTER, &f);
 	n = keypad_page(&k, &page);
 	assert_true(n >= 5);
