@@ -14,21 +14,34 @@ phone2=0900000001
 grep -qa "$phone1" "$T/state/state.db" "$T/state/state.db-wal" 2>/dev/null ||
 	fail "the test's villager is not in state.db to begin with"
 
-# Sets when the server acknowledged request $1: $2 days ago.
+# Sets when the server acknowledged request $1: $2 days from now.
 acked() {
 	"$PY" -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-c.execute("UPDATE submissions SET sent_at = strftime(\"%s\", \"now\") - ? * 86400 WHERE id = ?",
+c.execute("UPDATE submissions SET sent_at = strftime(\"%s\", \"now\") + ? * 86400 WHERE id = ?",
           (int(sys.argv[3]), sys.argv[2]))
 c.commit()' "$T/state/state.db" "$(req "$1")" "$2"
 }
 
-# Request 1 was acknowledged 31 days ago, request 2 29 days ago.
-acked 1 31
-acked 2 29
+# kioskctl with its clock $1 days ahead (libfaketime, the faketime package):
+# times before the build day would be a clock that is not set.
+lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
+[ -n "$lib" ] || fail "libfaketime is not installed (deploy/deps.sh)"
+later() {
+	local days=$1
+	shift
+	env LD_PRELOAD="$lib" FAKETIME="+${days}d" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		./build/kioskctl --config "$T/kiosk.ini" "$@"
+}
+
+# 31 days from now, request 1 was acknowledged 31 days before, request 2
+# (acknowledged in 2 days) 29 days before, request 3 (in 20 days) 11.
+acked 1 0
+acked 2 2
+acked 3 20
 
 kctl erase-due --help | grep -q "erase_after_days" || fail "no --help"
-out=$(kctl erase-due --dry-run --json)
+out=$(later 31 erase-due --dry-run --json)
 echo "$out" | "$PY" -c 'import json, sys
 d = json.load(sys.stdin)
 assert d["dry_run"] is True and d["erased"] == 0 and d["erase_after_days"] == 30, d
@@ -37,7 +50,7 @@ assert [r["receipt"] for r in d["requests"]] == [sys.argv[1]], d' "$(req 1 2)" |
 [ -z "$(sql "SELECT erased_at FROM submissions WHERE id = '$(req 1)'")" ] ||
 	fail "a dry run erased something"
 
-out=$(kctl erase-due)
+out=$(later 31 erase-due)
 echo "$out" | grep -q "^erased 1 request" || fail "erase-due said: $out"
 [ "$(sql "SELECT state, length(body), erased_at IS NOT NULL, receipt, procedure_code
 	FROM submissions WHERE id = '$(req 1)'")" = "sent|0|1|$(req 1 2)|1.001193.000.00.00.H12" ] ||
@@ -60,15 +73,14 @@ echo "$out" | grep -q "personal details of $(req 1 2) were erased" || fail "repr
 ls "$T/printer"/*-receipt.escpos >/dev/null 2>&1 || fail "no receipt printed"
 
 # The sync worker erases what becomes due; 0 days never erases.
-acked 2 40
 config "[privacy]" "erase_after_days = 0"
-kctl erase-due | grep -q "nothing is ever erased" || fail "0 days"
+later 40 erase-due | grep -q "nothing is ever erased" || fail "0 days"
 [ "$(sql "SELECT count(*) FROM submissions WHERE erased_at IS NOT NULL")" = 1 ] || fail "0 erased"
 config "[privacy]" "erase_after_days = 30"
-out=$(kctl sync --once --json) || fail "sync: $out"
+out=$(later 40 sync --once --json) || fail "sync: $out"
 echo "$out" | "$PY" -c 'import json, sys; assert json.load(sys.stdin)["erased"] == 1' ||
 	fail "the sync worker did not erase request 2: $out"
 [ "$(sql "SELECT count(*) FROM submissions WHERE erased_at IS NOT NULL")" = 2 ] || fail "2 erased"
 [ "$(sql "SELECT count(*) FROM submissions WHERE length(body) > 0")" = 1 ] ||
-	fail "request 3 (recent) must keep its details"
+	fail "request 3 (20 days old at the time) must keep its details"
 echo "ok"
