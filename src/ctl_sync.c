@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "ctl.h"
 #include "db.h"
 #include "dossier.h"
@@ -158,7 +159,9 @@ static int send_one(struct worker *w, long *wait_ms)
 	proto_reason_log(res.reason, why, sizeof why);
 	switch (res.verdict) {
 	case PROTO_ACK:
-		if (spool_ack(w->db, item.id, (long long)time(NULL), &cause) != 0) {
+		/* Under a clock that is not set the time is unknown: 0. */
+		if (spool_ack(w->db, item.id, clock_known((long long)time(NULL)) ? (long long)time(NULL) : 0,
+			      &cause) != 0) {
 			/* Sent again later; the server's idempotency makes that safe. */
 			log_cause("acknowledged but not recorded", cause);
 			rc = -1;

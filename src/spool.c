@@ -563,11 +563,10 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 	if (exec(sql, "BEGIN IMMEDIATE", doing, cause) != 0)
 		return -1;
 	st = prepare(sql, "UPDATE submissions SET sent_at = ?1 WHERE state = 'sent'"
-		     " AND erased_at IS NULL AND sent_at < ?2", doing, cause);
+		     " AND erased_at IS NULL AND sent_at <= 0", doing, cause);
 	if (st == NULL)
 		return rollback(sql);
 	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, clock_min);
 	if (finish(sql, st, doing, cause) < 0)
 		return rollback(sql);
 	st = prepare(sql, "SELECT " ITEM_COLS " FROM submissions" ERASE_DUE

@@ -131,8 +131,9 @@ int spool_claim(struct db *db, long long now, struct spool_item *item, char **ca
  * the worker at the disk's sync rate. Returns 0 or -1 with *cause. */
 int spool_worker_durability(struct db *db, char **cause);
 
-/* Marks a request acknowledged by the server at time now and records now
- * as the last successful upload. Returns 0 or -1 with *cause. */
+/* Marks a request acknowledged by the server at time now (0 when the clock
+ * is not set: spool_erase_due dates it later) and records now as the last
+ * successful upload. Returns 0 or -1 with *cause. */
 int spool_ack(struct db *db, const char *id, long long now, char **cause);
 
 /* The wait before retry number attempts (1 for the first retry):
@@ -196,10 +197,11 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
  * changed: fn sees what would be erased. days <= 0 erases nothing. All in
  * one transaction, then the log is checkpointed and truncated so the old
  * bytes are not left in the -wal file (secure_delete, set by db_open,
- * zeroes the freed pages). Times before clock_min were read from a clock
- * that was not set: at such a now nothing is erased, and an
- * acknowledgement recorded at such a time is first dated now (its days
- * start when the clock is right). Returns 0 or -1 with *cause. */
+ * zeroes the freed pages). A now before clock_min was read from a clock
+ * that was not set: then nothing is erased. An acknowledgement recorded
+ * while the clock was not set (sent_at 0, see spool_ack) is first dated
+ * now, so its days start when the clock is right; acknowledgements from
+ * before an upgrade keep their dates. Returns 0 or -1 with *cause. */
 int spool_erase_due(struct db *db, long long now, long long clock_min, int days, int dry_run,
 		    spool_each_fn *fn, void *arg, long *n, char **cause);
 

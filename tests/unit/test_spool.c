@@ -624,7 +624,7 @@ static void test_erase_due(void **state)
 
 /* An acknowledgement recorded while the clock was not set: nothing is
  * erased while it is still wrong, and once it is right the days count
- * from then, not from 1970. */
+ * from then, not from 1970. One from before an upgrade keeps its date. */
 static void test_erase_after_a_wrong_clock(void **state)
 {
 	struct fixture *f = *state;
@@ -633,13 +633,21 @@ static void test_erase_after_a_wrong_clock(void **state)
 	struct spool_item it;
 	long n = -1;
 
+	/* W2 was acknowledged 40 days before this program was built, by an
+	 * older one whose clock was right: it keeps its date. */
+	assert_int_equal(save(f->db, "W2", 99, id), 0);
+	assert_int_equal(spool_ack(f->db, id, set - 40 * day, &cause), 0);
+	/* W1 was acknowledged while the clock was not set: the worker says 0. */
 	assert_int_equal(save(f->db, "W1", 100, id), 0);
-	assert_int_equal(spool_ack(f->db, id, 200, &cause), 0);
+	assert_int_equal(spool_ack(f->db, id, 0, &cause), 0);
 	assert_int_equal(spool_erase_due(f->db, 300 + 90 * day, set, 30, 0, NULL, NULL, &n, &cause),
 			 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(spool_erase_due(f->db, set, set, 30, 0, NULL, NULL, &n, &cause), 0);
-	assert_int_equal(n, 0);
+	assert_int_equal(n, 1); /* W2 only */
+	assert_int_equal(spool_find(f->db, "W2", &it, &cause), 1);
+	assert_int_equal(it.body_len, 0);
+	spool_item_free(&it);
 	assert_int_equal(spool_find(f->db, "W1", &it, &cause), 1);
 	assert_int_equal(it.sent_at, set);
 	assert_true(it.body_len > 0);
