@@ -13,8 +13,8 @@ config "ca_file = $T/tls/ca.crt" "status_interval = 3600"
 fill 2
 # The environment that makes a command's clock say 1970-01-02: libfaketime
 # (the faketime package), preloaded, so that the command keeps its pid.
-lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
-[ -n "$lib" ] || fail "libfaketime is not installed (deploy/deps.sh)"
+. tests/faketime.bash
+lib=$FAKETIME_LIB
 WRONG=(env LD_PRELOAD="$lib" FAKETIME="@1970-01-02 08:00:00" FAKETIME_DONT_FAKE_MONOTONIC=1)
 wrong() { "${WRONG[@]}" "$@"; }
 

@@ -25,8 +25,8 @@ c.commit()' "$T/state/state.db" "$(req "$1")" "$2"
 
 # kioskctl with its clock $1 days ahead (libfaketime, the faketime package):
 # times before the build day would be a clock that is not set.
-lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
-[ -n "$lib" ] || fail "libfaketime is not installed (deploy/deps.sh)"
+. tests/faketime.bash
+lib=$FAKETIME_LIB
 later() {
 	local days=$1
 	shift

@@ -4,8 +4,8 @@
 # keeps it flagged, with no 1970s date in what goes to the server. A date
 # of birth is not refused as "in the future" by a clock in the past.
 . tests/screen/lib.bash
-lib=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
-[ -n "$lib" ] || fail "libfaketime is not installed (deploy/deps.sh)"
+. tests/faketime.bash
+lib=$FAKETIME_LIB
 KIOSK_ENV="LD_PRELOAD=$lib FAKETIME=-20000d FAKETIME_DONT_FAKE_MONOTONIC=1"
 write_config "[printer]" "type = file" "path = $TEST_TMP/printer"
 start_kiosk

@@ -1,0 +1,11 @@
+# libfaketime (the faketime package), for tests that move the clock of the
+# programs they run: sets FAKETIME_LIB. Source it after the test's own
+# library (it uses fail). Under make test-asan the test is skipped (exit
+# 77, see tests/run): libfaketime and AddressSanitizer deadlock when they
+# share a process; the clock rules are also unit-tested there.
+if [ -n "${SANITIZER_REPORTS:-}" ]; then
+	echo "libfaketime and AddressSanitizer cannot share a process"
+	exit 77
+fi
+FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
+[ -n "$FAKETIME_LIB" ] || fail "libfaketime is not installed (deploy/deps.sh)"
