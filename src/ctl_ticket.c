@@ -47,15 +47,18 @@ static void usage(FILE *out)
 		     "  call   marks the counter's next waiting number served and shows it\n");
 }
 
-/* Loads the counters of the content folder, or says why not. */
+/* Loads the counters of the content folder, or says why not (and frees
+ * what was read). */
 static int load(const struct config *cfg, struct counters *cs)
 {
 	char *path = xprintf("%s/screens/queue.counters", cfg->content_dir);
 	struct problems p = { 0 };
 	int rc = counters_load(cs, path, &p);
 
-	if (rc != 0)
+	if (rc != 0) {
 		problems_print(&p, stderr, "kioskctl: ");
+		counters_free(cs);
+	}
 	problems_clear(&p);
 	free(path);
 	return rc;
