@@ -94,12 +94,7 @@ static void test_status_cache(void **state)
 	assert_int_equal(dossier_status_get(db, "G22.27.15-261127-0043", &st, &cause), 0);
 	assert_null(st.status);
 	db_close(db);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/state.db-wal", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/state.db-shm", dir);
-	unlink(path);
-	rmdir(dir);
+	remove_tree(dir);
 }
 
 int main(void)

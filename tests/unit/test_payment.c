@@ -117,12 +117,7 @@ static void test_find(void **state)
 
 	catalog_close(cat);
 	db_close(db);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/state.db-wal", dir);
-	unlink(path);
-	snprintf(path, sizeof path, "%s/state.db-shm", dir);
-	unlink(path);
-	rmdir(dir);
+	remove_tree(dir);
 }
 
 int main(void)
