@@ -4,8 +4,11 @@
 # command to run. Exits 0 only when everything needed is present.
 set -eu
 
+# zlib1g-dev: the kiosk links SQLite statically, and `pkg-config --static
+# --libs sqlite3` asks for -lz. `make test-fresh` proves these lists complete.
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
-libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev dpkg-dev"
+libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev dpkg-dev
+zlib1g-dev"
 test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind faketime
 openssh-server openssh-client ansible"
 fuzz="clang libclang-rt-14-dev"
@@ -32,6 +35,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing:$missing"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+# Waits for another apt-get (a second make in parallel) instead of failing.
+lock="-o DPkg::Lock::Timeout=600"
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+apt-get $lock update -qq
+# shellcheck disable=SC2086
+apt-get $lock install -y -qq --no-install-recommends $missing >/dev/null
