@@ -15,6 +15,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "job.h"
+#include "submit.h"
 #include "text.h"
 #include "util.h"
 
@@ -187,12 +188,28 @@ void app_back(struct app *a)
 	a->dirty = 1;
 }
 
+void app_home(struct app *a)
+{
+	while (a->depth > 1)
+		app_back(a);
+}
+
+void app_back_past(struct app *a, const struct frame_ops *ops)
+{
+	while (a->depth > 1) {
+		int last = app_top(a)->ops == ops;
+
+		app_back(a);
+		if (last)
+			return;
+	}
+}
+
 /* Leaves the top frame the way its "0" says: one back, or home. */
 static void leave(struct app *a)
 {
 	if (app_top(a)->ops->home_back)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else
 		app_back(a);
 }
@@ -201,8 +218,7 @@ static void leave(struct app *a)
  * stays (typing, language, screens). */
 static void reset(struct app *a)
 {
-	while (a->depth > 1)
-		app_back(a);
+	app_home(a);
 	a->lang = a->default_lang;
 	a->focus = -1;
 	a->pressed = -1;
@@ -520,5 +536,12 @@ int app_quit(const struct app *a)
 
 struct db *app_db(const struct app *a)
 {
+	return a->env.db;
+}
+
+struct db *app_state_db(struct app *a, char **cause)
+{
+	if (a->env.db == NULL)
+		a->env.db = submit_open_state(a->env.cfg, cause);
 	return a->env.db;
 }

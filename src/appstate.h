@@ -136,11 +136,14 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 /* Opens a form to fill in. */
 void scr_form_open(struct app *a, const struct form *form);
 
-/* Moves a form on from its focused field, as Enter does. */
-void scr_form_advance(struct app *a, struct form_state *st);
+/* The address picker's answer: a commune (ward, special zone) and its
+ * province, as the catalog names them. The picker has left by then. */
+typedef void scr_address_fn(struct app *a, void *arg, const char *commune, const char *province);
 
-/* Opens the address picker for field i of a form. */
-void scr_address_open(struct app *a, struct form_state *st, int field);
+/* Opens the address picker: first a province, then one of its communes,
+ * both searched as typed; done(a, arg, ...) gets the choice (never called
+ * when the villager goes back instead). */
+void scr_address_open(struct app *a, scr_address_fn *done, void *arg);
 
 /* Opens the review of a filled-in form (the form frame stays below). */
 void scr_review_open(struct app *a, struct form_state *st);
@@ -161,6 +164,18 @@ void app_replace(struct app *a, const struct frame_ops *ops, const struct screen
 
 /* Goes back one frame (never past home). */
 void app_back(struct app *a);
+
+/* Goes back to the home screen, ending every frame above it. */
+void app_home(struct app *a);
+
+/* Goes back until the top frame of kind ops has ended too (never past
+ * home): a form and the screens opened over it leave together. */
+void app_back_past(struct app *a, const struct frame_ops *ops);
+
+/* state.db, opened now when the kiosk started without it (a read-only or
+ * broken disk at start-up). Returns NULL with *cause when it still cannot
+ * be opened. */
+struct db *app_state_db(struct app *a, char **cause);
 
 /* Asks for a redraw. */
 void app_touch(struct app *a);

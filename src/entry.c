@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "app.h"
+#include "event.h"
 
 void entry_init(struct entry *e, enum entry_mode mode, int max_chars, int flags,
 		enum vi_method method, struct keypad *keypad)

@@ -40,7 +40,7 @@ void entry_free(struct entry *e);
 /* The mode named in the config ("keyboard", "touch", "keypad"). */
 enum entry_mode entry_mode_parse(const char *name);
 
-/* One key (a code point, or AK_* from app.h). */
+/* One key (a code point, or AK_* from event.h). */
 enum entry_result entry_key(struct entry *e, uint32_t key);
 
 /* A touch on the on-screen keyboard's key i (from osk_hit). */

@@ -143,6 +143,25 @@ static int check(struct form_state *st, int i)
 	return st->error[i] == NULL;
 }
 
+static void next(struct app *a, struct form_state *st);
+
+/* The address picker's choice for the focused field: added to what was
+ * typed there (a street, a hamlet), then on to the next field. */
+static void address_picked(struct app *a, void *arg, const char *commune, const char *province)
+{
+	struct form_state *st = arg;
+	struct entry *e = &st->entry[st->focus];
+	const char *typed = entry_text(e);
+	char *value = *typed ? xprintf("%s, %s, %s", typed, commune, province)
+			     : xprintf("%s, %s", commune, province);
+
+	field_set(&e->field, value);
+	free(value);
+	st->picked[st->focus] = 1;
+	st->error[st->focus] = NULL;
+	next(a, st);
+}
+
 /* Moves on from the focused field: the next one, the next step, or the
  * review when the form is complete. */
 static void next(struct app *a, struct form_state *st)
@@ -154,7 +173,7 @@ static void next(struct app *a, struct form_state *st)
 	    app_catalog(a) != NULL) {
 		/* What was typed is the street or hamlet; now the commune. */
 		st->open = 0;
-		scr_address_open(a, st, st->focus);
+		scr_address_open(a, address_picked, st);
 		return;
 	}
 	if (!check(st, st->focus))
@@ -178,11 +197,6 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	scr_review_open(a, st);
-}
-
-void scr_form_advance(struct app *a, struct form_state *st)
-{
-	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */

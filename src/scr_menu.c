@@ -64,8 +64,7 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 		app_back(a);
 		break;
 	case BUILTIN_HOME:
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 		break;
 	case BUILTIN_LANGUAGE:
 		a->lang = (a->lang + 1) % i18n_count(a->env.i18n);

@@ -116,8 +116,7 @@ static int saved_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
 {
 	if (index == 0)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else
 		rate(a, f->data, index, now);
 }

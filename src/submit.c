@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
 #include "formdef.h"
@@ -109,30 +108,4 @@ struct db *submit_open_state(const struct config *cfg, char **cause)
 	db = db_open(path, cause);
 	free(path);
 	return db;
-}
-
-int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
-{
-	const char *values[FORM_MAX_FIELDS];
-	struct saved *saved = xcalloc(1, sizeof *saved);
-	const struct form *form = st->form;
-	int i, rc;
-
-	if (a->env.db == NULL && (a->env.db = submit_open_state(a->env.cfg, cause)) == NULL) {
-		free(saved);
-		return -1;
-	}
-	for (i = 0; i < st->form->nfields; i++)
-		values[i] = entry_text(&st->entry[i]);
-	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now,
-				 (long long)now >= a->env.clock_min, saved, cause)) != 0) {
-		free(saved);
-		return rc;
-	}
-	/* Saved: the form and its review leave (wiping what was typed), and
-	 * the receipt takes their place on top of the screen that led here. */
-	while (app_top(a)->ops == &scr_review || app_top(a)->ops == &scr_form)
-		app_back(a);
-	scr_saved_open(a, form, saved);
-	return 0;
 }

@@ -5,8 +5,6 @@
 
 #include <time.h>
 
-struct app;
-struct form_state;
 struct db;
 struct config;
 struct form;
@@ -39,12 +37,5 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private
  * to this user. Returns NULL with *cause when the disk does not allow it. */
 struct db *submit_open_state(const struct config *cfg, char **cause);
-
-/* Saves the form of st, then shows the saved screen in place of the form
- * (back goes home, never to the saved form). A kiosk that started without
- * state.db (a read-only or broken disk) tries to open it first. Returns 0,
- * or -1 or -2 as submit_request (-1 when state.db still cannot be opened)
- * with *cause and the form still there. */
-int submit_save(struct app *a, struct form_state *st, time_t now, char **cause);
 
 #endif

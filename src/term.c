@@ -8,8 +8,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
 #include "canvas.h"
+#include "event.h"
 #include "util.h"
 
 static int started;
