@@ -33,6 +33,9 @@ void ctl_tty_guard(void);
 /* Prints "kioskctl: message" to stderr; returns the exit status 1. */
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints "kioskctl: CAUSE" to stderr and frees cause; returns 1. */
+int ctl_fail_cause(char *cause);
+
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);
 

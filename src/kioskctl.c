@@ -73,6 +73,13 @@ int ctl_fail(const char *fmt, ...)
 	return 1;
 }
 
+int ctl_fail_cause(char *cause)
+{
+	ctl_fail("%s", cause);
+	free(cause);
+	return 1;
+}
+
 int ctl_wants_help(int argc, char **argv)
 {
 	int i;

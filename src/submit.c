@@ -44,12 +44,6 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 	return s;
 }
 
-/* Runs one statement without rows. */
-static int exec(struct db *db, const char *sql)
-{
-	return sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
 		   const char *const *values, time_t at, int time_known, struct saved *out,
 		   char **cause)
@@ -61,17 +55,15 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (exec(db, "BEGIN IMMEDIATE") != 0) {
-		*cause = xprintf("cannot start saving: %s", db_error(db));
+	if (db_begin(db, "cannot start saving", cause) != 0)
 		return db_busy(db) ? -2 : -1;
-	}
 	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
 	if (seq > 999999)
 		seq = 1; /* a booth that issued a million receipts starts over */
 	snprintf(buf, sizeof buf, "%ld", seq);
 	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0 ||
 	    db_setting_set(db, SEQ_KEY, buf) != 0) {
-		*cause = xprintf("cannot number the receipt: %s", db_error(db));
+		*cause = db_cause(db, "cannot number the receipt");
 		goto fail;
 	}
 	spool_new_id(out->id);
@@ -81,15 +73,13 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 				      (long long)at, body, strlen(body), !time_known };
 	if (spool_enqueue(db, &req, cause) != 0)
 		goto fail;
-	if (exec(db, "COMMIT") != 0) {
-		*cause = xprintf("cannot save: %s", db_error(db));
+	if (db_exec(db, "COMMIT", "cannot save", cause) != 0)
 		goto fail;
-	}
 	free(body);
 	return 0;
 fail:
 	rc = db_busy(db) ? -2 : -1; /* before ROLLBACK clears the error */
-	exec(db, "ROLLBACK");
+	db_rollback(db);
 	free(body);
 	memset(out, 0, sizeof *out);
 	return rc;
