@@ -97,7 +97,9 @@ struct catalog *app_catalog(struct app *a)
 
 void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method)
 {
-	enum entry_mode mode = entry_mode_parse(a->env.cfg->input);
+	enum ui_input in = a->env.cfg->input;
+	enum entry_mode mode = in == INPUT_TOUCH ? ENTRY_TOUCH
+			     : in == INPUT_KEYPAD ? ENTRY_KEYPAD : ENTRY_KEYBOARD;
 
 	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
 		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);

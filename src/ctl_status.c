@@ -34,7 +34,7 @@ struct status {
  * to. Paper and cover are only known when a job is sent. */
 static void status_printer(const struct config *cfg, struct status *st)
 {
-	const char *type = cfg->printer_type;
+	const char *type = config_word("printer", "type", cfg->printer_type);
 	struct printer *p;
 	char *cause = NULL;
 

@@ -24,15 +24,6 @@ void entry_free(struct entry *e)
 	memset(e, 0, sizeof *e);
 }
 
-enum entry_mode entry_mode_parse(const char *name)
-{
-	if (strcmp(name, "touch") == 0)
-		return ENTRY_TOUCH;
-	if (strcmp(name, "keypad") == 0)
-		return ENTRY_KEYPAD;
-	return ENTRY_KEYBOARD;
-}
-
 /* A key on a booth with only a numeric keypad, in a field of digits:
  * the digits go in as they are, # or Enter finishes. */
 static enum entry_result keypad_digits(struct entry *e, uint32_t key)

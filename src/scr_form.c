@@ -73,10 +73,9 @@ static const char *today(char *out, size_t size)
 static struct form_state *form_state_new(struct app *a, const struct form *form)
 {
 	struct form_state *st = xcalloc(1, sizeof *st);
-	enum vi_method method = VI_TELEX;
+	enum vi_method method = a->env.cfg->typing;
 	int i;
 
-	vi_method_parse(a->env.cfg->typing, &method);
 	st->form = form;
 	for (i = 0; i < form->nfields; i++) {
 		const struct form_field *fd = &form->fields[i];

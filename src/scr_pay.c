@@ -70,7 +70,7 @@ static const char *pay_title(const struct app *a, const struct frame *f)
 /* True when the booth has a printer for the slip. */
 static int can_print(const struct app *a)
 {
-	return strcmp(a->env.cfg->printer_type, "none") != 0;
+	return a->env.cfg->printer_type != PRINTER_NONE;
 }
 
 /* Makes the payment code of a found request with an amount. */

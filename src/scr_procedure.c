@@ -328,7 +328,7 @@ static int procedure_items(const struct app *a, const struct frame *f, struct it
 	const struct page *pg = f->data;
 	int n = 0;
 
-	if (pg->p && strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (pg->p && a->env.cfg->printer_type != PRINTER_NONE)
 		out[n++] = (struct item){ '1', N_("In danh sách giấy tờ"), 1 };
 	if (formdef_find(a->env.forms, pg->code) != NULL)
 		out[n++] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };

@@ -185,7 +185,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	r->has_qr = qr_encode(&r->qr, r->saved.receipt, &cause) == 0;
 	free(cause);
 	r->print.fd = -1;
-	if (strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (a->env.cfg->printer_type != PRINTER_NONE)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);

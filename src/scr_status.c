@@ -38,7 +38,7 @@ static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	status_line(a, c, ++y, N_("Máy chủ nhận hồ sơ"),
 		    cfg->upload_url[0] ? cfg->upload_url
 				       : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
-	status_line(a, c, ++y, N_("Máy in"), cfg->printer_type);
+	status_line(a, c, ++y, N_("Máy in"), config_word("printer", "type", cfg->printer_type));
 	return y + 2;
 }
 

@@ -33,7 +33,7 @@ static void test_defaults_run_offline(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	assert_string_equal(cfg.state_dir, "var");
-	assert_string_equal(cfg.printer_type, "file");
+	assert_int_equal(cfg.printer_type, PRINTER_FILE);
 	assert_string_equal(cfg.upload_url, "");
 	assert_string_equal(cfg.language, "vi");
 	assert_int_equal(cfg.idle_timeout, 90);
@@ -53,7 +53,7 @@ static void test_values_are_read_and_normalised(void **state)
 	assert_string_equal(cfg.commune, "Xã Hành Đức");
 	assert_int_equal(cfg.idle_timeout, 45);
 	assert_string_equal(cfg.language, "en");
-	assert_string_equal(cfg.input, "keypad");
+	assert_int_equal(cfg.input, INPUT_KEYPAD);
 	assert_string_equal(cfg.path, path);
 	unlink(path);
 }
