@@ -15,6 +15,8 @@
 #include "db.h"
 #include "i18n.h"
 #include "job.h"
+#include "scr.h"
+#include "screendef.h"
 #include "submit.h"
 #include "text.h"
 #include "util.h"
@@ -539,6 +541,27 @@ int app_quit(const struct app *a)
 struct db *app_db(const struct app *a)
 {
 	return a->env.db;
+}
+
+const struct app_env *app_env(const struct app *a)
+{
+	return &a->env;
+}
+
+const struct booth_state *app_booth(const struct app *a)
+{
+	return &a->st;
+}
+
+void app_next_language(struct app *a)
+{
+	a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
+	a->dirty = 1;
+}
+
+void app_request_quit(struct app *a)
+{
+	a->quit = 1;
 }
 
 struct db *app_state_db(struct app *a, char **cause)

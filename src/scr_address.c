@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
+#include "scr.h"
 #include "util.h"
 
 #define SHOWN 6

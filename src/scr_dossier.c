@@ -9,12 +9,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "job.h"
 #include "rcode.h"
+#include "scr.h"
 #include "spool.h"
 #include "text.h"
 #include "util.h"
@@ -84,9 +84,9 @@ static void read_local(struct app *a, struct lookup *l)
 
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
 	l->from_server = 0;
-	if (a->env.db == NULL)
+	if (app_db(a) == NULL)
 		return;
-	if (dossier_status_get(a->env.db, l->code, &ds, &cause) == 1) {
+	if (dossier_status_get(app_db(a), l->code, &ds, &cause) == 1) {
 		snprintf(l->status, sizeof l->status, "%s", ds.status);
 		snprintf(l->note, sizeof l->note, "%s", ds.note ? ds.note : "");
 		l->updated_at = ds.updated_at;
@@ -95,7 +95,7 @@ static void read_local(struct app *a, struct lookup *l)
 	}
 	free(cause);
 	cause = NULL;
-	if (spool_find(a->env.db, l->code, &item, &cause) == 1) {
+	if (spool_find(app_db(a), l->code, &item, &cause) == 1) {
 		snprintf(l->spool, sizeof l->spool, "%s", spool_state_name(item.state));
 		spool_item_free(&item);
 	}
@@ -105,7 +105,7 @@ static void read_local(struct app *a, struct lookup *l)
 /* Asks the server in the background, when the booth has one. */
 static void ask_server(struct app *a, struct lookup *l)
 {
-	if (a->env.cfg->upload_url[0] != '\0')
+	if (app_env(a)->cfg->upload_url[0] != '\0')
 		l->asking = app_job(a, &l->job, "dossier", l->code, "--json") == 0;
 }
 

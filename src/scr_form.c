@@ -9,12 +9,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "cccd.h"
 #include "clock.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "text.h"
 #include "util.h"
 
@@ -73,7 +74,7 @@ static const char *today(char *out, size_t size)
 static struct form_state *form_state_new(struct app *a, const struct form *form)
 {
 	struct form_state *st = xcalloc(1, sizeof *st);
-	enum vi_method method = a->env.cfg->typing;
+	enum vi_method method = app_env(a)->cfg->typing;
 	int i;
 
 	st->form = form;

@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "formdef.h"
 #include "i18n.h"
 #include "log.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "submit.h"
 #include "text.h"
 #include "util.h"
@@ -89,8 +90,8 @@ static int save(struct app *a, struct form_state *st, time_t now, char **cause)
 	for (i = 0; i < form->nfields; i++)
 		values[i] = entry_text(&st->entry[i]);
 	saved = xcalloc(1, sizeof *saved);
-	rc = submit_request(db, a->env.cfg, form, values, now,
-			    (long long)now >= a->env.clock_min, saved, cause);
+	rc = submit_request(db, app_env(a)->cfg, form, values, now,
+			    (long long)now >= app_env(a)->clock_min, saved, cause);
 	if (rc != 0) {
 		free(saved);
 		return rc;

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
-#include "job.h"
-#include "qr.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "job.h"
+#include "qr.h"
+#include "scr.h"
 #include "submit.h"
 #include "util.h"
 
@@ -62,7 +62,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
 	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
-		    app_tr(a, a->st.online ? N_("Hồ sơ đang được gửi lên xã.")
+		    app_tr(a, app_booth(a)->online ? N_("Hồ sơ đang được gửi lên xã.")
 					  : N_("Hồ sơ sẽ được gửi lên khi có mạng.")),
 		    ATTR_NORMAL);
 	canvas_wrap(c, y + 5, 2, c->cols - 36, 2,
@@ -98,7 +98,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 /* A rating (1-5) is kept with the request's receipt code. */
 static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now)
 {
-	if (!r->rated && a->env.db && db_rate(a->env.db, r->saved.receipt, rating, (long long)now) == 0)
+	if (!r->rated && app_db(a) && db_rate(app_db(a), r->saved.receipt, rating, (long long)now) == 0)
 		r->rated = rating;
 	app_touch(a);
 }
@@ -185,7 +185,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	r->has_qr = qr_encode(&r->qr, r->saved.receipt, &cause) == 0;
 	free(cause);
 	r->print.fd = -1;
-	if (a->env.cfg->printer_type != PRINTER_NONE)
+	if (app_env(a)->cfg->printer_type != PRINTER_NONE)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);

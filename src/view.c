@@ -11,6 +11,7 @@
 #include "formdef.h"
 #include "i18n.h"
 #include "problems.h"
+#include "screendef.h"
 #include "text.h"
 #include "view.h"
 
