@@ -45,6 +45,15 @@ int mode_private(const char *path);
  * only the kiosk's user may enter. Returns 0 or -1 with errno set. */
 int mkdir_private(const char *dir);
 
+/* The number written by the n decimal digits at s, or -1 when one of them
+ * is not a digit. */
+int digits_value(const char *s, int n);
+
+/* True when day/month/year is a day of the (Gregorian) calendar: the
+ * month 1 to 12, the day in that month, 29 February in leap years only.
+ * The one date check: every date read goes through it. */
+int day_exists(int year, int month, int day);
+
 /* True when s is a real calendar date written YYYY-MM-DD. */
 int date_valid(const char *s);
 
