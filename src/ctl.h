@@ -1,5 +1,6 @@
 /* kioskctl: the helpers' and admins' command line. Each command is a
- * function in a ctl_*.c file, listed in the table in kioskctl.c. */
+ * function in a ctl_*.c file, listed in the table in kioskctl.c; the
+ * helpers they share are in ctl_util.c. */
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
 

@@ -40,7 +40,7 @@ void entry_free(struct entry *e);
 /* One key (a code point, or AK_* from event.h). */
 enum entry_result entry_key(struct entry *e, uint32_t key);
 
-/* A touch on the on-screen keyboard's key i (from osk_hit). */
+/* A touch on the on-screen keyboard's key i (drawn by view_osk). */
 enum entry_result entry_osk(struct entry *e, int i);
 
 /* The pause after a keypad tap (see keypad_timeout). */

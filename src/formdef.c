@@ -30,11 +30,6 @@ static const char *const type_names[] = {
 
 #define NTYPES ((int)(sizeof type_names / sizeof type_names[0]))
 
-const char *formdef_type_name(enum field_type t)
-{
-	return type_names[t];
-}
-
 /* Index of a field by id, or -1. */
 static int field_index(const struct form *f, const char *id)
 {

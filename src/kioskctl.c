@@ -1,15 +1,12 @@
 /* kioskctl: the helpers' and admins' command line, run on the booth or
  * over SSH. Global option: --config FILE (anywhere on the line); --ssh
  * runs the command of SSH_ORIGINAL_COMMAND instead (a forced command). */
-#include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ctl.h"
@@ -59,92 +56,6 @@ static void usage(FILE *out)
 	fprintf(out, "\n'kioskctl COMMAND --help' tells more about each.\n"
 		     "'kioskctl --ssh' is the forced command of helpers' SSH keys: it runs\n"
 		     "the kioskctl command in $SSH_ORIGINAL_COMMAND, no other (docs/operations.md).\n");
-}
-
-int ctl_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("kioskctl: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
-int ctl_fail_cause(char *cause)
-{
-	ctl_fail("%s", cause);
-	free(cause);
-	return 1;
-}
-
-int ctl_wants_help(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return 1;
-	return 0;
-}
-
-void ctl_json(json_t *doc)
-{
-	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-
-	if (text == NULL) {
-		fputs("kioskctl: out of memory\n", stderr);
-		abort();
-	}
-	puts(text);
-	free(text);
-	json_decref(doc);
-}
-
-const char *ctl_time(long long t, char *buf, unsigned size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0 || localtime_r(&tt, &tm) == NULL || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
-}
-
-const char *ctl_who(void)
-{
-	static char who[128];
-	const char *conn = getenv("SSH_CONNECTION");
-
-	if (conn == NULL || conn[0] == '\0')
-		return "local";
-	snprintf(who, sizeof who, "ssh %.*s", (int)strcspn(conn, " "), conn);
-	return who;
-}
-
-struct db *ctl_db(struct ctl *ctl)
-{
-	char path[CONFIG_STR + 16];
-	char *cause = NULL;
-
-	if (ctl->db != NULL)
-		return ctl->db;
-	if (mkdir_private(ctl->cfg.state_dir) != 0) {
-		ctl_fail("cannot create the state folder %s", ctl->cfg.state_dir);
-		return NULL;
-	}
-	if (config_join(path, sizeof path, ctl->cfg.state_dir, "state.db") != 0) {
-		ctl_fail("state folder path too long");
-		return NULL;
-	}
-	ctl->db = db_open(path, &cause);
-	if (ctl->db == NULL) {
-		ctl_fail("%s", cause);
-		free(cause);
-	}
-	return ctl->db;
 }
 
 /* Takes --config FILE out of argv (wherever it is) and loads it. */

@@ -96,11 +96,6 @@ int printer_present(const struct printer *p)
 	return p->sink != PRINTER_NONE;
 }
 
-int printer_dots(const struct printer *p)
-{
-	return p->dots;
-}
-
 int printer_cols(const struct printer *p)
 {
 	return p->mode == SLIP_CODEPAGE ? p->dots / 12 : p->dots / 8 - 2;

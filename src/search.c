@@ -673,9 +673,3 @@ size_t search_run(struct search *s, const char *query, unsigned group,
 	free(folded);
 	return max;
 }
-
-void search_stats(const struct search *s, size_t *words, size_t *postings)
-{
-	*words = s->nwords;
-	*postings = s->finished ? s->npost : s->nlist;
-}

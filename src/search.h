@@ -53,7 +53,4 @@ void search_finish(struct search *s);
 size_t search_run(struct search *s, const char *query, unsigned group,
 		  struct search_hit *hits, size_t max, size_t *total);
 
-/* Number of distinct words and of (word, document) pairs, for benchmarks. */
-void search_stats(const struct search *s, size_t *words, size_t *postings);
-
 #endif

@@ -15,8 +15,11 @@
 
 #define SEQ_KEY "receipt_seq"
 
-char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
-		  const char *id, const char *receipt, time_t at)
+/* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
+ * kind, procedure code, receipt, created time (null when at is 0: the
+ * booth's clock was not set), form and fields. The caller frees it. */
+static char *submit_json(const struct config *cfg, const struct form *form,
+			 const char *const *values, const char *id, const char *receipt, time_t at)
 {
 	json_t *o = json_object(), *fields = json_object();
 	struct tm tm;

@@ -16,12 +16,6 @@ struct saved {
 	time_t at;                /* 0 when the booth's clock was not set */
 };
 
-/* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
- * kind, procedure code, receipt, created time (null when at is 0: the
- * booth's clock was not set), form and fields. The caller frees it. */
-char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
-		  const char *id, const char *receipt, time_t at);
-
 /* Saves a request: the booth's next receipt number and the request go in
  * one transaction, so after a crash either both are there or neither. at
  * is the clock's time; when time_known is 0 (the clock is not set) it only

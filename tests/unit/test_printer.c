@@ -335,7 +335,6 @@ static void test_settings(void **state)
 	free(cause);
 	strcpy(fx->cfg.content_dir, SRCDIR);
 	p = printer_open(&fx->cfg, &cause);
-	assert_int_equal(printer_dots(p), 576);
 	assert_int_equal(printer_cols(p), 70);
 	printer_close(p);
 	fx->cfg.printer_codepage = CODEPAGE_TEXT;
