@@ -44,10 +44,8 @@ void ctl_json(json_t *doc)
 {
 	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 
-	if (text == NULL) {
-		fputs("kioskctl: out of memory\n", stderr);
-		abort();
-	}
+	if (text == NULL)
+		util_out_of_memory();
 	puts(text);
 	free(text);
 	json_decref(doc);

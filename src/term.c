@@ -37,6 +37,20 @@ static const struct {
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
 
+/* Gives the terminal back as it was (mouse reports off, the cursor, the
+ * normal screen, cooked mode) and frees nothing: all a program stopping
+ * for lack of memory may still do. */
+static void give_back(void)
+{
+	if (!started)
+		return;
+	started = 0;
+	util_on_fatal(NULL);
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+}
+
 int term_start(char **cause)
 {
 	int i;
@@ -53,6 +67,7 @@ int term_start(char **cause)
 	}
 	started = 1;
 	atexit(term_end);
+	util_on_fatal(give_back); /* abort() runs no atexit handlers */
 	raw();          /* no signals, no flow control from keys */
 	noecho();
 	nonl();
@@ -88,10 +103,7 @@ void term_end(void)
 {
 	if (!started)
 		return;
-	started = 0;
-	mousemask(0, NULL);
-	curs_set(1);
-	endwin();
+	give_back();
 	delscreen(scr);
 	scr = NULL;
 }

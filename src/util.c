@@ -1,4 +1,5 @@
 /* Small helpers every module uses. */
+#define _GNU_SOURCE 1 /* program_invocation_short_name */
 #include "util.h"
 
 #include <errno.h>
@@ -11,13 +12,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void (*fatal_hook)(void);
+
+void util_on_fatal(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void util_out_of_memory(void)
+{
+	void (*hook)(void) = fatal_hook;
+
+	fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
+	fprintf(stderr, "%s: out of memory\n", program_invocation_short_name);
+	abort();
+}
+
 /* Stops the program when memory runs out (see util.h). */
 static void *oom(void *p)
 {
-	if (p == NULL) {
-		fputs("kiosk: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		util_out_of_memory();
 	return p;
 }
 
