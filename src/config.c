@@ -43,6 +43,7 @@ static const struct key keys[] = {
 	ENUM("ui", "typing", typing, "telex vni viqr none"),
 	ENUM("ui", "tones", tones, "modern old"),
 	ENUM("ui", "display", display, "auto console terminal"),
+	ENUM("console", "size", console_size, "16x32 12x24 8x16"),
 	STR("console", "font", console_font),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
@@ -91,7 +92,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->typing, sizeof cfg->typing, "telex");
 	snprintf(cfg->tones, sizeof cfg->tones, "modern");
 	snprintf(cfg->display, sizeof cfg->display, "auto");
-	snprintf(cfg->console_font, sizeof cfg->console_font, "assets/console/kiosk-16x32.psf");
+	snprintf(cfg->console_size, sizeof cfg->console_size, "16x32");
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;

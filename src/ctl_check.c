@@ -41,8 +41,7 @@ static int check_files(const struct glyphs *g, const char *font, const char *dir
 static int check_drawable(const struct config *cfg, const char *db_path, struct problems *p)
 {
 	static const char *const patterns[] = { "screens/*", "screens/forms/*", "locale/*.po" };
-	const char *font = cfg->console_font;
-	char *cause = NULL;
+	char *font, *cause = NULL;
 	struct glyphs *g;
 	int found = 0;
 	size_t i;
@@ -50,11 +49,13 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 
 	if (strcmp(cfg->display, "terminal") == 0)
 		return 0;
+	font = glyphs_font_path(cfg->console_font, cfg->console_size);
 	g = glyphs_load(font, &cause);
 	if (g == NULL) {
 		problems_add(p, cfg->path[0] ? cfg->path : "(built-in config)", 0,
 			     "[console] font: %s", cause);
 		free(cause);
+		free(font);
 		return -1;
 	}
 	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
@@ -68,6 +69,7 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 		found++;
 	}
 	glyphs_free(g);
+	free(font);
 	return found == 0 ? 0 : -1;
 }
 
@@ -117,8 +119,12 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
-		if (strcmp(ctl->cfg.display, "terminal") != 0)
-			printf("; drawable with the console font %s", ctl->cfg.console_font);
+		if (strcmp(ctl->cfg.display, "terminal") != 0) {
+			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
+
+			printf("; drawable with the console font %s", font);
+			free(font);
+		}
 		printf("\n");
 	} else {
 		printf("%d problem%s\n", p.n, p.n == 1 ? "" : "s");

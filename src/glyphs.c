@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uninorm.h>
+#include <unistd.h>
 
 #include "problems.h"
 #include "text.h"
@@ -335,4 +336,33 @@ int glyphs_console(const char *display, const char *term)
 		return 1;
 	return strcmp(display, "auto") == 0 && term != NULL &&
 	       (strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0);
+}
+
+char *glyphs_font_path(const char *font, const char *size)
+{
+	static const char *const under[] = { "../share/kiosk", ".." };
+	char *dir, *path = NULL;
+	size_t i;
+
+	if (font[0] != '\0')
+		return xstrdup(font);
+	dir = program_dir();
+	for (i = 0; i < sizeof under / sizeof under[0]; i++) {
+		free(path);
+		path = xprintf("%s/%s/assets/console/kiosk-%s.psf", dir ? dir : ".", under[i], size);
+		if (access(path, F_OK) == 0) {
+			char *real = realpath(path, NULL);
+
+			if (real != NULL) {
+				free(path);
+				path = real;
+			}
+			free(dir);
+			return path;
+		}
+	}
+	free(path);
+	path = xprintf("%s/%s/assets/console/kiosk-%s.psf", dir ? dir : ".", under[0], size);
+	free(dir);
+	return path;
 }

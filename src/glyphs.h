@@ -54,6 +54,12 @@ int glyphs_check_file(const struct glyphs *g, const char *font, const char *path
 int glyphs_check_content(const struct glyphs *g, const char *font, const char *db_path,
 			 struct problems *p);
 
+/* The console font of a booth, a new string: font when it is not empty,
+ * else the packaged assets/console/kiosk-SIZE.psf of the running program:
+ * under ../share/kiosk/ (installed: /usr/bin and /usr/share/kiosk) or ../
+ * (a checkout's build/), the first that exists, else the installed one. */
+char *glyphs_font_path(const char *font, const char *size);
+
 /* True when a booth draws on the Linux console: display "console", or
  * "auto" with term (the TERM variable, may be NULL) "linux" or "linux-*". */
 int glyphs_console(const char *display, const char *term);

@@ -76,23 +76,10 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	st->last_upload = (time_t)f.last_upload;
 }
 
-/* The folder this program was started from, or NULL. */
-static char *self_dir(void)
-{
-	char self[4096];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-
-	if (n <= 0)
-		return NULL;
-	self[n] = '\0';
-	*strrchr(self, '/') = '\0';
-	return xstrdup(self);
-}
-
 /* kioskctl beside this program (they are installed together). */
 static char *kioskctl_path(void)
 {
-	char *dir = self_dir(), *path = dir ? xprintf("%s/kioskctl", dir) : xstrdup("kioskctl");
+	char *dir = program_dir(), *path = dir ? xprintf("%s/kioskctl", dir) : xstrdup("kioskctl");
 
 	free(dir);
 	return path;
@@ -243,15 +230,17 @@ static int run(struct app *app, const struct config *cfg, const struct glyphs *g
 static struct glyphs *console_glyphs(const struct config *cfg)
 {
 	struct glyphs *g;
-	char *cause = NULL;
+	char *cause = NULL, *font;
 
 	if (!glyphs_console(cfg->display, getenv("TERM")))
 		return NULL;
-	g = glyphs_load(cfg->console_font, &cause);
+	font = glyphs_font_path(cfg->console_font, cfg->console_size);
+	g = glyphs_load(font, &cause);
 	if (g == NULL) {
 		log_write("console font: %s (text is drawn without falling back)", cause);
 		free(cause);
 	}
+	free(font);
 	return g;
 }
 
@@ -296,8 +285,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (font_only) {
+		char *font = glyphs_font_path(cfg.console_font, cfg.console_size);
+
 		if (glyphs_console(cfg.display, getenv("TERM")))
-			printf("%s\n", cfg.console_font);
+			printf("%s\n", font);
+		free(font);
 		return 0;
 	}
 	if (uidata_load(&ui, &cfg, &p) != 0) {
@@ -345,7 +337,7 @@ int main(int argc, char **argv)
 	if (restart) {
 		/* The program at the same path (a new version after an upgrade)
 		 * starts afresh on the same terminal, reading the new content. */
-		char *dir = self_dir(), *path = dir ? xprintf("%s/kiosk", dir) : NULL;
+		char *dir = program_dir(), *path = dir ? xprintf("%s/kiosk", dir) : NULL;
 
 		if (path)
 			execv(path, argv);

@@ -254,6 +254,21 @@ static void test_console_display(void **state)
 	assert_false(glyphs_console("terminal", "linux"));
 }
 
+static void test_font_path(void **state)
+{
+	char *path;
+
+	(void)state;
+	path = glyphs_font_path("/etc/kiosk/my.psf", "16x32");
+	assert_string_equal(path, "/etc/kiosk/my.psf");
+	free(path);
+	/* This test program (build/tests/) has no packaged font beside it: the
+	 * installed place is named. */
+	path = glyphs_font_path("", "12x24");
+	assert_non_null(strstr(path, "/tests/../share/kiosk/assets/console/kiosk-12x24.psf"));
+	free(path);
+}
+
 static void test_canvas_draws_only_what_the_font_has(void **state)
 {
 	struct glyphs *g = load(fonts[2]);
@@ -287,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_bad_font_files),
 		cmocka_unit_test(test_psf1_table),
 		cmocka_unit_test(test_console_display),
+		cmocka_unit_test(test_font_path),
 		cmocka_unit_test(test_canvas_draws_only_what_the_font_has),
 	};
 
