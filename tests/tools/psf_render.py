@@ -13,6 +13,7 @@ draws). Prints each character that fell back that way, once, as
 --scale N enlarges the picture N times (for OCR of small fonts).
 """
 import gzip
+import math
 import sys
 
 
@@ -62,29 +63,65 @@ def parse_table(table, count, utf8):
     return cmap
 
 
-def write_pgm(path, pixels, scale):
-    """Writes rows of grey bytes as a binary PGM, each dot scale x scale."""
+def dots(glyph, width, height, scale):
+    """The glyph's dots, each scale x scale, as rows of 0.0 / 1.0 ink."""
+    stride = (width + 7) // 8
+    out = []
+    for r in range(height):
+        row = int.from_bytes(glyph[r * stride:(r + 1) * stride], "big")
+        line = [float(row >> (stride * 8 - 1 - c) & 1) for c in range(width) for _ in range(scale)]
+        out += [line] * scale
+    return out
+
+
+def blurred(ink, sigma):
+    """ink spread by a Gaussian of sigma dots, on a margin of 3 sigma;
+    returns it and the margin."""
+    radius = int(3 * sigma + 0.5)
+    kernel = [math.exp(-(i * i) / (2 * sigma * sigma)) for i in range(-radius, radius + 1)]
+    kernel = [k / sum(kernel) for k in kernel]
+    h, w = len(ink) + 2 * radius, len(ink[0]) + 2 * radius
+    pad = [[0.0] * w for _ in range(h)]
+    for y, row in enumerate(ink):
+        pad[y + radius][radius:radius + len(row)] = row
+
+    def spread(get, n, at):
+        return sum(k * get(at + i - radius) for i, k in enumerate(kernel)
+                   if 0 <= at + i - radius < n)
+
+    across = [[spread(row.__getitem__, w, x) for x in range(w)] for row in pad]
+    return [[spread(lambda yy: across[yy][x], h, y) for x in range(w)] for y in range(h)], radius
+
+
+def write_pgm(path, ink):
+    """Writes ink (0.0 paper .. 1.0 black) as a binary PGM, black on white."""
     with open(path, "wb") as f:
-        f.write(b"P5 %d %d 255\n" % (len(pixels[0]) * scale, len(pixels) * scale))
-        for row in pixels:
-            wide = bytes(b for b in row for _ in range(scale))
-            f.write(wide * scale)
+        f.write(b"P5 %d %d 255\n" % (len(ink[0]), len(ink)))
+        for row in ink:
+            f.write(bytes(255 - min(255, int(v * 255 + 0.5)) for v in row))
+
+
+def option(name, default):
+    """The number after --name on the command line (removed), or default."""
+    if name not in sys.argv:
+        return default
+    i = sys.argv.index(name)
+    value = sys.argv[i + 1]
+    del sys.argv[i:i + 2]
+    return float(value)
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--scale")]
-    scale = 1
-    if "--scale" in sys.argv:
-        scale = int(sys.argv[sys.argv.index("--scale") + 1])
-        args.remove(str(scale))
-    font, text_path, out = args
+    scale = int(option("--scale", 1))
+    sigma = option("--blur", 0)
+    if len(sys.argv) not in (3, 4):
+        sys.exit(__doc__)
+    font, text_path = sys.argv[1:3]
     width, height, glyphs, cmap = read_psf(font)
-    stride = (width + 7) // 8
     lines = open(text_path, encoding="utf-8").read().rstrip("\n").split("\n")
     cols = max(len(line) for line in lines)
-    pixels = [bytearray(b"\xff" * (cols * width)) for _ in range(len(lines) * height)]
     fallback = cmap.get(0xFFFD, cmap.get(ord("?")))
-    missing = []
+    missing, cells = [], []
     for y, line in enumerate(lines):
         for x, ch in enumerate(line):
             index = cmap.get(ord(ch))
@@ -92,15 +129,31 @@ def main():
                 index = fallback
                 if ch not in missing:
                     missing.append(ch)
-            glyph = glyphs[index]
-            for r in range(height):
-                row = int.from_bytes(glyph[r * stride:(r + 1) * stride], "big")
-                for c in range(width):
-                    if row >> (stride * 8 - 1 - c) & 1:
-                        pixels[y * height + r][x * width + c] = 0
-    write_pgm(out, pixels, scale)
+            cells.append((y, x, index))
     for ch in missing:
         print(f"U+{ord(ch):04X} {ch}")
+    if len(sys.argv) < 4:
+        return
+    # Blurring is linear: the picture is the sum of every glyph's blurred
+    # dots, each glyph blurred once.
+    cw, ch_ = width * scale, height * scale
+    ink = [[0.0] * (cols * cw) for _ in range(len(lines) * ch_)]
+    patches = {}
+    for y, x, index in cells:
+        if index not in patches:
+            patch = dots(glyphs[index], width, height, scale)
+            patches[index] = blurred(patch, sigma) if sigma > 0 else (patch, 0)
+        patch, margin = patches[index]
+        for r, row in enumerate(patch):
+            oy = y * ch_ + r - margin
+            if not 0 <= oy < len(ink):
+                continue
+            out = ink[oy]
+            for c, v in enumerate(row):
+                ox = x * cw + c - margin
+                if v and 0 <= ox < len(out):
+                    out[ox] += v
+    write_pgm(sys.argv[3], ink)
 
 
 if __name__ == "__main__":
