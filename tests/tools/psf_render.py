@@ -86,6 +86,7 @@ def blurred(ink, sigma):
         pad[y + radius][radius:radius + len(row)] = row
 
     def spread(get, n, at):
+        """The kernel's weighted sum of get(i) around at, within 0..n-1."""
         return sum(k * get(at + i - radius) for i, k in enumerate(kernel)
                    if 0 <= at + i - radius < n)
 
