@@ -114,7 +114,7 @@ sys.stdout.write("".join(" " if 0x2500 <= ord(c) <= 0x257F else c for c in t))' 
 ocr() {
 	python3 tests/tools/psf_render.py "$1" "$TEST_TMP/words.txt" "$TEST_TMP/ocr.pgm" \
 		--scale 3 --blur 2 >/dev/null
-	tesseract "$TEST_TMP/ocr.pgm" "$TEST_TMP/ocr" -l vie --psm 6 >/dev/null 2>&1 ||
+	OMP_THREAD_LIMIT=1 tesseract "$TEST_TMP/ocr.pgm" "$TEST_TMP/ocr" -l vie --psm 6 >/dev/null 2>&1 ||
 		fail "tesseract failed"
 	python3 tests/tools/ocr_words.py "$shots/home-vi.txt" "$TEST_TMP/ocr.txt"
 }
