@@ -75,6 +75,7 @@ static const struct key keys[] = {
 	INT("upload", "status_days", upload_status_days, 1, 3650),
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
+	STR("metrics", "textfile_dir", metrics_textfile_dir),
 };
 
 void config_defaults(struct config *cfg)

@@ -64,6 +64,10 @@ struct config {
 	/* [privacy] */
 	int privacy_erase_after_days; /* erase a request's details this long after
 				       * the server acknowledged it; 0 never */
+	/* [metrics] */
+	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
+				       * collector folder the upload worker
+				       * writes kiosk.prom into; "" none */
 };
 
 /* Fills cfg with the embedded defaults. */

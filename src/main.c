@@ -76,6 +76,24 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	st->last_upload = (time_t)f.last_upload;
 }
 
+/* Records this start in state.db, best effort: its time and the number
+ * of starts so far (KIOSK_STARTED_AT, KIOSK_STARTS), for `kioskctl
+ * metrics` to tell uptime and restarts. */
+static void record_start(struct db *db)
+{
+	char buf[24];
+	long starts = 0;
+
+	if (db == NULL)
+		return;
+	if (db_setting_get(db, KIOSK_STARTS, buf, sizeof buf) == 1)
+		starts = strtol(buf, NULL, 10);
+	snprintf(buf, sizeof buf, "%ld", starts + 1);
+	(void)db_setting_set(db, KIOSK_STARTS, buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)time(NULL));
+	(void)db_setting_set(db, KIOSK_STARTED_AT, buf);
+}
+
 /* kioskctl beside this program (they are installed together). */
 static char *kioskctl_path(void)
 {
@@ -305,6 +323,7 @@ int main(int argc, char **argv)
 		log_write("state.db: %s (lookups only until it opens)", cause);
 		free(cause);
 	}
+	record_start(db);
 	if (loop_init() != 0) {
 		uidata_free(&ui);
 		db_close(db);

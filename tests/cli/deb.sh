@@ -18,6 +18,7 @@ done
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./etc/kiosk/kiosk.ini \
 	./lib/systemd/system/kiosk.service ./lib/systemd/system/kiosk-sync.service \
+	./lib/systemd/system/kiosk-metrics.service ./lib/systemd/system/kiosk-metrics.timer \
 	./usr/share/kiosk/content.db ./usr/share/kiosk/screens/home.screen \
 	./usr/share/kiosk/locale/vi.po ./usr/share/doc/kiosk/operations.md \
 	./usr/share/kiosk/assets/console/kiosk-16x32.psf ./usr/share/kiosk/assets/console/kiosk-12x24.psf \
@@ -39,6 +40,9 @@ for want in "^Conflicts=getty@tty1.service" "^StandardInput=tty$" "^TTYPath=/dev
 done
 grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemon$" \
 	"$T/x/lib/systemd/system/kiosk-sync.service" || fail "kiosk-sync.service ExecStart"
+grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini metrics --write$" \
+	"$T/x/lib/systemd/system/kiosk-metrics.service" || fail "kiosk-metrics.service ExecStart"
+grep -q "Recommends: .*prometheus-node-exporter" <<<"$info" || fail "node_exporter not recommended"
 if command -v systemd-analyze >/dev/null; then
 	systemd-analyze verify --root="$T/x" "$unit" 2>&1 | grep -i "unknown\|invalid" &&
 		fail "systemd-analyze finds problems in kiosk.service"
@@ -85,6 +89,18 @@ kioskctl --config /etc/kiosk/kiosk.ini status --json >"$T/out" || fail "installe
 [ "$(stat -c %U /var/lib/kiosk/state.db)" = kiosk ] || fail "root's kioskctl made a state.db not the kiosk's"
 echo "ok: installed: user, folders, units enabled, kioskctl as root acts as kiosk"
 
+# Metrics: the timer is enabled, node_exporter's textfile folder takes the
+# kiosk's file, and the timer's command (as the kiosk user) writes it.
+[ -L /etc/systemd/system/timers.target.wants/kiosk-metrics.timer ] || fail "kiosk-metrics.timer not enabled"
+[ "$(stat -c '%U:%G %a' /var/lib/prometheus/node-exporter)" = "root:kiosk 1775" ] ||
+	fail "textfile folder: $(stat -c '%U:%G %a' /var/lib/prometheus/node-exporter)"
+cmd=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/kiosk-metrics.service)
+(umask 022 && setpriv --reuid kiosk --regid kiosk --init-groups $cmd) >"$T/out" 2>&1 ||
+	fail "the metrics command as kiosk: $(cat "$T/out")"
+[ "$(stat -c '%U %a' /var/lib/prometheus/node-exporter/kiosk.prom)" = "kiosk 644" ] ||
+	fail "kiosk.prom: $(stat -c '%U %a' /var/lib/prometheus/node-exporter/kiosk.prom)"
+echo "ok: installed metrics: timer enabled, the kiosk writes into node_exporter's folder"
+
 # A signed bundle into the real store, as root: the files end up the kiosk's.
 make_key province province@test
 echo "province@test $(cut -d' ' -f1,2 "$T/province.pub")" >/etc/kiosk/allowed_signers
@@ -105,4 +121,6 @@ apt-get purge -y -qq kiosk >"$T/apt.log" 2>&1 || { cat "$T/apt.log"; fail "purge
 	fail "purge left files"
 [ ! -e /etc/systemd/system/multi-user.target.wants/kiosk.service ] || fail "purge left the unit enabled"
 [ -e /var/lib/kiosk/state.db ] || fail "purge removed state.db"
+dpkg-statoverride --list /var/lib/prometheus/node-exporter && fail "purge left the statoverride"
+[ ! -e /var/lib/prometheus/node-exporter/kiosk.prom ] || fail "purge left kiosk.prom"
 echo "ok: purged, state.db kept"
