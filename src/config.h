@@ -23,6 +23,11 @@ struct config {
 	char input[16];               /* keyboard | touch | keypad */
 	char typing[16];              /* telex | vni | viqr | none (keyboard) */
 	char tones[16];               /* modern (hoà) | old (hòa) */
+	/* [keypad] (input = keypad; see keymap.h) */
+	char keypad_layout[16];       /* pc | phone: the defaults below */
+	char keypad_hash[64];         /* keys acting as #, "" the layout's */
+	char keypad_star[64];         /* keys acting as * */
+	char keypad_backspace[64];    /* keys acting as Backspace */
 	/* [printer] */
 	char printer_type[16];        /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
