@@ -11,7 +11,7 @@ deb=$(ls build/kiosk_"$(cat VERSION)"_*.deb) || fail "no package built"
 
 info=$(dpkg-deb -I "$deb")
 for want in "Package: kiosk" "Version: $(cat VERSION)" "Depends: .*libncursesw6" \
-	"Depends: .*openssh-client" "conffiles"; do
+	"Depends: .*openssh-client" "Depends: .*kbd" "conffiles"; do
 	grep -q "$want" <<<"$info" || fail "control: no '$want' in: $info"
 done
 [ "$(dpkg-deb -f "$deb" Architecture)" = "$(dpkg --print-architecture)" ] || fail "architecture"
@@ -31,7 +31,8 @@ dpkg-deb -x "$deb" "$T/x"
 unit=$T/x/lib/systemd/system/kiosk.service
 for want in "^Conflicts=getty@tty1.service" "^StandardInput=tty$" "^TTYPath=/dev/tty1$" \
 	"^Restart=always$" "^User=kiosk$" "^ExecStart=/usr/bin/kiosk --config /etc/kiosk/kiosk.ini$" \
-	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$"; do
+	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$" \
+	"^ExecStartPre=-+/bin/sh -c 'exec /usr/bin/setleds -D +num < /dev/tty1'$"; do
 	grep -q "$want" "$unit" || fail "kiosk.service has no $want"
 done
 grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemon$" \
