@@ -3,7 +3,8 @@
 # and syllable choices, * for more choices, digits as they are, a wrong
 # digit deleted, the address picker spelled the same way), then the
 # rating. The saved request holds what was typed, and the QR on screen and
-# on paper reads back to the code.
+# on paper reads back to the code. Last, the helper sequence * / * / opens
+# the PIN screen.
 #
 # Sourced after lib.bash by the tests that run it with each kind of keypad,
 # which set KEYPAD_SENDS to what the keypad sends:
@@ -24,7 +25,7 @@ write_config "[ui]" "input = keypad" "[keypad]" "layout = $KEYPAD_LAYOUT" \
 hashes=0
 
 # Presses the keypad keys named by what they do here: 0-9, * (more
-# choices), # (the key that finishes) and BS (Backspace), in one go (the
+# choices), # (the key that finishes), / and BS (Backspace), in one go (the
 # taps of one letter come well within the keypad's pause).
 press() {
 	local k keys=() off=(IC End Down NPage Left - Right Home Up PPage)
@@ -42,6 +43,7 @@ press() {
 				keys+=(Enter)
 			fi ;;
 		application:BS) keys+=(KP.) ;;
+		application:/ | numlock-off:/) keys+=(KP/) ;;
 		application:*) keys+=("KP$k") ;;
 		numlock-off:BS) keys+=(DC) ;;
 		numlock-off:'*') keys+=("KP*") ;;
@@ -202,3 +204,9 @@ for want in ["Lê Văn Tám", "001090012345", "15/03/1990", "0912345678", "Xã N
     assert want in values, (want, values)
 assert db.execute("select rating from ratings").fetchone()[0] == 5
 PY
+
+# The helper sequence * / * / opens the PIN screen, whose hint names the
+# booth's keys too.
+press '*' / '*' /
+wait_for "Mở menu cán bộ"
+wait_for "Bấm $OK_NAME để xác nhận, bấm $DEL_NAME để sửa"
