@@ -4,12 +4,14 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "app.h"
 #include "canvas.h"
+#include "glyphs.h"
 #include "keymap.h"
 #include "util.h"
 
@@ -37,6 +39,20 @@ static const struct {
 /* The colour pair of each look; looks with the same colours share one, so
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
+
+/* The Linux console's own sequences (console_codes(4), what `setterm
+ * --blank 0 --powerdown 0` writes): no blanking after a time without a
+ * key (the kernel's default is 10 minutes, and a touch does not wake it)
+ * and no VESA power-down. */
+#define CONSOLE_AWAKE "\033[9;0]\033[14;0]"
+
+/* Keeps the Linux console lit (TERM linux): sent at the start and again
+ * after a resize, in case the console was reset in between. */
+static void console_awake(void)
+{
+	if (glyphs_console("auto", getenv("TERM")))
+		write_all(STDOUT_FILENO, CONSOLE_AWAKE, strlen(CONSOLE_AWAKE));
+}
 
 /* The curses codes of keymap_seqs that are no KEY_* of curses: those the
  * terminfo entry names with an extended capability (ncurses gives them
@@ -68,6 +84,7 @@ int term_start(char **cause)
 		*cause = xstrdup("the kiosk needs a terminal (stdin and stdout)");
 		return -1;
 	}
+	console_awake();
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		*cause = xprintf("cannot use the terminal type \"%s\"",
@@ -132,6 +149,7 @@ void term_resize(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
+	console_awake();
 }
 
 /* Turns a curses function key into a key for keymap_key(): AK_* or KM_*. */
