@@ -27,6 +27,11 @@ struct config {
 	/* [console] */
 	char console_size[16];        /* 8x16 | 12x24 | 16x32: the packaged font */
 	char console_font[CONFIG_STR];/* another PSF font; "" the packaged one */
+	/* [keypad] (input = keypad; see keymap.h) */
+	char keypad_layout[16];       /* pc | phone: the defaults below */
+	char keypad_hash[64];         /* keys acting as #, "" the layout's */
+	char keypad_star[64];         /* keys acting as * */
+	char keypad_backspace[64];    /* keys acting as Backspace */
 	/* [printer] */
 	char printer_type[16];        /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */

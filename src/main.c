@@ -21,6 +21,7 @@
 #include "db.h"
 #include "glyphs.h"
 #include "job.h"
+#include "keymap.h"
 #include "log.h"
 #include "loop.h"
 #include "problems.h"
@@ -117,8 +118,8 @@ static void quiet_stderr(void)
 
 /* Hands what the terminal has to the app. A burst of characters read at
  * once and ending in Enter (a keyboard-wedge scanner) goes as one EV_SCAN;
- * anything else key by key. */
-static void read_input(struct app *app, time_t now)
+ * anything else key by key, each as the booth's keymap says. */
+static void read_input(struct app *app, const struct keymap *keys, time_t now)
 {
 	static struct event evs[4096];
 	char text[4 * 4096 + 1];
@@ -137,8 +138,11 @@ static void read_input(struct app *app, time_t now)
 		text[o] = '\0';
 		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
 	} else {
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			if (evs[i].type == EV_KEY)
+				evs[i].key = keymap_key(keys, evs[i].key);
 			app_event(app, &evs[i], now);
+		}
 	}
 	/* What was typed or scanned does not stay in the reused buffers. */
 	wipe(text, o);
@@ -186,7 +190,8 @@ static void read_scanner(struct app *app, struct scanner **s, const struct confi
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, the helper
  * menu's quit, or (returning 1) a new content version or program to start
  * between villagers. */
-static int run(struct app *app, const struct config *cfg, const struct glyphs *glyphs)
+static int run(struct app *app, const struct config *cfg, const struct keymap *keys,
+	       const struct glyphs *glyphs)
 {
 	struct content_stamp stamp = { 0 };
 	int restart = 0, pending = 0;
@@ -235,7 +240,7 @@ static int run(struct app *app, const struct config *cfg, const struct glyphs *g
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
 		if (ready & LOOP_INPUT)
-			read_input(app, time(NULL));
+			read_input(app, keys, time(NULL));
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);
@@ -265,6 +270,7 @@ static struct glyphs *console_glyphs(const struct config *cfg)
 int main(int argc, char **argv)
 {
 	struct config cfg;
+	struct keymap keys;
 	struct problems p = { 0 };
 	struct uidata ui = { 0 };
 	struct app *app;
@@ -297,7 +303,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	config_defaults(&cfg);
-	if (config_path != NULL && config_load(&cfg, config_path, &cause) != 0) {
+	if ((config_path != NULL && config_load(&cfg, config_path, &cause) != 0) ||
+	    keymap_init(&keys, &cfg, &cause) != 0) {
 		fprintf(stderr, "kiosk: %s\n", cause);
 		free(cause);
 		return 1;
@@ -343,7 +350,7 @@ int main(int argc, char **argv)
 					 .i18n = ui.i18n, .db = db, .clock_min = clock_build_time() },
 		      time(NULL));
 	glyphs = console_glyphs(&cfg);
-	restart = run(app, &cfg, glyphs);
+	restart = run(app, &cfg, &keys, glyphs);
 	glyphs_free(glyphs);
 	db = app_db(app); /* opened later when it could not be at the start */
 	term_end();

@@ -35,7 +35,8 @@ unit=$T/x/lib/systemd/system/kiosk.service
 for want in "^Conflicts=getty@tty1.service" "^StandardInput=tty$" "^TTYPath=/dev/tty1$" \
 	"^Restart=always$" "^User=kiosk$" "^ExecStart=/usr/bin/kiosk --config /etc/kiosk/kiosk.ini$" \
 	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$" \
-	"^ExecStartPre=-+/bin/sh -c .*/usr/bin/kiosk --config /etc/kiosk/kiosk.ini --console-font.*/usr/bin/setfont -C /dev/tty1 "; do
+	"^ExecStartPre=-+/bin/sh -c .*/usr/bin/kiosk --config /etc/kiosk/kiosk.ini --console-font.*/usr/bin/setfont -C /dev/tty1 " \
+	"^ExecStartPre=-+/bin/sh -c 'exec /usr/bin/setleds -D +num < /dev/tty1'$"; do
 	grep -q "$want" "$unit" || fail "kiosk.service has no $want"
 done
 grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemon$" \
