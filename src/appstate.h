@@ -5,6 +5,7 @@
 #define KIOSK_APPSTATE_H
 
 #include "frame.h"
+#include "keymap.h"
 #include "keypad.h"
 
 #define STACK_MAX 16
@@ -31,6 +32,7 @@ struct app {
 	struct booth_state st;
 	struct catalog *catalog;       /* content.db, opened on first use */
 	int catalog_failed;            /* ... and not tried again */
+	struct keymap keys;            /* the names of the booth's keys */
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
 	int dirty, quit;

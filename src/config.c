@@ -10,13 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymap.h"
 #include "text.h"
 #include "util.h"
 
 /* K_WORD is one of a list of words kept as text (the language names a
- * catalog); K_ENUM is one of a list of words stored as an enum: the
- * word's place in the list, or values[place] when the key has values. */
-enum kind { K_STR, K_INT, K_WORD, K_ENUM };
+ * catalog, the console size a font file); K_ENUM is one of a list of
+ * words stored as an enum: the word's place in the list, or values[place]
+ * when the key has values; K_WORDS is a list of words from allowed, kept
+ * as text. */
+enum kind { K_STR, K_INT, K_WORD, K_ENUM, K_WORDS };
 
 struct key {
 	const char *section;
@@ -27,6 +30,7 @@ struct key {
 	int min, max;      /* K_INT */
 	const char *const *words; /* K_WORD, K_ENUM: the words allowed, NULL last */
 	const int *values;        /* K_ENUM: the enum of each word, NULL: its place */
+	const char *allowed;      /* K_WORDS: space-separated words */
 };
 
 /* The size of field f, checked to be an int's for an enum (a compile
@@ -34,11 +38,12 @@ struct key {
 #define FIELD_SIZE(f) sizeof(((struct config *)0)->f)
 #define ENUM_SIZE(f) sizeof(char[FIELD_SIZE(f) == sizeof(int) ? sizeof(int) : -1])
 
-#define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, NULL, NULL }
-#define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL, NULL }
-#define WORD(s, k, f, w) { s, k, K_WORD, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, w, NULL }
-#define ENUM(s, k, f, w) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, NULL }
-#define ENUM_AS(s, k, f, w, v) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, v }
+#define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, NULL, NULL, NULL }
+#define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL, NULL, NULL }
+#define WORD(s, k, f, w) { s, k, K_WORD, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, w, NULL, NULL }
+#define ENUM(s, k, f, w) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, NULL, NULL }
+#define ENUM_AS(s, k, f, w, v) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, v, NULL }
+#define WORDS(s, k, f, a) { s, k, K_WORDS, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, NULL, NULL, a }
 
 /* The words of each choice, in the order of its enum (or of values). */
 static const char *const languages[] = { "vi", "en", NULL };
@@ -46,6 +51,9 @@ static const char *const inputs[] = { "keyboard", "touch", "keypad", NULL };
 static const char *const typings[] = { "telex", "vni", "viqr", "none", NULL };
 static const int typing_values[] = { VI_TELEX, VI_VNI, VI_VIQR, VI_NONE };
 static const char *const tones[] = { "modern", "old", NULL };
+static const char *const displays[] = { "auto", "console", "terminal", NULL };
+static const char *const console_sizes[] = { "16x32", "12x24", "8x16", NULL };
+static const char *const keypad_layouts[] = { "pc", "phone", NULL };
 static const char *const printer_types[] = { "file", "device", "command", "none", NULL };
 static const char *const codepages[] = { "raster", "text", NULL };
 static const char *const services[] = { "account", "card", NULL };
@@ -63,6 +71,13 @@ static const struct key keys[] = {
 	ENUM("ui", "input", input, inputs),
 	ENUM_AS("ui", "typing", typing, typings, typing_values),
 	ENUM("ui", "tones", tones, tones),
+	ENUM("ui", "display", display, displays),
+	WORD("console", "size", console_size, console_sizes),
+	STR("console", "font", console_font),
+	ENUM("keypad", "layout", keypad_layout, keypad_layouts),
+	WORDS("keypad", "hash", keypad_hash, KEYMAP_WORDS),
+	WORDS("keypad", "star", keypad_star, KEYMAP_WORDS),
+	WORDS("keypad", "backspace", keypad_backspace, KEYMAP_WORDS),
 	ENUM("printer", "type", printer_type, printer_types),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
@@ -93,6 +108,7 @@ static const struct key keys[] = {
 	INT("upload", "status_days", upload_status_days, 1, 3650),
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
+	STR("metrics", "textfile_dir", metrics_textfile_dir),
 };
 
 void config_defaults(struct config *cfg)
@@ -109,6 +125,9 @@ void config_defaults(struct config *cfg)
 	cfg->input = INPUT_KEYBOARD;
 	cfg->typing = VI_TELEX;
 	cfg->tones = TONES_MODERN;
+	cfg->display = DISPLAY_AUTO;
+	snprintf(cfg->console_size, sizeof cfg->console_size, "16x32");
+	cfg->keypad_layout = LAYOUT_PC;
 	cfg->printer_type = PRINTER_FILE;
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
@@ -181,6 +200,28 @@ struct parse {
 	int error_line;   /* the line it was found on */
 };
 
+/* Stores a list of words (separated by spaces or commas) each from
+ * k->allowed, as one space between words; returns an error message or NULL. */
+static char *set_words(char *field, const struct key *k, const char *value)
+{
+	char word[32];
+	size_t o = 0;
+
+	for (value += strspn(value, " ,"); *value != '\0'; value += strspn(value, " ,")) {
+		size_t n = strcspn(value, " ,");
+
+		snprintf(word, sizeof word, "%.*s", (int)n, value);
+		if (n >= sizeof word || !word_in_list(word, k->allowed))
+			return xprintf("takes words from: %s (not \"%.*s\")", k->allowed, (int)n, value);
+		if (o + n + 2 > k->size)
+			return xprintf("is longer than %zu bytes", k->size - 1);
+		o += (size_t)sprintf(field + o, "%s%s", o ? " " : "", word);
+		value += n;
+	}
+	field[o] = '\0';
+	return NULL;
+}
+
 /* Stores one value for a known key; returns an error message or NULL. */
 static char *set_value(struct config *cfg, const struct key *k, const char *value)
 {
@@ -224,6 +265,8 @@ static char *set_value(struct config *cfg, const struct key *k, const char *valu
 			*(int *)(void *)field = k->values ? k->values[place] : place;
 		return NULL;
 	}
+	case K_WORDS:
+		return set_words(field, k, value);
 	}
 	return NULL;
 }
@@ -271,6 +314,8 @@ static char *read_line(char *str, int num, void *stream)
 int config_load(struct config *cfg, const char *path, char **cause)
 {
 	struct parse p = { cfg, fopen(path, "r"), 0, NULL, 0 };
+	struct keymap map;
+	char *why = NULL;
 	int line;
 
 	if (p.f == NULL) {
@@ -284,6 +329,11 @@ int config_load(struct config *cfg, const char *path, char **cause)
 				 p.error != NULL && p.error_line == line ? p.error
 				 : "not a \"key = value\" line or [section] header");
 		free(p.error);
+		return -1;
+	}
+	if (keymap_init(&map, cfg, &why) != 0) {
+		*cause = xprintf("%s: %s", path, why);
+		free(why);
 		return -1;
 	}
 	snprintf(cfg->path, sizeof cfg->path, "%s", path);

@@ -11,6 +11,8 @@
  * program compares these, never the words. */
 enum ui_input { INPUT_KEYBOARD, INPUT_TOUCH, INPUT_KEYPAD };   /* [ui] input */
 enum ui_tones { TONES_MODERN, TONES_OLD };                     /* [ui] tones */
+enum ui_display { DISPLAY_AUTO, DISPLAY_CONSOLE, DISPLAY_TERMINAL }; /* [ui] display */
+enum keypad_layout { LAYOUT_PC, LAYOUT_PHONE };                /* [keypad] layout */
 enum printer_type { PRINTER_FILE, PRINTER_DEVICE, PRINTER_COMMAND, PRINTER_NONE };
 enum printer_codepage { CODEPAGE_RASTER, CODEPAGE_TEXT };     /* [printer] codepage */
 enum payment_service { SERVICE_ACCOUNT, SERVICE_CARD };       /* [payment] service */
@@ -33,6 +35,15 @@ struct config {
 	enum ui_input input;          /* keyboard | touch | keypad */
 	enum vi_method typing;        /* telex | vni | viqr | none (keyboard) */
 	enum ui_tones tones;          /* modern (hoà) | old (hòa) */
+	enum ui_display display;      /* auto | console | terminal (glyphs.h) */
+	/* [console] */
+	char console_size[16];        /* 8x16 | 12x24 | 16x32: the packaged font */
+	char console_font[CONFIG_STR];/* another PSF font; "" the packaged one */
+	/* [keypad] (input = keypad; see keymap.h) */
+	enum keypad_layout keypad_layout; /* pc | phone: the defaults below */
+	char keypad_hash[64];         /* keys acting as #, "" the layout's */
+	char keypad_star[64];         /* keys acting as * */
+	char keypad_backspace[64];    /* keys acting as Backspace */
 	/* [printer] */
 	enum printer_type printer_type; /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
@@ -70,6 +81,10 @@ struct config {
 	/* [privacy] */
 	int privacy_erase_after_days; /* erase a request's details this long after
 				       * the server acknowledged it; 0 never */
+	/* [metrics] */
+	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
+				       * collector folder the upload worker
+				       * writes kiosk.prom into; "" none */
 };
 
 /* Fills cfg with the embedded defaults. */

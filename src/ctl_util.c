@@ -1,5 +1,6 @@
 /* The helpers every kioskctl command shares (see ctl.h): messages, --help,
- * JSON and time output, who runs the command, and state.db. */
+ * JSON and time output, who runs the command, state.db, and printing with
+ * the printer's state recorded. */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "ctl.h"
 #include "db.h"
+#include "printer.h"
 #include "util.h"
 
 int ctl_fail(const char *fmt, ...)
@@ -93,4 +95,19 @@ struct db *ctl_db(struct ctl *ctl)
 		free(cause);
 	}
 	return ctl->db;
+}
+
+int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
+	      char **cause)
+{
+	int rc = printer_print(p, s, job, cause);
+	struct db *db = ctl_db(ctl);
+	char at[24];
+
+	if (db != NULL) {
+		snprintf(at, sizeof at, "%lld", (long long)time(NULL));
+		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
+		(void)db_setting_set(db, CTL_PRINTER_AT, at);
+	}
+	return rc;
 }

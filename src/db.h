@@ -67,6 +67,10 @@ char *db_cause(struct db *db, const char *doing);
  * erased data does not linger there (another reader may delay it). */
 void db_checkpoint(struct db *db);
 
+/* Settings the kiosk writes at each start: unix time, and count. */
+#define KIOSK_STARTED_AT "kiosk.started_at"
+#define KIOSK_STARTS "kiosk.starts"
+
 /* Reads a setting into out (size bytes). Returns 1 when found, 0 when
  * absent, -1 on error. */
 int db_setting_get(struct db *db, const char *key, char *out, unsigned size);

@@ -23,6 +23,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "status", ctl_status, "versions, requests waiting, last upload, printer, disk, uptime" },
+	{ "metrics", ctl_metrics, "the booth's state for Prometheus (node_exporter's textfile)" },
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
