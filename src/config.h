@@ -60,6 +60,8 @@ struct config {
 	/* [privacy] */
 	int privacy_erase_after_days; /* erase a request's details this long after
 				       * the server acknowledged it; 0 never */
+	/* [touch] (read by the touch session, kiosk-touch-session) */
+	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };
 
 /* Fills cfg with the embedded defaults. */
