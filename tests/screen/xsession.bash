@@ -97,8 +97,8 @@ screenshot() {
 
 # Waits until the screen reads every PHRASE given (up to 30 seconds).
 wait_read() {
-	local i
-	for ((i = 0; i < 30; i++)); do
+	local end=$((SECONDS + 30))
+	while [ "$SECONDS" -lt "$end" ]; do
 		screenshot
 		python3 tests/tools/ocr.py has "$SHOT" "$@" >"$TEST_TMP/ocr.txt" && return 0
 		sleep 0.2
