@@ -4,17 +4,17 @@
 # command to run. Exits 0 only when everything needed is present.
 set -eu
 
-# The X tools of the test list run the touch booth's session under Xvfb
-# (tests/screen/touch_*.sh) and read its screen back with Vietnamese OCR.
 # zlib1g-dev: the kiosk links SQLite statically, and `pkg-config --static
 # --libs sqlite3` asks for -lz. `make test-fresh` proves these lists complete.
+# console-setup-linux (Debian's console fonts) and tesseract-ocr(-vie): the
+# console font test draws screens with fonts and reads them back. The X
+# tools: the touch booth's session under Xvfb (tests/screen/touch_*.sh).
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
 libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev dpkg-dev
 zlib1g-dev"
 test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind faketime
-openssh-server openssh-client ansible
-xvfb xterm xdotool imagemagick tesseract-ocr tesseract-ocr-vie x11-utils x11-xserver-utils x11-xkb-utils
-fonts-dejavu-core xprintidle"
+openssh-server openssh-client ansible console-setup-linux tesseract-ocr tesseract-ocr-vie
+xvfb xterm xdotool imagemagick x11-utils x11-xserver-utils x11-xkb-utils fonts-dejavu-core xprintidle"
 fuzz="clang libclang-rt-14-dev"
 
 want=$build

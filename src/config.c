@@ -42,6 +42,9 @@ static const struct key keys[] = {
 	ENUM("ui", "input", input, "keyboard touch keypad"),
 	ENUM("ui", "typing", typing, "telex vni viqr none"),
 	ENUM("ui", "tones", tones, "modern old"),
+	ENUM("ui", "display", display, "auto console terminal"),
+	ENUM("console", "size", console_size, "16x32 12x24 8x16"),
+	STR("console", "font", console_font),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
@@ -89,6 +92,8 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->input, sizeof cfg->input, "keyboard");
 	snprintf(cfg->typing, sizeof cfg->typing, "telex");
 	snprintf(cfg->tones, sizeof cfg->tones, "modern");
+	snprintf(cfg->display, sizeof cfg->display, "auto");
+	snprintf(cfg->console_size, sizeof cfg->console_size, "16x32");
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;

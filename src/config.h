@@ -23,6 +23,10 @@ struct config {
 	char input[16];               /* keyboard | touch | keypad */
 	char typing[16];              /* telex | vni | viqr | none (keyboard) */
 	char tones[16];               /* modern (hoà) | old (hòa) */
+	char display[16];             /* auto | console | terminal (glyphs.h) */
+	/* [console] */
+	char console_size[16];        /* 8x16 | 12x24 | 16x32: the packaged font */
+	char console_font[CONFIG_STR];/* another PSF font; "" the packaged one */
 	/* [printer] */
 	char printer_type[16];        /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */

@@ -4,12 +4,14 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "app.h"
 #include "canvas.h"
+#include "glyphs.h"
 #include "util.h"
 
 static int started;
@@ -37,6 +39,20 @@ static const struct {
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
 
+/* The Linux console's own sequences (console_codes(4), what `setterm
+ * --blank 0 --powerdown 0` writes): no blanking after a time without a
+ * key (the kernel's default is 10 minutes, and a touch does not wake it)
+ * and no VESA power-down. */
+#define CONSOLE_AWAKE "\033[9;0]\033[14;0]"
+
+/* Keeps the Linux console lit (TERM linux): sent at the start and again
+ * after a resize, in case the console was reset in between. */
+static void console_awake(void)
+{
+	if (glyphs_console("auto", getenv("TERM")))
+		write_all(STDOUT_FILENO, CONSOLE_AWAKE, strlen(CONSOLE_AWAKE));
+}
+
 int term_start(char **cause)
 {
 	int i;
@@ -45,6 +61,7 @@ int term_start(char **cause)
 		*cause = xstrdup("the kiosk needs a terminal (stdin and stdout)");
 		return -1;
 	}
+	console_awake();
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		*cause = xprintf("cannot use the terminal type \"%s\"",
@@ -116,6 +133,7 @@ void term_resize(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
+	console_awake();
 }
 
 /* Turns a curses function key into an app key. */

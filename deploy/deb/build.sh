@@ -2,7 +2,8 @@
 # Builds build/kiosk_VERSION_ARCH.deb with dpkg-deb from a 'make install'
 # into a staging root (run by 'make deb' after the programs are built):
 #   /usr/bin/kiosk, /usr/bin/kioskctl
-#   /usr/share/kiosk/        the packaged content (first version on a booth)
+#   /usr/share/kiosk/        the packaged content (first version on a booth),
+#                            with the console fonts in assets/console/
 #   /etc/kiosk/kiosk.ini     the default config (a conffile)
 #   /lib/systemd/system/     kiosk.service (tty1), kiosk-sync.service
 #   /usr/share/doc/kiosk/    operations and config docs, sshd example

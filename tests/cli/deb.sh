@@ -11,7 +11,7 @@ deb=$(ls build/kiosk_"$(cat VERSION)"_*.deb) || fail "no package built"
 
 info=$(dpkg-deb -I "$deb")
 for want in "Package: kiosk" "Version: $(cat VERSION)" "Depends: .*libncursesw6" \
-	"Depends: .*openssh-client" "conffiles"; do
+	"Depends: .*openssh-client" "Depends: .*kbd" "conffiles"; do
 	grep -q "$want" <<<"$info" || fail "control: no '$want' in: $info"
 done
 [ "$(dpkg-deb -f "$deb" Architecture)" = "$(dpkg --print-architecture)" ] || fail "architecture"
@@ -20,6 +20,8 @@ for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./etc/kiosk/kiosk.ini \
 	./lib/systemd/system/kiosk.service ./lib/systemd/system/kiosk-sync.service \
 	./usr/share/kiosk/content.db ./usr/share/kiosk/screens/home.screen \
 	./usr/share/kiosk/locale/vi.po ./usr/share/doc/kiosk/operations.md \
+	./usr/share/kiosk/assets/console/kiosk-16x32.psf ./usr/share/kiosk/assets/console/kiosk-12x24.psf \
+	./usr/share/kiosk/assets/console/kiosk-8x16.psf \
 	./usr/share/doc/kiosk/examples/sshd-kiosk.conf; do
 	grep -qx -- "$f" <<<"$files" || fail "$f is not in the package"
 done
@@ -31,7 +33,8 @@ dpkg-deb -x "$deb" "$T/x"
 unit=$T/x/lib/systemd/system/kiosk.service
 for want in "^Conflicts=getty@tty1.service" "^StandardInput=tty$" "^TTYPath=/dev/tty1$" \
 	"^Restart=always$" "^User=kiosk$" "^ExecStart=/usr/bin/kiosk --config /etc/kiosk/kiosk.ini$" \
-	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$"; do
+	"^StartLimitIntervalSec=0$" "^WantedBy=multi-user.target$" \
+	"^ExecStartPre=-+/bin/sh -c .*/usr/bin/kiosk --config /etc/kiosk/kiosk.ini --console-font.*/usr/bin/setfont -C /dev/tty1 "; do
 	grep -q "$want" "$unit" || fail "kiosk.service has no $want"
 done
 grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemon$" \
@@ -73,6 +76,11 @@ echo "ok: $touch: control, files, unit"
 sed -e "s|/var/lib/kiosk/content/current|$T/x/usr/share/kiosk|" -e "s|/var/lib/kiosk|$T/state|" \
 	"$T/x/etc/kiosk/kiosk.ini" >"$T/x.ini"
 "$T/x/usr/bin/kioskctl" --config "$T/x.ini" check >"$T/out" 2>&1 || fail "check: $(cat "$T/out")"
+# The unpacked kiosk names its own packaged font for setfont on tty1.
+[ "$(TERM=linux "$T/x/usr/bin/kiosk" --config "$T/x.ini" --console-font)" = \
+	"$T/x/usr/share/kiosk/assets/console/kiosk-16x32.psf" ] || fail "kiosk --console-font"
+grep -q "drawable with the console font $T/x/usr/share/kiosk/assets/console/kiosk-16x32.psf" "$T/out" ||
+	fail "check did not use the packaged console font: $(cat "$T/out")"
 "$T/x/usr/bin/kioskctl" --config "$T/x.ini" status --json | json_get software | grep -qx "$(cat VERSION)" ||
 	fail "status from the unpacked package"
 echo "ok: the unpacked programs run on the packaged config and content"
