@@ -38,8 +38,10 @@ def words_of(image, reading):
     with tempfile.TemporaryDirectory() as tmp:
         prepared = os.path.join(tmp, "prepared.png")
         subprocess.run(["convert", image, *options, prepared], check=True)
+        # One thread: tests run side by side.
         tsv = subprocess.run(["tesseract", prepared, "-", "-l", "vie", "tsv"], check=True,
-                             capture_output=True, text=True).stdout
+                             capture_output=True, text=True,
+                             env=dict(os.environ, OMP_THREAD_LIMIT="1")).stdout
     out = []
     for row in tsv.splitlines()[1:]:
         f = row.split("\t")
