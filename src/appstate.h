@@ -136,6 +136,20 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 /* Opens a form to fill in. */
 void scr_form_open(struct app *a, const struct form *form);
 
+struct form_field;
+
+/* Rows field fd takes on a form screen cols wide: its value or every one
+ * of its options (wrapped), and the row of its message. 1 when one of its
+ * options is wider than the room it has (kioskctl check refuses that). */
+int scr_form_field_rows(const struct app *a, const struct form_field *fd, int cols);
+
+/* Columns a form screen cols wide has for a field's value or options. */
+#define FORM_OPTION_COLS(cols) ((cols) - FORM_LABEL_COLS - 5)
+
+/* Rows a form screen has for the fields of a step at this size (between
+ * the title and the buttons, less a scan message and a keypad's line). */
+#define FORM_FIELD_ROOM(rows) ((rows) - 2 - 2 - 3 - 3)
+
 /* Moves a form on from its focused field, as Enter does. */
 void scr_form_advance(struct app *a, struct form_state *st);
 

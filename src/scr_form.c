@@ -19,6 +19,8 @@
 #include "util.h"
 
 #define LABEL_W FORM_LABEL_COLS
+#define VALUE_X (2 + LABEL_W + 1)   /* where values and options start */
+#define OPTION_GAP 3             /* columns between two options */
 #define HIT_FIELD 0          /* + field index */
 #define HIT_OPTION 100       /* + field * 10 + option */
 #define HIT_KEY 1000         /* + on-screen key */
@@ -203,29 +205,76 @@ static void previous(struct app *a, struct form_state *st)
 	}
 }
 
-/* Draws one field: label, value (or options), and its message below. */
-static void draw_field(struct app *a, struct form_state *st, struct canvas *c, int y, int i)
+/* "2 Nữ": option k of a field in this language, in out; returns its width. */
+static int option_label(const struct app *a, const char *const *opt, int k, char *out, size_t size)
+{
+	snprintf(out, size, "%d %s", k + 1, app_tr(a, opt[k]));
+	return text_width(out);
+}
+
+/* Lays out the options of field fd in rows w columns wide, wrapping onto
+ * further rows as words do: option k goes to row[k], column col[k] (from
+ * 0). Returns the rows used, or 0 when an option is wider than w. */
+static int lay_options(const struct app *a, const struct form_field *fd, int w, int *row, int *col)
+{
+	const char *const *opt;
+	int n = options(fd, &opt), k, x = 0, y = 0, fits = 1;
+
+	for (k = 0; k < n; k++) {
+		char label[128];
+		int ow = option_label(a, opt, k, label, sizeof label);
+
+		if (x > 0 && x + ow > w)
+			y++, x = 0;
+		fits = fits && ow <= w;
+		row[k] = y;
+		col[k] = x;
+		x += ow + OPTION_GAP;
+	}
+	return fits ? y + 1 : 0;
+}
+
+int scr_form_field_rows(const struct app *a, const struct form_field *fd, int cols)
+{
+	int row[FORM_MAX_OPTIONS], col[FORM_MAX_OPTIONS];
+
+	if (!option_field(fd->type))
+		return 2;
+	return lay_options(a, fd, FORM_OPTION_COLS(cols), row, col) + 1;
+}
+
+/* Draws the options of field i from row y, every one of them, wrapped. */
+static void draw_options(struct app *a, struct form_state *st, struct canvas *c, int y, int i)
 {
 	const struct form_field *fd = &st->form->fields[i];
-	int focus = st->focus == i, x = 2 + LABEL_W + 1, w = c->cols - x - 2;
+	const char *const *opt;
+	int n = options(fd, &opt), k, row[FORM_MAX_OPTIONS], col[FORM_MAX_OPTIONS];
+	int focus = st->focus == i, w = FORM_OPTION_COLS(c->cols);
+
+	lay_options(a, fd, w, row, col);
+	for (k = 0; k < n; k++) {
+		char label[128];
+		int ow = option_label(a, opt, k, label, sizeof label), x = VALUE_X + col[k];
+		int on = strcmp(entry_text(&st->entry[i]), opt[k]) == 0;
+
+		canvas_text(c, y + row[k], x, label, on ? ATTR_FOCUS : focus ? ATTR_BUTTON : ATTR_DIM,
+			    c->cols - 2 - x);
+		view_hit(a, y + row[k], x, 1, ow, HIT_OWN, HIT_OPTION + i * 10 + k);
+	}
+}
+
+/* Draws one field in w columns: label, value (or options), and its
+ * message below. Returns the rows it took. */
+static int draw_field(struct app *a, struct form_state *st, struct canvas *c, int y, int i, int w)
+{
+	const struct form_field *fd = &st->form->fields[i];
+	int focus = st->focus == i, x = VALUE_X, rows = 2;
 
 	canvas_text(c, y, 2, app_tr(a, fd->label), focus ? ATTR_KEY : ATTR_NORMAL, LABEL_W);
 	if (option_field(fd->type)) {
-		const char *const *opt;
-		int n = options(fd, &opt), k;
-
-		for (k = 0; k < n; k++) {
-			char label[128];
-			int ow, on = strcmp(entry_text(&st->entry[i]), opt[k]) == 0;
-
-			snprintf(label, sizeof label, "%s%d %s ", focus ? "" : "", k + 1, app_tr(a, opt[k]));
-			ow = text_width(label);
-			if (x + ow > c->cols - 2)
-				break;
-			canvas_text(c, y, x, label, on ? ATTR_FOCUS : focus ? ATTR_BUTTON : ATTR_DIM, ow);
-			view_hit(a, y, x, 1, ow, HIT_OWN, HIT_OPTION + i * 10 + k);
-			x += ow + 2;
-		}
+		draw_options(a, st, c, y, i);
+		rows = scr_form_field_rows(a, fd, c->cols);
+		rows = rows < 2 ? 2 : rows;
 	} else {
 		struct field_view v;
 		char *shown;
@@ -244,7 +293,8 @@ static void draw_field(struct app *a, struct form_state *st, struct canvas *c, i
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);
 	if (st->error[i])
-		canvas_text(c, y + 1, 4, app_tr(a, st->error[i]), ATTR_ALERT, c->cols - 6);
+		canvas_text(c, y + rows - 1, 4, app_tr(a, st->error[i]), ATTR_ALERT, c->cols - 6);
+	return rows;
 }
 
 /* A pad of digits for number fields on touch booths, at the right. */
@@ -300,14 +350,14 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	if (st->open && e->mode == ENTRY_TOUCH && !digit_field(st->form->fields[st->focus].type)) {
 		/* The on-screen keyboard: only the field being typed shows. */
 		e->osk_open = 1;
-		draw_field(a, st, c, y, st->focus);
+		draw_field(a, st, c, y, st->focus, FORM_OPTION_COLS(c->cols));
 		view_osk(a, c, e, y + 2, c->rows - 2 - (y + 2), HIT_KEY);
 		return c->rows;
 	}
 	if (st->scan_msg)
 		y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, st->scan_msg), ATTR_ALERT);
-	for (i = first; i < end; i++, y += 2)
-		draw_field(a, st, c, y, i);
+	for (i = first; i < end; i++)
+		y += draw_field(a, st, c, y, i, FORM_OPTION_COLS(c->cols));
 	y += view_keypad(a, c, e, y);
 	if (st->open && digit_field(st->form->fields[st->focus].type))
 		draw_pad(a, c, 2);

@@ -230,20 +230,50 @@ static void check_screen(struct app *a, const struct screen *s, struct problems 
 	canvas_free(&scratch);
 }
 
-/* Checks that a form's labels fit their column in language lang. */
+/* Checks that every option of field fd fits beside its label at 80x24. */
+static void check_options(struct app *a, const struct form *f, const struct form_field *fd,
+			  struct problems *p)
+{
+	int k, room = FORM_OPTION_COLS(MIN_COLS) - 2;
+
+	for (k = 0; k < fd->noptions; k++)
+		if (text_width(app_tr(a, fd->options[k])) > room)
+			problems_add(p, f->file, fd->line,
+				     "option %d is %d columns in \"%s\": room for %d at 80x24", k + 1,
+				     text_width(app_tr(a, fd->options[k])),
+				     i18n_code(a->env.i18n, a->lang), room);
+}
+
+/* Checks that a form's labels fit their column, and that every step shows
+ * all its fields and all their options at 80x24, in language lang. */
 static void check_form(struct app *a, const struct form *f, struct problems *p)
 {
 	const char *code = i18n_code(a->env.i18n, a->lang);
-	int i;
+	int rows[FORM_MAX_STEPS] = { 0 }, line[FORM_MAX_STEPS] = { 0 }, i;
 
 	for (i = 0; i < f->nfields; i++) {
-		const char *label = app_tr(a, f->fields[i].label);
+		const struct form_field *fd = &f->fields[i];
+		const char *label = app_tr(a, fd->label);
 
 		if (text_width(label) > FORM_LABEL_COLS)
-			problems_add(p, f->file, f->fields[i].line,
+			problems_add(p, f->file, fd->line,
 				     "the label is %d columns in \"%s\": room for %d",
 				     text_width(label), code, FORM_LABEL_COLS);
+		check_options(a, f, fd, p);
+		rows[fd->step] += scr_form_field_rows(a, fd, MIN_COLS);
+		if (line[fd->step] == 0)
+			line[fd->step] = fd->line;
 	}
+	for (i = 0; i < f->nsteps; i++)
+		if (rows[i] > FORM_FIELD_ROOM(MIN_ROWS))
+			problems_add(p, f->file, line[i],
+				     "step %d (\"%s\") does not fit 80x24 in \"%s\": its fields and "
+				     "options need %d rows, %d available", i + 1, app_tr(a, f->steps[i]),
+				     code, rows[i], FORM_FIELD_ROOM(MIN_ROWS));
+	if (strcmp(f->kind, "procedure") == 0 && text_width(app_tr(a, f->title)) > (MIN_COLS - 3) / 2 - 7)
+		problems_add(p, f->file, 0,
+			     "the title is %d columns in \"%s\": room for %d in the list of forms",
+			     text_width(app_tr(a, f->title)), code, (MIN_COLS - 3) / 2 - 7);
 }
 
 void view_check(const struct screens *s, const struct forms *forms, const struct i18n *t,
