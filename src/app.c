@@ -471,7 +471,9 @@ void app_tick(struct app *a, time_t now)
 
 void app_set_state(struct app *a, const struct booth_state *st)
 {
-	if (memcmp(&a->st, st, sizeof *st) != 0) {
+	/* Field by field: memcmp would read the struct's padding. */
+	if (a->st.waiting != st->waiting || a->st.online != st->online ||
+	    a->st.last_upload != st->last_upload) {
 		a->st = *st;
 		a->dirty = 1;
 	}
