@@ -397,6 +397,11 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 	int i;
 
 	a->last_input = now;
+	if (a->too_small) {
+		/* "Màn hình quá nhỏ" hides the screen: nothing may act on it. */
+		a->pressed = -1;
+		return;
+	}
 	if (a->countdown_until != 0) {
 		/* Any touch or key means someone is still here. */
 		a->countdown_until = 0;

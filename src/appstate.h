@@ -99,6 +99,7 @@ struct app {
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
 	int dirty, quit;
+	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 

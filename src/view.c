@@ -179,7 +179,8 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 	a->dirty = 0;
 	a->shown_second = a->countdown_until ? (long)now : (long)(now / 60);
 	canvas_clear(c, ATTR_NORMAL);
-	if (c->rows < MIN_ROWS || c->cols < MIN_COLS) {
+	a->too_small = c->rows < MIN_ROWS || c->cols < MIN_COLS;
+	if (a->too_small) {
 		draw_too_small(c);
 		return;
 	}

@@ -120,6 +120,22 @@ tap() {
 	send_raw "$(printf '\033[<0;%d;%dm' "$2" "$1")"
 }
 
+# Waits until the kiosk has read every key sent so far (the pane's
+# terminal holds no input), for keys that change nothing on screen.
+wait_keys_read() {
+	local tty i
+	tty=$("${TMUX_CMD[@]}" display -p '#{pane_tty}')
+	for ((i = 0; i < 200; i++)); do
+		python3 -c '
+import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+n = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+sys.exit(0 if n == 0 else 1)' "$tty" && return 0
+		sleep 0.05
+	done
+	fail "the kiosk did not read the keys sent within 10s"
+}
+
 # Waits for the kiosk to exit; prints its exit status.
 wait_exit() {
 	local limit=${1:-10} i
