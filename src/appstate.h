@@ -117,6 +117,7 @@ struct form_state {
 	int picked[32];                /* an address field's commune was chosen */
 	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
 	char *scan_msg;                /* why the last scan was refused */
+	int asking_home;               /* "Bỏ hồ sơ đang nhập?" is showing */
 };
 
 /* The screen kinds. */

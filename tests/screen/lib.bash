@@ -195,6 +195,16 @@ tap_key() {
 	sleep 0.15
 }
 
+# Touches the first place TEXT is shown, at a finger's pace.
+touch_text() {
+	local r c
+	r=$(row_of "$1")
+	[ -n "$r" ] || fail "\"$1\" is not on screen"
+	c=$(col_of "$1")
+	tap "$r" "$c"
+	sleep 0.15
+}
+
 # The receipt code shown on screen (empty when there is none).
 receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
