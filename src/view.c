@@ -117,7 +117,35 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols
 	}
 }
 
-/* The footer: the hint on the left, the booth's state on the right. */
+/* Hints that name keys, and what they say on a touch-only booth. */
+static const char *const touch_hints[][2] = {
+	{ N_("Bấm số để chọn, bấm 0 để quay lại"), N_("Chạm vào ô để chọn") },
+	{ N_("Bấm số hoặc chạm vào ô để chọn"), N_("Chạm vào ô để chọn") },
+	{ N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại"), N_("Chạm vào ô để gõ mã, chạm Xong khi gõ xong") },
+	{ N_("Bấm 0 để về trang chủ"), N_("Chạm Về trang chủ khi xong") },
+	{ N_("Mũi tên lên, xuống để xem tiếp · 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
+	{ N_("Bấm Enter để xác nhận, bấm Xoá để sửa"), N_("Chạm Xong để xác nhận, chạm Xoá để sửa") },
+	{ N_("Bấm 1 để in phiếu, 0 để quay lại"), N_("Chạm vào ô để chọn") },
+	{ N_("Bấm 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
+	{ N_("Bấm số để chọn · Enter chọn dòng đầu · Xoá khi trống: quay lại"), N_("Chạm vào tên để chọn") },
+};
+
+/* The hint (message id) as this booth says it: "Chạm" on touch booths. */
+static const char *booth_hint(const struct app *a, const char *hint)
+{
+	size_t i;
+
+	if (a->env.cfg == NULL || strcmp(a->env.cfg->input, "touch") != 0)
+		return hint;
+	for (i = 0; i < sizeof touch_hints / sizeof touch_hints[0]; i++)
+		if (strcmp(hint, touch_hints[i][0]) == 0)
+			return touch_hints[i][1];
+	return hint;
+}
+
+/* The footer: the hint on the left, the booth's state on the right. A
+ * hint is never cut: when both do not fit one row, the state moves up
+ * onto the rule above, at its right. */
 static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 {
 	const struct booth_state *st = &a->st;
@@ -138,9 +166,18 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 		strncat(state, part, sizeof state - strlen(state) - 1);
 	}
 	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
+	hint = app_tr(a, booth_hint(a, hint));
 	sw = text_width(state);
+	if (text_width(hint) + 3 + sw > c->cols - 2) {
+		/* " ● Chưa có mạng · 3 hồ sơ chờ gửi " over the rule. */
+		canvas_text(c, y - 1, c->cols - sw - 2, " ", ATTR_NORMAL, 1);
+		y--;
+	}
 	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
-	canvas_text(c, y, 1, app_tr(a, hint), ATTR_DIM, c->cols - sw - 4);
+	if (y == c->rows - 1)
+		canvas_text(c, y, 1, hint, ATTR_DIM, c->cols - sw - 4);
+	else
+		canvas_text(c, y + 1, 1, hint, ATTR_DIM, c->cols - 2);
 }
 
 /* The question asked after a while without a touch. */
@@ -222,6 +259,12 @@ static void check_screen(struct app *a, const struct screen *s, struct problems 
 			problems_add(p, s->file, s->choices[i].line,
 				     "choice %c is %d columns in \"%s\": room for %d at 80x24",
 				     s->choices[i].key, text_width(text), code, room);
+	}
+	if (s->hint) {
+		app_format(a, text, sizeof text, s->hint, 0);
+		if (text_width(text) > MIN_COLS - 2)
+			problems_add(p, s->file, 0, "the hint is %d columns in \"%s\": room for %d at 80x24",
+				     text_width(text), code, MIN_COLS - 2);
 	}
 	rows += (items + s->columns - 1) / s->columns * BOX_MIN;
 	if (rows > MIN_ROWS - 4)
