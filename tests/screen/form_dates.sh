@@ -1,6 +1,7 @@
 # A date field takes the dates its form says: "Ở đến ngày" of the
 # temporary residence form (date:future) takes next year and refuses a
-# day gone by; a birth date (the default, past) refuses next year.
+# day gone by; a birth date (the default, past) refuses next year. (And
+# the address picker says "Không tìm thấy" when nothing matches.)
 . tests/screen/lib.bash
 start_kiosk
 wait_for "3  Nộp hồ sơ, yêu cầu"
@@ -27,6 +28,11 @@ send Enter
 wait_for "Bước 2/2: Nơi tạm trú"
 send Enter
 wait_for "Chọn tỉnh, thành phố"
+# A name that matches nothing says so.
+send_raw "xyzw"
+wait_for "Không tìm thấy."
+for i in 1 2 3 4; do send BSpace; done
+wait_gone "Không tìm thấy."
 send_raw "ha tinh"
 wait_for "1  Tỉnh Hà Tĩnh"
 send 1

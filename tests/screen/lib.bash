@@ -52,7 +52,7 @@ fail() {
 write_config() {
 	{
 		echo "[booth]"
-		echo "commune = Xã Hành Đức"
+		echo "commune = Xã Nghĩa Hành"
 		echo "[paths]"
 		echo "state_dir = $TEST_TMP/var"
 		echo "content_dir = ${CONTENT_DIR:-$PWD/build/content}"
