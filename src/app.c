@@ -108,6 +108,9 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
+	/* [ui] tones: where a tone goes in oa, oe, uy (hoà or hòa). */
+	field_set_method(&e->field, method,
+			 strcmp(a->env.cfg->tones, "old") == 0 ? VI_OLD_STYLE : 0);
 }
 
 int app_job_argv(struct app *a, struct job *j, const char *const args[])
