@@ -144,7 +144,9 @@ int app_items(struct app *a, struct item *out)
 	struct frame *f = app_top(a);
 	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
-	if (a->depth > 1 && n < ITEM_MAX + 1)
+	if (a->depth > 1 && n < ITEM_MAX + 1 && f->ops->back_unnumbered)
+		out[n++] = (struct item){ '\0', N_("◀ Quay lại"), -1 };
+	else if (a->depth > 1 && n < ITEM_MAX + 1)
 		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
 }
@@ -236,7 +238,7 @@ static void choose(struct app *a, int i, time_t now)
 
 	if (i < 0 || i >= n)
 		return;
-	if (items[i].action == -1 && items[i].key == '0') {
+	if (items[i].action == -1 && (items[i].key == '0' || items[i].key == '\0')) {
 		leave(a);
 		return;
 	}
@@ -328,7 +330,7 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		return;
 	}
 	for (i = 0; i < n; i++)
-		if ((uint32_t)(unsigned char)items[i].key == key) {
+		if (items[i].key != '\0' && (uint32_t)(unsigned char)items[i].key == key) {
 			choose(a, i, now);
 			return;
 		}

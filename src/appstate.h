@@ -69,6 +69,7 @@ struct frame_ops {
 	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
+	int back_unnumbered; /* digits are typed here: "◀ Quay lại" has no 0 */
 };
 
 struct frame {
