@@ -502,7 +502,7 @@ static void fill_from_card(struct form_state *st)
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
- * villager says yes); anything else is pasted into the field. */
+ * villager says yes); anything else changes nothing and is told plainly. */
 static void form_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct form_state *st = f->data;
@@ -514,8 +514,7 @@ static void form_scan(struct app *a, struct frame *f, const char *text, time_t n
 	free(st->scan_msg);
 	st->scan_msg = NULL;
 	if (!cccd_looks_like(text, n)) {
-		if (field_insert(&st->entry[st->focus].field, text, n))
-			st->error[st->focus] = NULL;
+		st->scan_msg = xstrdup(N_("Mã vừa quét không phải thẻ căn cước. Không có gì thay đổi."));
 		return;
 	}
 	forget_card(st);

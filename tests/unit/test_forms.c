@@ -98,6 +98,7 @@ static void test_checks(void **state)
 	struct form_field cccd = { .type = FT_CCCD };
 	struct form_field date = { .type = FT_DATE, .required = 1 };
 	struct form_field yes = { .type = FT_YESNO };
+	struct form_field name = { .type = FT_NAME, .required = 1 };
 	const char *today = "2026-11-27";
 
 	(void)state;
@@ -114,6 +115,12 @@ static void test_checks(void **state)
 	assert_non_null(formdef_check(&date, "28/11/2026", today)); /* tomorrow */
 	assert_non_null(formdef_check(&date, "1/1/1990", today));
 	assert_non_null(formdef_check(&date, "01/01/1850", today));
+	assert_null(formdef_check(&name, "Nguyễn Thị Bích Ra", today));
+	assert_null(formdef_check(&name, "H'Hen Niê", today));
+	assert_null(formdef_check(&name, "Giàng A Ký-Sùng", today));
+	assert_non_null(formdef_check(&name, "Trần Thị00109901234|123456789", today));
+	assert_non_null(formdef_check(&name, "An.", today));
+	assert_non_null(formdef_check(&name, "An 2", today));
 	assert_null(formdef_check(&yes, "Có", today));
 	assert_non_null(formdef_check(&yes, "Co", today));
 }
