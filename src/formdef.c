@@ -13,7 +13,6 @@
 #include "formdef.h"
 
 #include <dirent.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +22,7 @@
 #include "screendef.h"
 #include "text.h"
 #include "util.h"
+#include "vi_input.h"
 
 static const char *const type_names[] = {
 	[FT_TEXT] = "text", [FT_NAME] = "name", [FT_NUMBER] = "number", [FT_PHONE] = "phone",
@@ -275,28 +275,6 @@ static int digits(const char *s, size_t n)
 	return i == n;
 }
 
-/* True when s holds only letters (Vietnamese and other Latin ones, with
- * their marks), spaces, hyphens and apostrophes: what a name is made of. */
-static int name_chars(const char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t len = text_decode(s + i, n - i, &cp);
-
-		if (len == 0)
-			return 0;
-		i += len;
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == ' ' || cp == '-' ||
-		    cp == '\'' || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-		    (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1E00 && cp <= 0x1EFF))
-			continue;
-		return 0;
-	}
-	return 1;
-}
-
 const char *formdef_check(const struct form_field *f, const char *value, const char *today)
 {
 	int i;
@@ -308,7 +286,7 @@ const char *formdef_check(const struct form_field *f, const char *value, const c
 								   : N_("Xin điền mục này.");
 	switch (f->type) {
 	case FT_NAME:
-		if (!name_chars(value))
+		if (!vi_only_letters(value, "-'"))
 			return N_("Họ tên chỉ gồm chữ cái, dấu cách, dấu gạch ngang (-) và dấu nháy (').");
 		break;
 	case FT_PHONE:

@@ -205,6 +205,16 @@ touch_text() {
 	sleep 0.15
 }
 
+# From the home screen, opens request form N of "Nộp hồ sơ, yêu cầu" and
+# waits for its first step.
+open_form() {
+	wait_for "3  Nộp hồ sơ, yêu cầu"
+	send 3
+	wait_for "$1  "
+	send "$1"
+	wait_for "Bước 1/"
+}
+
 # The receipt code shown on screen (empty when there is none).
 receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1

@@ -4,11 +4,7 @@
 # letters, spaces, - and ' is refused on Enter.
 . tests/screen/lib.bash
 start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "1  Đăng ký khai sinh"
-send 1
-wait_for "Bước 1/2: Người đi khai"
+open_form 1
 send_raw "Traafn Thij"
 wait_for "[Trần Thị▌"
 send_raw "00109901234|123456789|Nguyễn Văn An|01011990|Nam|Thôn Đông"$'\r'
