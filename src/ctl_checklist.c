@@ -110,7 +110,7 @@ int ctl_checklist(struct ctl *ctl, int argc, char **argv)
 	}
 	slip_rule(&s);
 	slip_text(&s, SLIP_LEFT, 1, 0, when);
-	if (printer_print(pr, &s, "checklist", &cause) != 0)
+	if (ctl_print(ctl, pr, &s, "checklist", &cause) != 0)
 		ctl_fail("%s", cause);
 	else
 		rc = 0;

@@ -20,8 +20,9 @@
 #include "vietqr.h"
 
 /* Lays out and prints the slip of pay. Returns the exit status. */
-static int print(const struct config *cfg, const struct payment *pay)
+static int print(struct ctl *ctl, const struct payment *pay)
 {
+	const struct config *cfg = &ctl->cfg;
 	struct payslip p;
 	struct printer *pr;
 	struct slip s;
@@ -43,7 +44,7 @@ static int print(const struct config *cfg, const struct payment *pay)
 	} else {
 		slip_init(&s, printer_cols(pr));
 		payslip_layout(&p, &s);
-		if (printer_print(pr, &s, "payslip", &cause) != 0)
+		if (ctl_print(ctl, pr, &s, "payslip", &cause) != 0)
 			ctl_fail("%s", cause);
 		else
 			rc = 0;
@@ -95,7 +96,7 @@ int ctl_payslip(struct ctl *ctl, int argc, char **argv)
 		rc = ctl_fail("%s: the published fee (%s) is not a plain amount; the counter tells it",
 			      pay.code, pay.fee ? pay.fee : "none");
 	else
-		rc = print(&ctl->cfg, &pay);
+		rc = print(ctl, &pay);
 	payment_free(&pay);
 	catalog_close(cat);
 	return rc;

@@ -104,7 +104,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	}
 	slip_init(&s, printer_cols(pr));
 	receipt_layout(&r, &s);
-	if (printer_print(pr, &s, "receipt", &cause) != 0)
+	if (ctl_print(ctl, pr, &s, "receipt", &cause) != 0)
 		ctl_fail("%s", cause);
 	else
 		rc = 0;

@@ -15,6 +15,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "log.h"
+#include "printer.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -26,6 +27,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "status", ctl_status, "versions, requests waiting, last upload, printer, disk, uptime" },
+	{ "metrics", ctl_metrics, "the booth's state for Prometheus (node_exporter's textfile)" },
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
@@ -204,6 +206,21 @@ static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 	*argc = n;
 	*argv = words;
 	return 0;
+}
+
+int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
+	      char **cause)
+{
+	int rc = printer_print(p, s, job, cause);
+	struct db *db = ctl_db(ctl);
+	char at[24];
+
+	if (db != NULL) {
+		snprintf(at, sizeof at, "%lld", (long long)time(NULL));
+		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
+		(void)db_setting_set(db, CTL_PRINTER_AT, at);
+	}
+	return rc;
 }
 
 /* Run as root on a booth, becomes the owner of the state folder (the

@@ -668,11 +668,9 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 	switch (st->entry[st->focus].mode) {
 	case ENTRY_TOUCH:
 		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
-	case ENTRY_KEYPAD:
-		return N_("# tiếp theo · * về trang chủ");
 	default:
 		(void)a;
-		return N_("Enter: tiếp theo · Backspace khi trống: quay lại · *: về trang chủ");
+		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");
 	}
 }
 

@@ -121,13 +121,13 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols
 static const char *const touch_hints[][2] = {
 	{ N_("Bấm số để chọn, bấm 0 để quay lại"), N_("Chạm vào ô để chọn") },
 	{ N_("Bấm số hoặc chạm vào ô để chọn"), N_("Chạm vào ô để chọn") },
-	{ N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại"), N_("Chạm vào ô để gõ mã, chạm Xong khi gõ xong") },
+	{ N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại"), N_("Chạm vào ô để gõ mã, chạm Xong khi gõ xong") },
 	{ N_("Bấm 0 để về trang chủ"), N_("Chạm Về trang chủ khi xong") },
 	{ N_("Mũi tên lên, xuống để xem tiếp · 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
-	{ N_("Bấm Enter để xác nhận, bấm Xoá để sửa"), N_("Chạm Xong để xác nhận, chạm Xoá để sửa") },
+	{ N_("Bấm {ok} để xác nhận, bấm {del} để sửa"), N_("Chạm Xong để xác nhận, chạm Xoá để sửa") },
 	{ N_("Bấm 1 để in phiếu, 0 để quay lại"), N_("Chạm vào ô để chọn") },
 	{ N_("Bấm 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
-	{ N_("Bấm số để chọn · Enter chọn dòng đầu · Xoá khi trống: quay lại"), N_("Chạm vào tên để chọn") },
+	{ N_("Bấm số để chọn · {ok} chọn dòng đầu · {del} khi trống: quay lại"), N_("Chạm vào tên để chọn") },
 };
 
 /* The hint (message id) as this booth says it: "Chạm" on touch booths. */
@@ -149,7 +149,7 @@ static const char *booth_hint(const struct app *a, const char *hint)
 static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 {
 	const struct booth_state *st = &a->st;
-	char state[256], part[128];
+	char state[256], part[128], text[512];
 	int sw, y = c->rows - 1;
 
 	app_format(a, state, sizeof state, st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
@@ -166,18 +166,18 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 		strncat(state, part, sizeof state - strlen(state) - 1);
 	}
 	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
-	hint = app_tr(a, booth_hint(a, hint));
+	app_format(a, text, sizeof text, booth_hint(a, hint), 0);
 	sw = text_width(state);
-	if (text_width(hint) + 3 + sw > c->cols - 2) {
+	if (text_width(text) + 3 + sw > c->cols - 2) {
 		/* " ● Chưa có mạng · 3 hồ sơ chờ gửi " over the rule. */
 		canvas_text(c, y - 1, c->cols - sw - 2, " ", ATTR_NORMAL, 1);
 		y--;
 	}
 	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
 	if (y == c->rows - 1)
-		canvas_text(c, y, 1, hint, ATTR_DIM, c->cols - sw - 4);
+		canvas_text(c, y, 1, text, ATTR_DIM, c->cols - sw - 4);
 	else
-		canvas_text(c, y + 1, 1, hint, ATTR_DIM, c->cols - 2);
+		canvas_text(c, y + 1, 1, text, ATTR_DIM, c->cols - 2);
 }
 
 /* The question asked after a while without a touch. */

@@ -20,7 +20,7 @@ wait_for "● Chưa có mạng · 3 hồ sơ chờ gửi"
 send 4
 wait_for "Về việc gì"
 wait_for "● Chưa có mạng · 3 hồ sơ chờ gửi"
-hint="Enter: tiếp theo · Backspace khi trống: quay lại · *: về trang chủ"
+hint="Enter: tiếp theo · Xoá khi trống: quay lại · *: về trang chủ"
 last_row_is "$hint"
 [ "$(row_of "● Chưa có mạng · 3 hồ sơ chờ gửi")" = 23 ] || fail "the state is not on the rule"
 # A short hint keeps the state beside it.
