@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -332,4 +333,18 @@ struct date calendar_due(const struct calendar *c, struct date received, int day
 			days--;
 	}
 	return d;
+}
+
+int calendar_working_days(const char *published)
+{
+	char *end;
+	long n;
+
+	if (published == NULL)
+		return -1;
+	n = strtol(published, &end, 10);
+	if (end == published || n < 0 || n > 365)
+		return -1;
+	end += strspn(end, " ");
+	return strncasecmp(end, "ngày làm việc", strlen("ngày làm việc")) == 0 ? (int)n : -1;
 }

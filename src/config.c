@@ -90,7 +90,7 @@ void config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
 	cfg->booth_number = 1;
-	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
+	snprintf(cfg->commune, sizeof cfg->commune, "Xã Nghĩa Hành");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
 	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");
 	snprintf(cfg->language, sizeof cfg->language, "vi");

@@ -10,7 +10,7 @@ struct config {
 	/* [booth] */
 	char booth_id[64];
 	int booth_number;             /* 1..999: first digits of receipt codes */
-	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
+	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Nghĩa Hành" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
 	char content_dir[CONFIG_STR]; /* content.db, screens/, locale/, assets/ */

@@ -23,22 +23,6 @@
 
 #define MAX_PAPERS 12
 
-/* Working days in a published time such as "5 Ngày làm việc", or -1 when
- * it does not say (a bare "1", hours, calendar days). */
-static int working_days(const char *time)
-{
-	char *end;
-	long n;
-
-	if (time == NULL)
-		return -1;
-	n = strtol(time, &end, 10);
-	if (end == time || n < 0 || n > 365)
-		return -1;
-	end += strspn(end, " ");
-	return strncasecmp(end, "ngày làm việc", strlen("ngày làm việc")) == 0 ? (int)n : -1;
-}
-
 int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 {
 	const struct config *cfg = &ctl->cfg;
@@ -99,7 +83,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 		r.papers = papers;
 		if (page->nchannels > 0) {
 			r.fee = page->channels[0].fee;
-			days = working_days(page->channels[0].time);
+			days = calendar_working_days(page->channels[0].time);
 		}
 	}
 	if (days >= 0 && r.submitted != 0) {

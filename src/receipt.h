@@ -15,7 +15,7 @@
 struct slip;
 
 struct receipt {
-	const char *commune;      /* [booth] commune: "Xã Hành Đức" */
+	const char *commune;      /* [booth] commune: "Xã Nghĩa Hành" */
 	const char *procedure;    /* "Đăng ký khai sinh" */
 	const char *code;         /* receipt code: "HD7-K4Q2-9" */
 	time_t submitted;

@@ -56,7 +56,7 @@ static int teardown(void **state)
 static void receipt(const struct printer *p, struct slip *s)
 {
 	static const char *const papers[] = { "Tờ khai (bản chính)" };
-	struct receipt r = { "Xã Hành Đức", "Đăng ký khai sinh", "HD7-K4Q2-9", 1795742460,
+	struct receipt r = { "Xã Nghĩa Hành", "Đăng ký khai sinh", "HD7-K4Q2-9", 1795742460,
 			     "demo-01", { 2026, 12, 2 }, papers, 1, "Miễn phí", "HD7-K4Q2-9" };
 
 	slip_init(s, printer_cols(p));
