@@ -3,6 +3,7 @@
 
 usage: escpos_check.py raster BAND JOB...
        escpos_check.py text BAND JOB...
+       escpos_check.py words BAND JOB...
        escpos_check.py screen dark|light OUT.pbm < lines
 
 Each JOB names a pair of files of the file printer: JOB.escpos, JOB.pbm.
@@ -12,6 +13,7 @@ dot with the PBM preview; every band at most BAND rows, every row as wide
 as the PBM (384 or 576 dots).
 text: the bytes hold only ASCII text between known commands, and the
 raster parts (QR codes) are as wide as the paper.
+words: as text, printing the words of a job that may have no QR code.
 screen: turns half-block lines (as the kiosk draws a QR code) into a PBM
 the way a terminal shows them: dark on light whatever the ink.
 Exits 1 with a message on the first difference."""
@@ -102,7 +104,7 @@ def check_raster(job_path, pbm_path, band):
     print(f"ok: {w}x{h} dots in {sum(c[0] == 'raster' for c in cmds)} bands")
 
 
-def check_text(job_path, pbm_path, band):
+def check_text(job_path, pbm_path, band, need_qr=True):
     w, _, _ = read_pbm(pbm_path)
     text, bands = [], 0
     for c in parse(open(job_path, "rb").read()):
@@ -112,7 +114,7 @@ def check_text(job_path, pbm_path, band):
             bands += 1
             if c[1] * 8 != w or len(c[2]) > band:
                 sys.exit(f"a band of {c[1] * 8} dots x {len(c[2])} rows on {w}-dot paper")
-    if not bands:
+    if need_qr and not bands:
         sys.exit("no raster part (the QR code)")
     print("\n".join(text))
 
@@ -149,9 +151,12 @@ def screen(ink, out):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] in ("raster", "text"):
-        check = check_raster if sys.argv[1] == "raster" else check_text
+    if sys.argv[1] in ("raster", "text", "words"):
         for job in sys.argv[3:]:
-            check(job + ".escpos", job + ".pbm", int(sys.argv[2]))
+            args = (job + ".escpos", job + ".pbm", int(sys.argv[2]))
+            if sys.argv[1] == "raster":
+                check_raster(*args)
+            else:
+                check_text(*args, need_qr=sys.argv[1] == "text")
     else:
         screen(sys.argv[2], sys.argv[3])
