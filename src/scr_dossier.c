@@ -17,6 +17,7 @@
 #include "rcode.h"
 #include "spool.h"
 #include "text.h"
+#include "receipt.h"
 #include "util.h"
 
 #define HIT_FIELD 1
@@ -259,18 +260,13 @@ static void dossier_tap(struct app *a, struct frame *f, int index, time_t now)
 }
 
 /* A scanned receipt QR: the code itself, or a lookup URL ending in it
- * ("...?ma=CODE" or ".../CODE"). */
+ * ("...?ma=CODE", ".../CODE" or "...#CODE"). */
 static void dossier_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct lookup *l = lookup(a, f);
-	const char *code = text, *p;
 
 	(void)now;
-	if ((p = strrchr(code, '=')) != NULL)
-		code = p + 1;
-	if ((p = strrchr(code, '/')) != NULL)
-		code = p + 1;
-	field_set(&l->entry.field, code);
+	field_set(&l->entry.field, receipt_qr_code(text));
 	start_lookup(a, l);
 }
 

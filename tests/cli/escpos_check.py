@@ -7,10 +7,11 @@ usage: escpos_check.py raster BAND JOB...
        escpos_check.py screen dark|light OUT.pbm < lines
 
 Each JOB names a pair of files of the file printer: JOB.escpos, JOB.pbm.
-raster: parses the ESC/POS bytes (ESC @, GS v 0 bands, ESC d, GS V) from
-the command reference, rebuilds the printed image and compares it dot for
-dot with the PBM preview; every band at most BAND rows, every row as wide
-as the PBM (384 or 576 dots).
+raster: parses the ESC/POS bytes (ESC @, GS v 0 bands, ESC J feeds, ESC d,
+GS V) from the command reference, rebuilds the printed image (a feed is
+that many blank dot rows, a band narrower than the paper prints from the
+left) and compares it dot for dot with the PBM preview; every band at most
+BAND rows and no wider than the PBM (384 or 576 dots).
 text: the bytes hold only ASCII text between known commands, and the
 raster parts (QR codes) are as wide as the paper.
 words: as text, printing the words of a job that may have no QR code.
@@ -84,14 +85,17 @@ def check_raster(job_path, pbm_path, band):
     printed, cmds = [], list(parse(job))
     if cmds[0][0] != "init" or cmds[-1][0] != "cut":
         sys.exit("the job does not start with ESC @ and end with a cut")
+    stride = (w + 7) // 8
     for c in cmds:
         if c[0] == "raster":
             _, x, band_rows = c
-            if x * 8 != w:
+            if x * 8 > w:
                 sys.exit(f"a band is {x * 8} dots wide, the paper {w}")
             if len(band_rows) > band:
                 sys.exit(f"a band of {len(band_rows)} rows, more than {band}")
-            printed += band_rows
+            printed += [r + bytes(stride - x) for r in band_rows]
+        elif c[0] == "esc J":
+            printed += [bytes(stride)] * c[1][0]
         elif c[0] == "text":
             sys.exit(f"text in a raster job: {c[1]!r}")
     if w not in (384, 576):
@@ -112,7 +116,7 @@ def check_text(job_path, pbm_path, band, need_qr=True):
             text.append(c[1].decode("ascii"))
         elif c[0] == "raster":
             bands += 1
-            if c[1] * 8 != w or len(c[2]) > band:
+            if c[1] * 8 > w or len(c[2]) > band:
                 sys.exit(f"a band of {c[1] * 8} dots x {len(c[2])} rows on {w}-dot paper")
     if need_qr and not bands:
         sys.exit("no raster part (the QR code)")
