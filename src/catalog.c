@@ -366,6 +366,11 @@ size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t firs
 	return n;
 }
 
+const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i)
+{
+	return i < cat->nprocs ? &cat->procs[i] : NULL;
+}
+
 const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code)
 {
 	size_t lo = 0, hi = cat->nprocs;

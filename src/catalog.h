@@ -64,6 +64,10 @@ const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
 size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
 			  const struct catalog_entry **out, size_t max);
 
+/* The i-th procedure in the order of their codes (0 .. catalog_count()
+ * - 1), or NULL past the end. */
+const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i);
+
 /* The entry of a procedure by code, or NULL. */
 const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code);
 

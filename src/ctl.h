@@ -72,6 +72,7 @@ ctl_fn ctl_due;
 ctl_fn ctl_erase_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
+ctl_fn ctl_papers;
 ctl_fn ctl_payslip;
 ctl_fn ctl_printer;
 ctl_fn ctl_queue;

@@ -25,7 +25,7 @@ struct procedure_paper;
 
 /* Most names kept for one procedure. */
 #define PAPERS_MAX 8
-/* Longest name in cells: two lines of a 58 mm receipt, less " - ". */
+/* Longest name in cells: two lines of a 58 mm receipt, less "- ". */
 #define PAPERS_NAME_MAX 64
 
 /* Makes up to PAPERS_MAX names (new strings, into out) from n published

@@ -110,10 +110,10 @@ static void field(struct slip *s, const char *label, const char *value)
 	free(line);
 }
 
-/* Lines a paper's name takes after " - " on a slip of cols cells. */
+/* Lines a paper's name takes after "- " on a slip of cols cells. */
 static int paper_lines(const char *name, int cols)
 {
-	return text_width(name) + 3 <= cols ? 1 : 2;
+	return text_width(name) + 2 <= cols ? 1 : 2;
 }
 
 /* How many of the n names fit in RECEIPT_PAPER_LINES lines, with one line
@@ -139,13 +139,13 @@ static void papers(struct slip *s, const char *const *names, int n, int complete
 
 	slip_text(s, SLIP_LEFT, 1, 0, "Mang theo khi đến nhận kết quả:");
 	for (i = 0; i < fit; i++) {
-		char *item = xprintf(" - %s", names[i]);
+		char *item = xprintf("- %s", names[i]);
 
-		slip_text(s, SLIP_LEFT, 1, 3, item);
+		slip_text(s, SLIP_LEFT, 1, 2, item);
 		free(item);
 	}
 	if (more)
-		slip_text(s, SLIP_LEFT, 1, 1, receipt_see_list);
+		slip_text(s, SLIP_LEFT, 1, 2, receipt_see_list);
 }
 
 /* "Hẹn trả kết quả:" with the date, "trong ngày" or "cán bộ sẽ báo". */
@@ -214,9 +214,9 @@ static void line_ellipsis(struct slip_line *l, int cols)
 static int other_paper(struct slip *s, const char *text)
 {
 	int first = s->n, i;
-	char *item = xprintf(" - %s", text);
+	char *item = xprintf("- %s", text);
 
-	slip_text(s, SLIP_LEFT, 1, 3, item);
+	slip_text(s, SLIP_LEFT, 1, 2, item);
 	free(item);
 	if (s->n - first > CHECKLIST_PAPER_LINES) {
 		for (i = first + CHECKLIST_PAPER_LINES; i < s->n; i++)
@@ -241,9 +241,9 @@ void checklist_layout(const struct checklist *c, struct slip *s)
 	field(s, "Nộp tại:", c->where);
 	slip_rule(s);
 	for (i = 0; i < c->nnames; i++) {
-		char *item = xprintf(" - %s", c->names[i]);
+		char *item = xprintf("- %s", c->names[i]);
 
-		slip_text(s, SLIP_LEFT, 1, 3, item);
+		slip_text(s, SLIP_LEFT, 1, 2, item);
 		free(item);
 	}
 	if (!c->complete && c->nothers > 0) {
