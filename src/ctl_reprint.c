@@ -105,8 +105,9 @@ static void fill(const struct config *cfg, const struct spool_item *item, const 
 	r->code = item->receipt;
 	/* Saved while the clock was not set: no time, no expected date. */
 	r->submitted = clock_known(item->created_at) ? (time_t)item->created_at : 0;
+	r->feedback = strcmp(item->kind, "feedback") == 0;
 	r->procedure = form ? form->title : page ? page->name
-		: strcmp(item->kind, "feedback") == 0 ? "Phản ánh, kiến nghị" : item->kind;
+		: r->feedback ? "Phản ánh, kiến nghị" : item->kind;
 	*name = typed_name(form, item->body);
 	r->name = *name;
 	*fee = page && page->nchannels > 0 ? money_fee(page->channels[0].fee, page->channels[0].fee_vnd,

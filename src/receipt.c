@@ -182,13 +182,15 @@ void receipt_layout(const struct receipt *r, struct slip *s)
 	field(s, "Người nộp:", r->name);
 	when(r->submitted, at);
 	field(s, "Nộp lúc:", at);
-	due_line(s, r);
+	if (!r->feedback)
+		due_line(s, r);
 	if (r->fee != NULL) {
 		line = xprintf("%s%s", r->fee, strcmp(r->fee, "Miễn phí") != 0 ? " (chưa nộp)" : "");
 		field(s, "Lệ phí:", line);
 		free(line);
 	}
-	papers(s, r->papers, r->npapers, r->papers_complete);
+	if (!r->feedback)
+		papers(s, r->papers, r->npapers, r->papers_complete);
 	slip_gap(s, GAP);
 	slip_qr(s, r->qr != NULL ? r->qr : r->code);
 	slip_text(s, SLIP_CENTER, 1, 0, "Quét mã hoặc nhập mã ở trạm để xem kết quả.");

@@ -29,6 +29,7 @@ struct receipt {
 	int npapers;
 	int papers_complete;      /* they stand for the whole published list */
 	const char *qr;           /* receipt_qr_payload(); NULL: the code */
+	int feedback;             /* nothing to collect: no date, no papers */
 };
 
 /* Most lines of papers to bring on a receipt. */

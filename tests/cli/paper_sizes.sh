@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 command -v zbarimg >/dev/null || { echo "zbarimg missing (deploy/deps.sh test)"; exit 77; }
 url=$(sed -n 's/^lookup_url *= *//p' deploy/kiosk.ini)
-[ -n "$url" ] || url='https://dichvucong.example.gov.vn/tra-cuu?ma={code}'
+[ -n "$url" ] || fail "deploy/kiosk.ini sets no [receipt] lookup_url"
 
 # config MODE: a booth on 58 mm paper printing in MODE into $tmp/MODE.
 config() {
@@ -29,13 +29,16 @@ config() {
 config raster >"$tmp/raster.ini"
 config text >"$tmp/text.ini"
 
-# The forms' procedures, from the forms themselves.
+# The forms' procedures and name fields, from the forms themselves
+# (feedback has no procedure: "-").
 forms=()
+names=()
 for f in screens/forms/*.form; do
 	code=$(sed -n 's/^procedure *//p' "$f")
-	[ -n "$code" ] && forms+=("$code")
+	forms+=("${code:--}")
+	names+=("$(awk '$1 == "field" && $3 == "name" { print $2; exit }' "$f")")
 done
-[ "${#forms[@]}" = 9 ] || fail "expected nine request forms, found ${#forms[@]}"
+[ "${#forms[@]}" = 10 ] || fail "expected nine request forms and feedback, found ${#forms[@]}"
 
 # job FILE ARGS...: kioskctl ARGS prints one job in both modes, which the
 # file printer names FILE; sets stem to the files' name without extension.
@@ -70,15 +73,16 @@ measure() {
 	qr=$(zbarimg --raw -q -Sbinary "$tmp/raster/$stem.pbm" 2>/dev/null)
 	words=$(python3 tests/cli/escpos_check.py words 128 "$tmp/text/$stem") ||
 		fail "$name: $words"
-	date=$(grep -o 'Hen tra ket qua: [0-9/]*\|Hen tra ket qua: trong ngay' <<<"$words" | head -1)
-	date=${date#Hen tra ket qua: }
+	date=$(sed -n 's/^Hen tra ket qua: //p' <<<"$words" | head -1)
 	rows+=("$(printf '%-34s %5s %7s  %-12s %s' "$name" "$mm" "$kb" "${date:--}" "${qr:-(none)}")")
 	case $kind in
 	receipt)
+		grep -qx "Nguoi nop: Nguyen Thi Kim Thu" <<<"$words" ||
+			problems+=("$name: the name typed is not on it")
 		[ "$mm" -le 120 ] || problems+=("$name: $mm mm, more than 120")
 		[ "$bytes" -le 30720 ] || problems+=("$name: $kb KB, more than 30")
-		[ -z "$time" ] || [ -n "$date" ] ||
-			problems+=("$name: no return date, the catalog says '$time'")
+		[ -z "$time" ] || [[ $date =~ ^([0-9]{2}/[0-9]{2}/[0-9]{4}|trong\ ngay)$ ]] ||
+			problems+=("$name: return date '$date', the catalog says '$time'")
 		[ "$qr" = "${url//\{code\}/$5}" ] || problems+=("$name: QR '$qr'")
 		;;
 	checklist)
@@ -89,9 +93,10 @@ measure() {
 }
 
 n=0
-for code in "${forms[@]}" -; do
+for code in "${forms[@]}"; do
+	receipt=$(./build/tools/spool_one "$tmp/var" 107 $((n + 1)) "$code" "${names[n]}=Nguyễn Thị Kim Thư") ||
+		fail "spool_one $code"
 	n=$((n + 1))
-	receipt=$(./build/tools/spool_one "$tmp/var" 107 "$n" "$code") || fail "spool_one $code"
 	job receipt reprint "$receipt"
 	name="receipt $code"
 	[ "$code" = - ] && name="receipt (feedback)"
@@ -99,11 +104,30 @@ for code in "${forms[@]}" -; do
 done
 job checklist checklist 1.001193
 measure "checklist 1.001193" "$stem" checklist ""
+# Every procedure's checklist (printed into sweep/): the longest one is
+# measured.
+sed "s|^path = .*|path = $tmp/sweep|" "$tmp/raster.ini" >"$tmp/sweep.ini"
+longest=0
+for f in assets/catalog/procedures/*.json; do
+	code=$(basename "$f" .json)
+	./build/kioskctl --config "$tmp/sweep.ini" checklist "$code" >/dev/null || fail "checklist $code"
+	h=$(head -c 20 "$(ls "$tmp"/sweep/*-checklist.pbm | tail -n 1)" | sed -n 2p | cut -d' ' -f2)
+	[ "$h" -gt "$longest" ] && longest=$h && worst=$code
+done
+job checklist checklist "$worst"
+measure "checklist $worst (the longest)" "$stem" checklist ""
 job ticket ticket issue tu-phap
 measure "ticket" "$stem" ticket ""
 paid=$(./build/tools/spool_one "$tmp/var" 107 99 1.004194) || fail "spool_one"
 job payslip payslip "$paid"
 measure "payslip 1.004194" "$stem" payslip ""
+
+# The embedded default (make run) opens the same page.
+sed -i '/^\[receipt\]/,+1d' "$tmp/raster.ini" "$tmp/text.ini"
+grep -q lookup_url "$tmp/raster.ini" && fail "the test config still sets lookup_url"
+receipt=$(./build/tools/spool_one "$tmp/var" 107 98 - sender_name=Nguyễn\ Thị\ Kim\ Thư) || fail "spool_one"
+job receipt reprint "$receipt"
+measure "receipt (default config)" "$stem" receipt "" "$receipt"
 
 printf '%-34s %5s %7s  %-12s %s\n' job mm KB "return date" "QR code"
 printf '%s\n' "${rows[@]}"

@@ -200,6 +200,13 @@ static void test_receipt_papers_and_fee(void **state)
 	assert_int_equal(find(&s, receipt_see_list), find(&s, "Mang theo") + 1);
 	assert_true(find(&s, "Hẹn trả kết quả: cán bộ sẽ báo") > 0);
 	slip_free(&s);
+	/* Feedback: nothing to collect. */
+	r.feedback = 1;
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	assert_int_equal(find(&s, "Mang theo"), -1);
+	slip_free(&s);
 }
 
 static void test_ticket_and_payslip(void **state)
