@@ -33,6 +33,16 @@ void ctl_tty_guard(void);
 /* Prints "kioskctl: message" to stderr; returns the exit status 1. */
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct slip;
+
+/* Lays out what into a slip (a receipt, a checklist, a payment slip). */
+typedef void ctl_layout_fn(const void *what, struct slip *s);
+
+/* Prints what, laid out by layout, on the booth's printer as a job of
+ * that name; says why on stderr when it cannot. Returns the exit status
+ * (0 printed, 1 not). */
+int ctl_print(const struct config *cfg, ctl_layout_fn *layout, const void *what, const char *job);
+
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);
 

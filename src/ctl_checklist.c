@@ -13,7 +13,6 @@
 #include "clock.h"
 #include "ctl.h"
 #include "money.h"
-#include "printer.h"
 #include "receipt.h"
 #include "slip.h"
 #include "util.h"
@@ -36,23 +35,21 @@ static const char **other_papers(const struct procedure *page, int *n)
 	return out;
 }
 
+/* Lays out a checklist (for ctl_print). */
+static void layout(const void *c, struct slip *s)
+{
+	checklist_layout(c, s);
+}
+
 /* Lays out and prints the checklist of page. Returns the exit status. */
 static int print(const struct config *cfg, const struct procedure *page)
 {
 	struct checklist c = { 0 };
-	struct printer *pr;
-	struct slip s;
-	char *cause = NULL, *fee = NULL, days[64];
+	char *fee = NULL, days[64];
 	const char **others;
 	time_t now = time(NULL);
-	int rc = 1;
+	int rc;
 
-	pr = printer_open(cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-		free(cause);
-		return 1;
-	}
 	if (page->nchannels > 0)
 		fee = money_fee(page->channels[0].fee, page->channels[0].fee_vnd, page->channels[0].fee_note);
 	ptime_text(procedure_time(page), days, sizeof days);
@@ -62,17 +59,9 @@ static int print(const struct config *cfg, const struct procedure *page)
 				page->where, page->paper_names, (int)page->npaper_names, page->papers_complete,
 				others, c.nothers, page->source ? page->source : page->code,
 				clock_known((long long)now) ? now : 0 };
-	slip_init(&s, printer_cols(pr));
-	checklist_layout(&c, &s);
-	if (printer_print(pr, &s, "checklist", &cause) != 0)
-		ctl_fail("%s", cause);
-	else
-		rc = 0;
-	slip_free(&s);
+	rc = ctl_print(cfg, layout, &c, "checklist");
 	free(others);
 	free(fee);
-	free(cause);
-	printer_close(pr);
 	return rc;
 }
 

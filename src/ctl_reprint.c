@@ -19,7 +19,6 @@
 #include "ctl.h"
 #include "formdef.h"
 #include "money.h"
-#include "printer.h"
 #include "problems.h"
 #include "rcode.h"
 #include "receipt.h"
@@ -122,17 +121,21 @@ static void fill(const struct config *cfg, const struct spool_item *item, const 
 		r->due = ptime_due(src->cal, date_of(r->submitted), t);
 }
 
+/* Lays out a receipt (for ctl_print). */
+static void layout(const void *r, struct slip *s)
+{
+	receipt_layout(r, s);
+}
+
 int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 {
 	const struct config *cfg = &ctl->cfg;
 	struct spool_item item;
 	struct sources src;
-	struct printer *pr;
 	struct receipt r = { 0 };
-	struct slip s;
 	char code[RCODE_LEN + 1], *cause = NULL, *qr, *fee = NULL, *name = NULL, when[32];
 	struct db *db;
-	int rc = 1;
+	int rc;
 
 	if (ctl_wants_help(argc, argv) || argc != 2) {
 		printf("usage: kioskctl reprint CODE\n\n"
@@ -159,25 +162,12 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	fill(cfg, &item, &src, &r, &fee, &name);
 	qr = receipt_qr_payload(cfg->receipt_lookup_url, item.receipt);
 	r.qr = qr;
-	pr = printer_open(cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-	} else {
-		slip_init(&s, printer_cols(pr));
-		receipt_layout(&r, &s);
-		if (printer_print(pr, &s, "receipt", &cause) != 0)
-			ctl_fail("%s", cause);
-		else
-			rc = 0;
-		slip_free(&s);
-	}
-	free(cause);
+	rc = ctl_print(cfg, layout, &r, "receipt");
 	free(qr);
 	free(fee);
 	if (name)
 		wipe(name, strlen(name));
 	free(name);
-	printer_close(pr);
 	close_sources(&src);
 	spool_item_free(&item);
 	return rc;

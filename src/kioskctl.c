@@ -15,6 +15,8 @@
 #include "ctl.h"
 #include "db.h"
 #include "log.h"
+#include "printer.h"
+#include "slip.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -72,6 +74,30 @@ int ctl_fail(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return 1;
+}
+
+int ctl_print(const struct config *cfg, ctl_layout_fn *layout, const void *what, const char *job)
+{
+	struct printer *pr;
+	struct slip s;
+	char *cause = NULL;
+	int rc = 1;
+
+	pr = printer_open(cfg, &cause);
+	if (pr == NULL) {
+		ctl_fail("%s", cause);
+	} else {
+		slip_init(&s, printer_cols(pr));
+		layout(what, &s);
+		if (printer_print(pr, &s, job, &cause) != 0)
+			ctl_fail("%s", cause);
+		else
+			rc = 0;
+		slip_free(&s);
+		printer_close(pr);
+	}
+	free(cause);
+	return rc;
 }
 
 int ctl_wants_help(int argc, char **argv)
