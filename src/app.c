@@ -69,6 +69,11 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
 		} else if (strncmp(s, "{n}", 3) == 0) {
 			v = num;
 			skip = 3;
+		} else if (strncmp(s, "{ok}", 4) == 0 || strncmp(s, "{del}", 5) == 0) {
+			/* The booth's key that finishes (#, Enter) or deletes. */
+			v = keymap_name(&a->keys, s[1] == 'o' ? AK_ENTER : AK_BACKSPACE);
+			v = v ? app_tr(a, v) : "";
+			skip = s[1] == 'o' ? 4 : 5;
 		}
 		if (v) {
 			put_str(out, size, &o, v);
@@ -480,9 +485,12 @@ void app_set_state(struct app *a, const struct booth_state *st)
 struct app *app_new(const struct app_env *env, time_t now)
 {
 	struct app *a = xcalloc(1, sizeof *a);
+	char *cause = NULL;
 	int lang;
 
 	a->env = *env;
+	if (keymap_init(&a->keys, env->cfg, &cause) != 0)
+		free(cause); /* config_load refuses such a config */
 	lang = i18n_find(env->i18n, env->cfg->language);
 	a->default_lang = a->lang = lang < 0 ? 0 : lang;
 	a->stack[0] = (struct frame){ &scr_menu, screendef_find(env->screens, "home"), NULL, NULL };

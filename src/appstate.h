@@ -8,6 +8,7 @@
 #include "app.h"
 #include "canvas.h"
 #include "entry.h"
+#include "keymap.h"
 #include "pin.h"
 #include "screendef.h"
 
@@ -96,6 +97,7 @@ struct app {
 	struct booth_state st;
 	struct catalog *catalog;       /* content.db, opened on first use */
 	int catalog_failed;            /* ... and not tried again */
+	struct keymap keys;            /* the names of the booth's keys */
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
 	int dirty, quit;

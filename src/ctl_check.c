@@ -1,5 +1,7 @@
 /* kioskctl check: validates the config, the screens and the catalogs the
- * booth would load, listing every problem as file:line: message. */
+ * booth would load, listing every problem as file:line: message. On a
+ * console booth every text must also be drawable with its console font. */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,15 +9,77 @@
 
 #include "catalog.h"
 #include "ctl.h"
+#include "glyphs.h"
 #include "i18n.h"
 #include "problems.h"
 #include "uidata.h"
 #include "util.h"
 
+/* Checks every file matching pattern (under dir) against the font;
+ * returns the problems added. */
+static int check_files(const struct glyphs *g, const char *font, const char *dir,
+		       const char *pattern, struct problems *p)
+{
+	char *full = xprintf("%s/%s", dir, pattern);
+	glob_t gl;
+	size_t i;
+	int found = 0;
+
+	if (glob(full, 0, NULL, &gl) == 0) {
+		for (i = 0; i < gl.gl_pathc; i++)
+			found += glyphs_check_file(g, font, gl.gl_pathv[i], gl.gl_pathv[i], p);
+		globfree(&gl);
+	}
+	free(full);
+	return found;
+}
+
+/* A console booth ([ui] display console, or auto: kiosk.service runs it
+ * on tty1) draws only what its console font holds: every line of the
+ * screens, forms and catalogs, every text of content.db and the commune's
+ * name must be drawable with it. Returns 0 when they are. */
+static int check_drawable(const struct config *cfg, const char *db_path, struct problems *p)
+{
+	static const char *const patterns[] = { "screens/*", "screens/forms/*", "locale/*.po" };
+	char *font, *cause = NULL;
+	struct glyphs *g;
+	int found = 0;
+	size_t i;
+	uint32_t cp;
+
+	if (strcmp(cfg->display, "terminal") == 0)
+		return 0;
+	font = glyphs_font_path(cfg->console_font, cfg->console_size);
+	g = glyphs_load(font, &cause);
+	if (g == NULL) {
+		problems_add(p, cfg->path[0] ? cfg->path : "(built-in config)", 0,
+			     "[console] font: %s", cause);
+		free(cause);
+		free(font);
+		return -1;
+	}
+	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
+		found += check_files(g, font, cfg->content_dir, patterns[i], p);
+	if (access(db_path, F_OK) == 0)
+		found += glyphs_check_content(g, font, db_path, p) != 0;
+	if ((cp = glyphs_missing(g, cfg->commune, strlen(cfg->commune))) != 0) {
+		problems_add(p, cfg->path[0] ? cfg->path : "(built-in config)", 0,
+			     "[booth] commune: U+%04X cannot be drawn with the console font %s",
+			     (unsigned)cp, font);
+		found++;
+	}
+	glyphs_free(g);
+	free(font);
+	return found == 0 ? 0 : -1;
+}
+
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p)
 {
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
 	int rc = uidata_load(u, cfg, p);
+
+	if (check_drawable(cfg, path, p) != 0)
+		rc = -1;
 
 	if (access(path, F_OK) == 0) {
 		struct catalog *cat = catalog_open(path, &cause);
@@ -42,7 +106,9 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
 		       "start-up: every problem is listed as file:line: message, and the\n"
-		       "exit status is 1 when there is any.\n");
+		       "exit status is 1 when there is any. Unless [ui] display is terminal,\n"
+		       "every character of them (and [booth] commune) must be in the console\n"
+		       "font [console] font: one it lacks is named with its file and line.\n");
 		return 0;
 	}
 	if (argc > 1)
@@ -53,6 +119,12 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
+		if (strcmp(ctl->cfg.display, "terminal") != 0) {
+			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
+
+			printf("; drawable with the console font %s", font);
+			free(font);
+		}
 		printf("\n");
 	} else {
 		printf("%d problem%s\n", p.n, p.n == 1 ? "" : "s");

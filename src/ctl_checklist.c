@@ -42,8 +42,9 @@ static void layout(const void *c, struct slip *s)
 }
 
 /* Lays out and prints the checklist of page. Returns the exit status. */
-static int print(const struct config *cfg, const struct procedure *page)
+static int print(struct ctl *ctl, const struct procedure *page)
 {
+	const struct config *cfg = &ctl->cfg;
 	struct checklist c = { 0 };
 	char *fee = NULL, days[64];
 	const char **others;
@@ -59,7 +60,7 @@ static int print(const struct config *cfg, const struct procedure *page)
 				page->where, page->paper_names, (int)page->npaper_names, page->papers_complete,
 				others, c.nothers, page->source ? page->source : page->code,
 				clock_known((long long)now) ? now : 0 };
-	rc = ctl_print(cfg, layout, &c, "checklist");
+	rc = ctl_print_job(ctl, layout, &c, "checklist");
 	free(others);
 	free(fee);
 	return rc;
@@ -95,7 +96,7 @@ int ctl_checklist(struct ctl *ctl, int argc, char **argv)
 		catalog_close(cat);
 		return 1;
 	}
-	rc = print(cfg, page);
+	rc = print(ctl, page);
 	procedure_free(page);
 	catalog_close(cat);
 	return rc;

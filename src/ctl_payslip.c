@@ -25,8 +25,9 @@ static void layout(const void *p, struct slip *s)
 }
 
 /* Lays out and prints the slip of pay. Returns the exit status. */
-static int print(const struct config *cfg, const struct payment *pay)
+static int print(struct ctl *ctl, const struct payment *pay)
 {
+	const struct config *cfg = &ctl->cfg;
 	struct payslip p;
 	char *cause = NULL, *qr;
 	int rc;
@@ -40,7 +41,7 @@ static int print(const struct config *cfg, const struct payment *pay)
 	p = (struct payslip){ cfg->commune, pay->procedure, pay->code, pay->amount,
 			      cfg->payment_bank_name, cfg->payment_account,
 			      cfg->payment_account_name, qr, time(NULL) };
-	rc = ctl_print(cfg, layout, &p, "payslip");
+	rc = ctl_print_job(ctl, layout, &p, "payslip");
 	free(qr);
 	return rc;
 }
@@ -85,7 +86,7 @@ int ctl_payslip(struct ctl *ctl, int argc, char **argv)
 		rc = ctl_fail("%s: the published fee (%s) is not a plain amount; the counter tells it",
 			      pay.code, pay.fee ? pay.fee : "none");
 	else
-		rc = print(&ctl->cfg, &pay);
+		rc = print(ctl, &pay);
 	payment_free(&pay);
 	catalog_close(cat);
 	return rc;

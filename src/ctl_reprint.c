@@ -162,7 +162,7 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	fill(cfg, &item, &src, &r, &fee, &name);
 	qr = receipt_qr_payload(cfg->receipt_lookup_url, item.receipt);
 	r.qr = qr;
-	rc = ctl_print(cfg, layout, &r, "receipt");
+	rc = ctl_print_job(ctl, layout, &r, "receipt");
 	free(qr);
 	free(fee);
 	if (name)

@@ -169,8 +169,8 @@ static const char *picker_hint(const struct app *a, const struct frame *f)
 
 	(void)a;
 	if (p && p->entry.mode == ENTRY_KEYPAD && !p->choosing)
-		return N_("Gõ như điện thoại · # chọn chữ · Enter xem kết quả");
-	return N_("Bấm số để chọn · Enter chọn dòng đầu · Xoá khi trống: quay lại");
+		return N_("Gõ như điện thoại · bấm {ok} để chọn chữ, xem kết quả");
+	return N_("Bấm số để chọn · {ok} chọn dòng đầu · {del} khi trống: quay lại");
 }
 
 /* Wipes the search. */

@@ -193,8 +193,10 @@ static int dossier_draw(struct app *a, struct frame *f, struct canvas *c, int y,
 	if (l->code[0] == '\0')
 		return y;
 	if (l->asking) {
-		snprintf(line, sizeof line, "%s %s", spinner[l->spin % 4],
-			 app_tr(a, N_("Đang hỏi máy chủ... Bấm Xoá để dừng.")));
+		char asking[128];
+
+		app_format(a, asking, sizeof asking, N_("Đang hỏi máy chủ... Bấm {del} để dừng."), 0);
+		snprintf(line, sizeof line, "%s %s", spinner[l->spin % 4], asking);
 		canvas_text(c, y++, 2, line, ATTR_DIM, c->cols - 4);
 	}
 	if (l->status[0]) {
@@ -300,7 +302,7 @@ static const char *dossier_hint(const struct app *a, const struct frame *f)
 {
 	(void)a;
 	(void)f;
-	return N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại");
+	return N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại");
 }
 
 /* Stops the question, wipes the code. */

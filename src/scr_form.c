@@ -472,7 +472,7 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 {
 	(void)a;
 	(void)f;
-	return N_("Enter: tiếp theo · Backspace khi trống: quay lại");
+	return N_("{ok}: tiếp theo · {del} khi trống: quay lại");
 }
 
 /* Wipes everything typed. */

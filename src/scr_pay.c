@@ -341,7 +341,7 @@ static const char *pay_hint(const struct app *a, const struct frame *f)
 	if (p == NULL || p->unavailable)
 		return N_("Bấm 0 để quay lại");
 	if (!p->found)
-		return N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại");
+		return N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại");
 	return p->has_qr && can_print(a) ? N_("Bấm 1 để in phiếu, 0 để quay lại")
 					 : N_("Bấm 0 để quay lại");
 }

@@ -165,7 +165,7 @@ static const char *search_hint(const struct app *a, const struct frame *f)
 
 	(void)a;
 	if (s && s->entry.mode == ENTRY_KEYPAD && !s->choosing)
-		return N_("Gõ như điện thoại · # chọn chữ · Enter xem kết quả");
+		return N_("Gõ như điện thoại · bấm {ok} để chọn chữ, xem kết quả");
 	if (s && s->entry.mode == ENTRY_TOUCH)
 		return N_("Chạm vào thủ tục để xem giấy tờ cần mang");
 	return N_("Bấm số của thủ tục để xem, bấm 0 để quay lại");

@@ -19,6 +19,7 @@ static const struct {
 	const char *subs;
 } allowed[] = {
 	{ "status", NULL },
+	{ "metrics", NULL },
 	{ "queue", NULL },
 	{ "dossier", NULL },
 	{ "sync", NULL },

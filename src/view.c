@@ -140,7 +140,8 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
 	sw = text_width(state);
 	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
-	canvas_text(c, y, 1, app_tr(a, hint), ATTR_DIM, c->cols - sw - 4);
+	app_format(a, part, sizeof part, hint, 0);
+	canvas_text(c, y, 1, part, ATTR_DIM, c->cols - sw - 4);
 }
 
 /* The question asked after a while without a touch. */

@@ -2,9 +2,11 @@
 # Builds build/kiosk_VERSION_ARCH.deb with dpkg-deb from a 'make install'
 # into a staging root (run by 'make deb' after the programs are built):
 #   /usr/bin/kiosk, /usr/bin/kioskctl
-#   /usr/share/kiosk/        the packaged content (first version on a booth)
+#   /usr/share/kiosk/        the packaged content (first version on a booth),
+#                            with the console fonts in assets/console/
 #   /etc/kiosk/kiosk.ini     the default config (a conffile)
-#   /lib/systemd/system/     kiosk.service (tty1), kiosk-sync.service
+#   /lib/systemd/system/     kiosk.service (tty1), kiosk-sync.service,
+#                            kiosk-metrics.service and .timer (Prometheus)
 #   /usr/share/doc/kiosk/    operations and config docs, sshd example
 set -eu
 cd "$(dirname "$0")/../.."
@@ -20,7 +22,8 @@ make --no-print-directory install DESTDIR="$PWD/$root" PREFIX=/usr >/dev/null
 install -m 644 build/content/content.db "$root/usr/share/kiosk/content.db"
 install -d "$root/etc/kiosk" "$root/lib/systemd/system" "$root/usr/share/doc/kiosk/examples"
 install -m 644 deploy/kiosk.ini "$root/etc/kiosk/kiosk.ini"
-install -m 644 deploy/kiosk.service deploy/kiosk-sync.service "$root/lib/systemd/system/"
+install -m 644 deploy/kiosk.service deploy/kiosk-sync.service deploy/kiosk-metrics.service \
+	deploy/kiosk-metrics.timer "$root/lib/systemd/system/"
 install -m 644 docs/operations.md docs/config.md "$root/usr/share/doc/kiosk/"
 install -m 644 deploy/sshd-kiosk.conf "$root/usr/share/doc/kiosk/examples/"
 install -m 755 deploy/deb/postinst deploy/deb/prerm deploy/deb/postrm "$root/DEBIAN/"

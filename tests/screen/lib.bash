@@ -184,6 +184,15 @@ receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
 }
 
+# Waits for the saved screen and its receipt printed; sets code to the
+# receipt code it shows.
+wait_saved() {
+	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	code=$(receipt_code)
+	[ -n "$code" ] || fail "no receipt code"
+	wait_for "Đã in xong phiếu biên nhận"
+}
+
 # Fails unless the receipt screen's QR (15 rows of 29 columns at the right
 # of rows 3 to 17), captured and turned into an image, reads CODE.
 check_screen_qr() {

@@ -16,10 +16,7 @@ wait_for "Đền đường thôn Đông hỏng" # (12 keys and Enter at once loo
 send Enter Enter Enter
 wait_for "Xem lại trước khi gửi"
 send 1
-wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
-code=$(receipt_code)
-[ -n "$code" ] || fail "no receipt code"
-wait_for "Đã in xong phiếu biên nhận"
+wait_saved
 
 # The QR on screen.
 check_screen_qr "$code"

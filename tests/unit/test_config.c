@@ -94,6 +94,34 @@ static void test_first_error_is_reported(void **state)
 	expect_error("[booth]\njust words\nnmae = x\n", 2, "not a \"key = value\" line");
 }
 
+/* [keypad]: the layout, and lists of key names separated by spaces or
+ * commas, each name checked; one key given two jobs is refused. */
+static void test_keypad_section(void **state)
+{
+	struct config cfg;
+	char *cause, path[64];
+
+	(void)state;
+	assert_string_equal((config_defaults(&cfg), cfg.keypad_layout), "pc");
+	assert_string_equal(cfg.keypad_hash, "");
+	assert_int_equal(load("[ui]\ninput = keypad\n[keypad]\nlayout = phone\nhash = hash,  enter\n"
+			      "backspace = dot,backspace\nstar = none\n", &cfg, &cause, path), 0);
+	assert_string_equal(cfg.keypad_layout, "phone");
+	assert_string_equal(cfg.keypad_hash, "hash enter");
+	assert_string_equal(cfg.keypad_backspace, "dot backspace");
+	assert_string_equal(cfg.keypad_star, "none");
+	unlink(path);
+	expect_error("[keypad]\nlayout = numpad\n", 2, "[keypad] layout must be one of: pc phone");
+	expect_error("[keypad]\nhash = enter, pluss\n", 2,
+		     "[keypad] hash takes words from: enter plus minus star slash dot hash backspace none "
+		     "(not \"pluss\")");
+	assert_int_equal(load("[keypad]\nhash = plus\nstar = plus\n", &cfg, &cause, path), -1);
+	assert_non_null(strstr(cause, path));
+	assert_non_null(strstr(cause, "[keypad] the key \"plus\" is given to both hash and star"));
+	free(cause);
+	unlink(path);
+}
+
 static void test_missing_file(void **state)
 {
 	struct config cfg;
@@ -113,6 +141,7 @@ int main(void)
 		cmocka_unit_test(test_values_are_read_and_normalised),
 		cmocka_unit_test(test_errors_name_line_and_key),
 		cmocka_unit_test(test_first_error_is_reported),
+		cmocka_unit_test(test_keypad_section),
 		cmocka_unit_test(test_missing_file),
 	};
 
