@@ -127,6 +127,8 @@ static char *name_of(const struct procedure_paper *p, enum rank *rank, int *lost
 		return NULL;
 	}
 	text += strspn(text, "-+*• ");
+	if (*text == '\0')
+		return NULL;
 	f = text_fold(text);
 	if (f == NULL || (p->original == 0 && p->copy <= 0) || starts(f, skip) ||
 	    text[strlen(text) - 1] == ':' || (holds(f, "truc tuyen") && !holds(f, "truc tiep")) ||
