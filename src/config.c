@@ -82,6 +82,7 @@ static const struct key keys[] = {
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
 void config_defaults(struct config *cfg)

@@ -77,6 +77,8 @@ struct config {
 	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
 				       * collector folder the upload worker
 				       * writes kiosk.prom into; "" none */
+	/* [touch] (read by the touch session, kiosk-touch-session) */
+	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };
 
 /* Fills cfg with the embedded defaults. */
