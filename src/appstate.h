@@ -133,6 +133,10 @@ extern const struct frame_ops scr_queue, scr_ticket;
 void scr_queue_open(struct app *a, const char *title);
 extern const struct frame_ops scr_pay;
 
+/* Opens the pay screen for the saved request with this receipt code, as
+ * if it had been typed there ("Nộp phí ngay" on the saved screen). */
+void scr_pay_open(struct app *a, const char *code);
+
 struct saved;
 
 /* Shows a saved request's receipt (takes saved). */

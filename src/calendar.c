@@ -334,17 +334,3 @@ struct date calendar_due(const struct calendar *c, struct date received, int day
 	}
 	return d;
 }
-
-int calendar_working_days(const char *published)
-{
-	char *end;
-	long n;
-
-	if (published == NULL)
-		return -1;
-	n = strtol(published, &end, 10);
-	if (end == published || n < 0 || n > 365)
-		return -1;
-	end += strspn(end, " ");
-	return strncasecmp(end, "ngày làm việc", strlen("ngày làm việc")) == 0 ? (int)n : -1;
-}

@@ -35,10 +35,6 @@ const char *calendar_day_off(const struct calendar *c, struct date d);
 /* The day a processing time of days working days ends (see above). */
 struct date calendar_due(const struct calendar *c, struct date received, int days);
 
-/* Working days in a published processing time such as "5 Ngày làm việc",
- * or -1 when it does not say (a bare "1", hours, calendar days). */
-int calendar_working_days(const char *published);
-
 /* The local date of a moment (the system's time zone). */
 struct date date_of(time_t t);
 

@@ -108,6 +108,9 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
 	cfg->printer_band = 128;
 	cfg->printer_timeout = 10;
+	/* The National Public Service Portal's dossier lookup page; the code
+	 * rides after '#', which the page ignores (docs/printing.md). */
+	snprintf(cfg->receipt_lookup_url, sizeof cfg->receipt_lookup_url, "%s", CONFIG_LOOKUP_URL);
 	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;

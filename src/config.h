@@ -5,6 +5,10 @@
 
 #define CONFIG_STR 512
 
+/* The default [receipt] lookup_url: the National Public Service Portal's
+ * dossier lookup page, the receipt code after '#'. */
+#define CONFIG_LOOKUP_URL "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html#{code}"
+
 struct config {
 	char path[CONFIG_STR];        /* file it came from, "" for the default */
 	/* [booth] */

@@ -17,9 +17,11 @@
 #include "dossier.h"
 #include "i18n.h"
 #include "job.h"
+#include "ptime.h"
 #include "rcode.h"
 #include "spool.h"
 #include "text.h"
+#include "receipt.h"
 #include "util.h"
 
 #define HIT_FIELD 1
@@ -95,7 +97,7 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	struct procedure *page = NULL;
 	char *cause = NULL, *path;
 	struct calendar *cal;
-	int days = -1;
+	struct ptime t = { -1, 0 };
 
 	if (cat && item->procedure_code[0])
 		page = catalog_procedure_get(cat, item->procedure_code, &cause);
@@ -103,19 +105,19 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	cause = NULL;
 	snprintf(l->procedure, sizeof l->procedure, "%s",
 		 page ? page->name : strcmp(item->kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị") : "");
-	if (page && page->nchannels > 0)
-		days = calendar_working_days(page->channels[0].time);
+	if (page)
+		t = procedure_time(page);
 	procedure_free(page);
 	if (!item->time_known || !clock_known(item->created_at))
 		return; /* saved before the clock was set: no dates */
 	date_text(date_of((time_t)item->created_at), l->submitted);
-	if (days < 0)
+	if (t.days < 0)
 		return;
 	path = xprintf("%s/%s", a->env.cfg->content_dir, CALENDAR_FILE);
 	cal = calendar_load(path, &cause);
 	if (cal == NULL)
 		cal = calendar_new(); /* no table: weekends only */
-	date_text(calendar_due(cal, date_of((time_t)item->created_at), days), l->due);
+	date_text(ptime_due(cal, date_of((time_t)item->created_at), t), l->due);
 	calendar_free(cal);
 	free(cause);
 	free(path);
@@ -328,18 +330,13 @@ static void dossier_tap(struct app *a, struct frame *f, int index, time_t now)
 }
 
 /* A scanned receipt QR: the code itself, or a lookup URL ending in it
- * ("...?ma=CODE" or ".../CODE"). */
+ * ("...?ma=CODE", ".../CODE" or "...#CODE"). */
 static void dossier_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct lookup *l = lookup(a, f);
-	const char *code = text, *p;
 
 	(void)now;
-	if ((p = strrchr(code, '=')) != NULL)
-		code = p + 1;
-	if ((p = strrchr(code, '/')) != NULL)
-		code = p + 1;
-	field_set(&l->entry.field, code);
+	field_set(&l->entry.field, receipt_qr_code(text));
 	start_lookup(a, l);
 }
 

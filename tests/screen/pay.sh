@@ -91,7 +91,7 @@ send 0
 # A fee per page: told at the counter, no code with a made-up amount.
 pay_code "$perpage"
 wait_for "Số tiền cần nộp sẽ do cán bộ một cửa ở xã báo cho bạn."
-wait_for "2,000 Việt Nam Đồng/trang"
+wait_for "Lệ phí:  2.000 đồng/trang"
 screen_text | grep -q "[▀▄█]" && fail "a QR code for a fee per page"
 send 0
 # A typo in the check digit; a code saved at another booth.
