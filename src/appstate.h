@@ -36,13 +36,8 @@ struct app {
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
 	int dirty, quit;
+	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
 	long shown_second;             /* what the last picture showed, to redraw */
 };
-
-/* The frame on top of the stack. */
-static inline struct frame *app_top(struct app *a)
-{
-	return &a->stack[a->depth - 1];
-}
 
 #endif

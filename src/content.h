@@ -4,8 +4,9 @@
 #ifndef KIOSK_CONTENT_H
 #define KIOSK_CONTENT_H
 
-/* The layout of content.db, stored as its PRAGMA user_version. */
-#define CONTENT_FORMAT 1
+/* The layout of content.db, stored as its PRAGMA user_version. 2: the
+ * processing time in days beside each channel, short paper names. */
+#define CONTENT_FORMAT 2
 
 /* Receives one problem found in the sources, as "file: message" where file
  * is relative to the source folder. */

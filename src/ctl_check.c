@@ -15,6 +15,40 @@
 #include "uidata.h"
 #include "util.h"
 
+/* True when name is a commune of the catalog's administrative units (the
+ * 2025 list): the booth's commune must be one the address picker offers. */
+static int commune_known(struct catalog *cat, const char *name)
+{
+	const struct catalog_unit *hit[32];
+	size_t total, n = catalog_search_communes(cat, NULL, name, hit, 32, &total), i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(hit[i]->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks that [booth] commune is one of content.db's communes (when the
+ * content has a content.db with administrative units). Returns 0 or -1. */
+static int check_commune(const struct config *cfg, struct problems *p)
+{
+	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
+	struct catalog *cat = access(path, F_OK) == 0 ? catalog_open(path, &cause) : NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (cat && catalog_provinces(cat, &n) && n > 0 && !commune_known(cat, cfg->commune)) {
+		problems_add(p, cfg->path[0] ? cfg->path : "config", 0,
+			     "[booth] commune \"%s\" is not a commune of the administrative units in "
+			     "content.db (the 2025 list)", cfg->commune);
+		rc = -1;
+	}
+	catalog_close(cat);
+	free(cause);
+	free(path);
+	return rc;
+}
+
 /* Checks every file matching pattern (under dir) against the font;
  * returns the problems added. */
 static int check_files(const struct glyphs *g, const char *font, const char *dir,
@@ -105,7 +139,8 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl check [--config FILE]\n\n"
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
-		       "start-up: every problem is listed as file:line: message, and the\n"
+		       "start-up, and that [booth] commune is a commune of content.db's\n"
+		       "administrative units: every problem is listed as file:line: message, and the\n"
 		       "exit status is 1 when there is any. Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
 		       "font [console] font: one it lacks is named with its file and line.\n");
@@ -114,6 +149,8 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 	if (argc > 1)
 		return ctl_fail("usage: kioskctl check [--config FILE]");
 	rc = ctl_check_content(&ctl->cfg, &u, &p);
+	if (check_commune(&ctl->cfg, &p) != 0)
+		rc = -1;
 	problems_print(&p, stdout, "");
 	if (rc == 0) {
 		printf("ok: %d screens; languages:", u.screens.n);

@@ -1,6 +1,6 @@
 /* The helpers every kioskctl command shares (see ctl.h): messages, --help,
  * JSON and time output, who runs the command, state.db, and printing with
- * the printer's state recorded. */
+ * the printer's state recorded (one job from its layout). */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "printer.h"
+#include "slip.h"
 #include "util.h"
 
 int ctl_fail(const char *fmt, ...)
@@ -109,5 +110,29 @@ int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const ch
 		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
 		(void)db_setting_set(db, CTL_PRINTER_AT, at);
 	}
+	return rc;
+}
+
+int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job)
+{
+	struct printer *pr;
+	struct slip s;
+	char *cause = NULL;
+	int rc = 1;
+
+	pr = printer_open(&ctl->cfg, &cause);
+	if (pr == NULL) {
+		ctl_fail("%s", cause);
+	} else {
+		slip_init(&s, printer_cols(pr));
+		layout(what, &s);
+		if (ctl_print(ctl, pr, &s, job, &cause) != 0)
+			ctl_fail("%s", cause);
+		else
+			rc = 0;
+		slip_free(&s);
+		printer_close(pr);
+	}
+	free(cause);
 	return rc;
 }

@@ -58,6 +58,7 @@ struct frame_ops {
 	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
+	int back_unnumbered; /* digits are typed here: "◀ Quay lại" has no 0 */
 };
 
 struct frame {
@@ -68,6 +69,9 @@ struct frame {
 };
 
 /* The stack. */
+
+/* The frame on top of the stack (the one just pushed, after app_push). */
+struct frame *app_top(struct app *a);
 
 /* Pushes a new frame of a kind. */
 void app_push(struct app *a, const struct frame_ops *ops, const struct screen *screen,

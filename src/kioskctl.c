@@ -35,6 +35,7 @@ static const struct command commands[] = {
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 	{ "checklist", ctl_checklist, "print a procedure's papers to bring" },
+	{ "papers", ctl_papers, "review the short paper names and times receipts print" },
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "ticket", ctl_ticket, "queue numbers: print a ticket, list today's, call the next" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },

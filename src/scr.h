@@ -16,6 +16,10 @@ extern const struct frame_ops scr_queue, scr_ticket, scr_pay;
 /* Opens the list of the queue's counters under this title (message id). */
 void scr_queue_open(struct app *a, const char *title);
 
+/* Opens the pay screen for the saved request with this receipt code, as
+ * if it had been typed there ("Nộp phí ngay" on the saved screen). */
+void scr_pay_open(struct app *a, const char *code);
+
 /* Opens the page of the procedure with this code. */
 void scr_procedure_open(struct app *a, const char *code);
 
