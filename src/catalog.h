@@ -16,6 +16,8 @@
 #include <stddef.h>
 
 struct catalog;
+struct forms;
+struct problems;
 
 /* Opens content.db read-only and loads the lists and indexes. Returns NULL
  * with *cause set (the caller frees it) when the file is missing, not a
@@ -38,14 +40,31 @@ struct catalog_entry {
 /* Number of procedures in the catalog. */
 size_t catalog_count(const struct catalog *cat);
 
-/* Searches the procedures as the villager types: case and marks ignored
- * (đ = d), words in any order, each a prefix ("khai si"), best first
- * (words in the name, then in the field, then in papers and results). With
- * field not 0, only that field's procedures. Writes up to max entries to
- * out and the number of all matches to *total (may be NULL). Returns the
- * number written; 0 for an empty query. */
+/* Searches the procedures as the villager types: case and marks folded
+ * (đ = d), words in any order, each a prefix ("khai si"), also read as
+ * Telex or VNI keys compose, with the villagers' words of the catalog's
+ * synonyms, and with typos put right when nothing matches; best first by
+ * the rules of search_rank() (search.h): words side by side, with the
+ * villager's marks, in the name, then the field, then papers and results;
+ * then procedures the booth has a form for (catalog_mark_forms) and those
+ * handled at a commune. With field not 0, only that field's procedures.
+ * Writes up to max entries to out and the number of all matches to *total
+ * (may be NULL). Returns the number written; 0 for an empty query. */
 size_t catalog_search(struct catalog *cat, const char *query, unsigned field,
 		      const struct catalog_entry **out, size_t max, size_t *total);
+
+/* Tells the search which procedures the booth has a request form for
+ * (forms of a procedure code); they rank first among equal matches. The
+ * forms are not kept. NULL forgets them. */
+void catalog_mark_forms(struct catalog *cat, const struct forms *forms);
+
+/* Number of synonym rules (phrase and target) the catalog searches with. */
+size_t catalog_synonyms(const struct catalog *cat);
+
+/* Adds a problem for each synonym whose target finds no procedure of the
+ * catalog (searched as typed), at the synonym's file and line. Returns
+ * the number of problems, or -1 when the catalog cannot be read. */
+int catalog_check_synonyms(struct catalog *cat, struct problems *p);
 
 /* A field (lĩnh vực) of procedures. */
 struct catalog_field {
