@@ -406,7 +406,32 @@ size_t catalog_synonyms(const struct catalog *cat)
 	return cat->nsynonyms;
 }
 
-int catalog_check_synonyms(struct catalog *cat, struct problems *p)
+/* Checks each word of a synonym's target: a word of Vietnamese (is_word)
+ * or of the catalog. Returns the number of problems added. */
+static int check_target_words(struct catalog *cat, const char *file, int line, const char *target,
+			      int (*is_word)(void *, const char *), void *arg, struct problems *p)
+{
+	char *words = text_words(target), *w;
+	int bad = 0;
+
+	for (w = words ? strtok(words, " ") : NULL; w != NULL; w = strtok(NULL, " ")) {
+		size_t total = 0;
+
+		if (is_word(arg, w))
+			continue;
+		search_run(cat->proc_index, w, 0, SEARCH_AS_TYPED, NULL, 0, &total);
+		if (total > 0)
+			continue;
+		problems_add(p, file, line, "\"%s\" in \"%s\" is no Vietnamese word nor a word of the "
+			     "catalog: a typo?", w, target);
+		bad++;
+	}
+	free(words);
+	return bad;
+}
+
+int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
+			   struct problems *p, struct problems *notes)
 {
 	sqlite3_stmt *st;
 	int bad = 0;
@@ -415,16 +440,17 @@ int catalog_check_synonyms(struct catalog *cat, struct problems *p)
 			       " ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 0);
 		const char *target = (const char *)sqlite3_column_text(st, 2);
+		int line = sqlite3_column_int(st, 1), wrong;
 		size_t total = 0;
 
+		wrong = check_target_words(cat, file, line, target, is_word, arg, p);
+		bad += wrong;
 		search_run(cat->proc_index, target, 0, SEARCH_AS_TYPED, NULL, 0, &total);
-		if (total > 0)
-			continue;
-		problems_add(p, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
-			     "\"%s\" finds no procedure of the catalog: a synonym that leads nowhere",
-			     target);
-		bad++;
+		if (total == 0 && !wrong)
+			problems_add(notes, file, line, "\"%s\" finds no procedure of this catalog: the "
+				     "rule does nothing here", target);
 	}
 	sqlite3_finalize(st);
 	return bad;

@@ -61,10 +61,15 @@ void catalog_mark_forms(struct catalog *cat, const struct forms *forms);
 /* Number of synonym rules (phrase and target) the catalog searches with. */
 size_t catalog_synonyms(const struct catalog *cat);
 
-/* Adds a problem for each synonym whose target finds no procedure of the
- * catalog (searched as typed), at the synonym's file and line. Returns
- * the number of problems, or -1 when the catalog cannot be read. */
-int catalog_check_synonyms(struct catalog *cat, struct problems *p);
+/* Checks the synonyms' targets, at each one's file and line: a word that
+ * is neither Vietnamese (is_word(arg, word), lower case NFC) nor a word of
+ * the catalog is a problem (a typo); a target that finds no procedure of
+ * this catalog (searched as typed) is a note: the rule does nothing here,
+ * as when a province's words speak of procedures this booth does not
+ * have. Returns the number of problems, or -1 when the catalog cannot be
+ * read. */
+int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
+			   struct problems *p, struct problems *notes);
 
 /* A field (lĩnh vực) of procedures. */
 struct catalog_field {

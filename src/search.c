@@ -883,8 +883,22 @@ static void scan_pair(struct search *s, const struct qword *a, const struct qwor
 	}
 }
 
-/* Ranks the documents that have every word of a reading and keeps each
- * one's best score. */
+/* True when the words a document has (of n) are all in its name: a
+ * document that misses a word counts only then ("cấp lại căn cước" for
+ * "cap lai cmnd bi mat"), not for words scattered in its papers. */
+static int named(const struct search *s, unsigned doc, unsigned n)
+{
+	const uint8_t *q = s->wq + (size_t)doc * SEARCH_MAX_WORDS;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (q[i] != 0 && (q[i] & SEARCH_Q_TIER) != SEARCH_Q_NAME)
+			return 0;
+	return 1;
+}
+
+/* Ranks the documents that have every word of a reading (or all but one,
+ * the others in the name) and keeps each one's best score. */
 static void rank_reading(struct search *s, const struct reading *rd, const struct scan *sc)
 {
 	size_t k;
@@ -894,7 +908,7 @@ static void rank_reading(struct search *s, const struct reading *rd, const struc
 	for (k = 0; k < sc->ncand; k++) {
 		unsigned doc = s->cand[k];
 
-		if (s->matched[doc] + s->missed[doc] != rd->n)
+		if (s->matched[doc] + s->missed[doc] != rd->n || (s->missed[doc] && !named(s, doc, rd->n)))
 			continue;
 		s->full[doc] = s->gen;
 		memset(s->pq + (size_t)doc * SEARCH_MAX_WORDS, 0, SEARCH_MAX_WORDS);
@@ -980,7 +994,8 @@ static int resolve_reading(struct search *s, struct reading *rd, enum typos typo
 static void run_reading(struct search *s, struct reading *rd, unsigned group, enum typos typos)
 {
 	struct qword *order[SEARCH_MAX_WORDS];
-	struct scan sc = { 0, group, rd->n >= RELAX_WORDS, ++s->reading_gen, 0 };
+	/* With typos put right everywhere, every word must match. */
+	struct scan sc = { 0, group, rd->n >= RELAX_WORDS && typos != TYPOS_ALL, ++s->reading_gen, 0 };
 	unsigned i;
 
 	if (rd->n == 0 || !resolve_reading(s, rd, typos, sc.relax))

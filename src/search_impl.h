@@ -14,8 +14,9 @@
 #define MAX_ALTS 12            /* ways to read one word (typos put right) */
 #define MAX_READINGS 8         /* ways to read one query */
 #define RELAX_WORDS 3          /* readings of this many words or more match
-				* documents that miss one of them, ranked by
-				* the words they have */
+				* documents that miss one of them when the
+				* others are in the name, ranked by the words
+				* they have */
 
 /* Prefixes up to this many bytes may be cached. */
 #define CACHE_LEN 3
