@@ -442,15 +442,18 @@ int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const cha
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *file = (const char *)sqlite3_column_text(st, 0);
 		const char *target = (const char *)sqlite3_column_text(st, 2);
+		char *words = xprintf("%s ", target); /* the last word whole */
 		int line = sqlite3_column_int(st, 1), wrong;
 		size_t total = 0;
 
 		wrong = check_target_words(cat, file, line, target, is_word, arg, p);
 		bad += wrong;
-		search_run(cat->proc_index, target, 0, SEARCH_AS_TYPED, NULL, 0, &total);
+
+		search_run(cat->proc_index, words, 0, SEARCH_PHRASE, NULL, 0, &total);
+		free(words);
 		if (total == 0 && !wrong)
-			problems_add(notes, file, line, "\"%s\" finds no procedure of this catalog: the "
-				     "rule does nothing here", target);
+			problems_add(notes, file, line, "no procedure of this catalog says \"%s\": the "
+				     "rule does little here", target);
 	}
 	sqlite3_finalize(st);
 	return bad;

@@ -294,9 +294,12 @@ void search_add(struct search *s, unsigned doc, enum search_tier tier, const cha
 			uint32_t w = word_intern(s, p, n);
 
 			note(&s->list, &s->nlist, &s->list_cap, s->last, w, doc, tier);
-			if (prev != NO_ID)
-				note(&s->plist, &s->nplist, &s->plist_cap, s->plast,
-				     pair_intern(s, prev, w), doc, tier);
+			if (prev != NO_ID) {
+				/* Numbered first: it may move s->plast. */
+				uint32_t pair = pair_intern(s, prev, w);
+
+				note(&s->plist, &s->nplist, &s->plist_cap, s->plast, pair, doc, tier);
+			}
 			prev = w;
 			if (tier == SEARCH_NAME && s->name_words[doc] < 255)
 				s->name_words[doc]++;
@@ -739,6 +742,7 @@ struct scan {
 	unsigned step;          /* words looked at before this one */
 	unsigned group;
 	int relax;              /* a document may miss one word */
+	int phrase;             /* only the words as written, side by side */
 	uint32_t gen;           /* the reading's generation (s->cgen) */
 	size_t ncand;
 };
@@ -897,6 +901,20 @@ static int named(const struct search *s, unsigned doc, unsigned n)
 	return 1;
 }
 
+/* True when a document holds the n words as written: each with its own
+ * marks, each pair side by side (SEARCH_PHRASE). */
+static int as_written(const struct search *s, unsigned doc, unsigned n)
+{
+	const uint8_t *w = s->wq + (size_t)doc * SEARCH_MAX_WORDS;
+	const uint8_t *p = s->pq + (size_t)doc * SEARCH_MAX_WORDS;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (!(w[i] & SEARCH_Q_OWN) || (i + 1 < n && !(p[i] & SEARCH_Q_OWN)))
+			return 0;
+	return 1;
+}
+
 /* Ranks the documents that have every word of a reading (or all but one,
  * the others in the name) and keeps each one's best score. */
 static void rank_reading(struct search *s, const struct reading *rd, const struct scan *sc)
@@ -920,7 +938,7 @@ static void rank_reading(struct search *s, const struct reading *rd, const struc
 		struct search_match m;
 		unsigned long score;
 
-		if (s->full[doc] != s->gen)
+		if (s->full[doc] != s->gen || (sc->phrase && !as_written(s, doc, rd->n)))
 			continue;
 		m.n = rd->n;
 		memcpy(m.word, s->wq + (size_t)doc * SEARCH_MAX_WORDS, SEARCH_MAX_WORDS);
@@ -991,11 +1009,13 @@ static int resolve_reading(struct search *s, struct reading *rd, enum typos typo
 }
 
 /* Runs one reading: its words, rarest first, then its pairs and ranks. */
-static void run_reading(struct search *s, struct reading *rd, unsigned group, enum typos typos)
+static void run_reading(struct search *s, struct reading *rd, unsigned group, enum typos typos,
+			int phrase)
 {
 	struct qword *order[SEARCH_MAX_WORDS];
 	/* With typos put right everywhere, every word must match. */
-	struct scan sc = { 0, group, rd->n >= RELAX_WORDS && typos != TYPOS_ALL, ++s->reading_gen, 0 };
+	struct scan sc = { 0, group, rd->n >= RELAX_WORDS && typos != TYPOS_ALL, phrase, ++s->reading_gen,
+			   0 };
 	unsigned i;
 
 	if (rd->n == 0 || !resolve_reading(s, rd, typos, sc.relax))
@@ -1013,20 +1033,22 @@ size_t search_run(struct search *s, const char *query, unsigned group, unsigned 
 {
 	size_t nheap = 0, i;
 	unsigned n, r;
-	enum typos typos = opts & SEARCH_AS_TYPED ? TYPOS_NONE : TYPOS_UNKNOWN;
+	enum typos typos = opts & (SEARCH_AS_TYPED | SEARCH_PHRASE) ? TYPOS_NONE : TYPOS_UNKNOWN;
 
 	if (total)
 		*total = 0;
+	if (opts & SEARCH_PHRASE)
+		opts |= SEARCH_AS_TYPED;
 	if (!s->finished || query == NULL || (n = search_readings(s, query, opts)) == 0)
 		return 0;
 	s->run_gen++;
 	s->nhit_docs = 0;
 	for (r = 0; r < n; r++)
-		run_reading(s, &s->readings[r], group, typos);
+		run_reading(s, &s->readings[r], group, typos, (opts & SEARCH_PHRASE) != 0);
 	/* Typos are put right everywhere only when nothing was found. */
 	if (s->nhit_docs == 0 && typos != TYPOS_NONE)
 		for (r = 0; r < n; r++)
-			run_reading(s, &s->readings[r], group, TYPOS_ALL);
+			run_reading(s, &s->readings[r], group, TYPOS_ALL, 0);
 	for (i = 0; i < s->nhit_docs && max > 0; i++) {
 		struct search_hit h = { s->hit_docs[i], s->best[s->hit_docs[i]] };
 

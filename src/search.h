@@ -33,6 +33,9 @@ enum search_tier {
 /* Options of search_run. */
 #define SEARCH_AS_TYPED 1u     /* only the words as typed: no synonyms, no Telex or
 				* VNI reading, no typo put right */
+#define SEARCH_PHRASE 2u       /* as typed, and only documents holding the words as
+				* written: side by side, in order, with their marks
+				* (the last one whole when the query ends with a space) */
 
 /* How well one word (or two side by side) matched in a document: 0 for
  * not at all, else a tier, plus flags. Higher is better. */
@@ -108,8 +111,8 @@ void search_synonym(struct search *s, const char *phrase, const char *target);
 void search_finish(struct search *s);
 
 /* Runs a query typed by a person (any case, with or without marks). Only
- * documents of the group count when group is not 0. opts is 0 or
- * SEARCH_AS_TYPED. Writes the best max hits to hits, best first, and the
+ * documents of the group count when group is not 0. opts is 0,
+ * SEARCH_AS_TYPED or SEARCH_PHRASE. Writes the best max hits to hits, best first, and the
  * number of all matching documents to *total (when not NULL). Returns the
  * number written. An empty query matches nothing. */
 size_t search_run(struct search *s, const char *query, unsigned group, unsigned opts,
