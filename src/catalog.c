@@ -479,6 +479,11 @@ size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t firs
 	return n;
 }
 
+const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i)
+{
+	return i < cat->nprocs ? &cat->procs[i] : NULL;
+}
+
 const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code)
 {
 	size_t lo = 0, hi = cat->nprocs;
@@ -557,7 +562,7 @@ static int page_lists(struct catalog *cat, struct page *pg, sqlite3_int64 id)
 	struct procedure *p = &pg->p;
 	sqlite3_stmt *st;
 
-	if ((st = rows_of(cat->sql, "way, time, fee, fee_vnd, fee_note, description, text",
+	if ((st = rows_of(cat->sql, "way, time, fee, fee_vnd, fee_note, description, text, days, calendar",
 			  "channels", id)) == NULL)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -572,6 +577,8 @@ static int page_lists(struct catalog *cat, struct page *pg, sqlite3_int64 id)
 		c->fee_note = page_keep(pg, st, 4);
 		c->description = page_keep(pg, st, 5);
 		c->text = page_keep(pg, st, 6);
+		c->days = (int)column_or_none(st, 7);
+		c->calendar = sqlite3_column_int(st, 8);
 	}
 	sqlite3_finalize(st);
 	if ((st = rows_of(cat->sql, "grp, name, form, original, copy, count, text", "papers", id)) == NULL)
@@ -591,6 +598,7 @@ static int page_lists(struct catalog *cat, struct page *pg, sqlite3_int64 id)
 	}
 	sqlite3_finalize(st);
 	if (page_texts(cat, pg, "steps", id, &p->steps, &p->nsteps) != 0 ||
+	    page_texts(cat, pg, "paper_names", id, &p->paper_names, &p->npaper_names) != 0 ||
 	    page_texts(cat, pg, "results", id, &p->results, &p->nresults) != 0)
 		return -1;
 	if ((st = rows_of(cat->sql, "name, code, text", "legal", id)) == NULL)
@@ -617,7 +625,7 @@ struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, c
 
 	if (sqlite3_prepare_v2(cat->sql,
 			       "SELECT p.id, p.code, p.name, f.name, p.level, p.applicants, p.decision,"
-			       " p.conditions, p.where_to, p.source FROM procedures p"
+			       " p.conditions, p.where_to, p.source, p.papers_complete FROM procedures p"
 			       " JOIN fields f ON f.id = p.field_id WHERE p.code = ?",
 			       -1, &st, NULL) != SQLITE_OK) {
 		*cause = xprintf("reading the catalog: %s", sqlite3_errmsg(cat->sql));
@@ -642,6 +650,7 @@ struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, c
 	pg->p.conditions = page_keep(pg, st, 7);
 	pg->p.where = page_keep(pg, st, 8);
 	pg->p.source = page_keep(pg, st, 9);
+	pg->p.papers_complete = sqlite3_column_int(st, 10);
 	sqlite3_finalize(st);
 	if (page_lists(cat, pg, id) != 0) {
 		*cause = xprintf("reading the catalog: %s", sqlite3_errmsg(cat->sql));
@@ -649,6 +658,17 @@ struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, c
 		return NULL;
 	}
 	return &pg->p;
+}
+
+struct ptime procedure_time(const struct procedure *p)
+{
+	struct ptime t = { -1, 0 };
+	size_t i;
+
+	for (i = 0; i < p->nchannels && t.days < 0; i++)
+		if (p->channels[i].days >= 0)
+			t = (struct ptime){ p->channels[i].days, p->channels[i].calendar };
+	return t;
 }
 
 void procedure_free(struct procedure *p)
@@ -664,6 +684,7 @@ void procedure_free(struct procedure *p)
 	free(p->channels);
 	free(p->papers);
 	free(p->steps);
+	free(p->paper_names);
 	free(p->results);
 	free(p->legal);
 	free(pg);

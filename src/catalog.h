@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "ptime.h"
+
 struct catalog;
 struct forms;
 struct problems;
@@ -86,6 +88,10 @@ const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
 size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
 			  const struct catalog_entry **out, size_t max);
 
+/* The i-th procedure in the order of their codes (0 .. catalog_count()
+ * - 1), or NULL past the end. */
+const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i);
+
 /* The entry of a procedure by code, or NULL. */
 const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code);
 
@@ -101,6 +107,8 @@ struct procedure_channel {
 	const char *fee_note;   /* who pays what, exemptions */
 	const char *description;/* where and how to submit */
 	const char *text;       /* the whole published row, when not split */
+	int days;               /* the time in days (ptime.h), -1 when unknown */
+	int calendar;           /* days are calendar days, not working days */
 };
 
 /* A paper to bring. Notes from the published table come as papers with
@@ -135,6 +143,9 @@ struct procedure {
 	size_t nchannels;
 	struct procedure_paper *papers;
 	size_t npapers;
+	const char **paper_names; /* short names of the papers (papers.h) */
+	size_t npaper_names;
+	int papers_complete;    /* the names stand for the whole list */
 	const char **steps;
 	size_t nsteps;
 	const char **results;
@@ -146,6 +157,10 @@ struct procedure {
 /* Reads a procedure's page by code. Returns NULL with *cause set when there
  * is no such procedure or the file cannot be read. */
 struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, char **cause);
+
+/* The procedure's processing time: its first channel's, or the first
+ * channel's that gives one (days -1 when none does). */
+struct ptime procedure_time(const struct procedure *p);
 
 /* Frees a page; NULL is ignored. */
 void procedure_free(struct procedure *p);

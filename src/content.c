@@ -18,6 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
+#include "papers.h"
+#include "ptime.h"
 #include "synonyms.h"
 #include "text.h"
 #include "util.h"
@@ -28,16 +31,19 @@ static const char schema[] =
 	"CREATE TABLE procedures ("
 	"  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
 	"  field_id INTEGER NOT NULL REFERENCES fields (id), level TEXT, applicants TEXT,"
-	"  decision TEXT, conditions TEXT, where_to TEXT, source TEXT);"
+	"  decision TEXT, conditions TEXT, where_to TEXT, source TEXT, papers_complete INTEGER);"
 	"CREATE INDEX procedures_by_field ON procedures (field_id, name);"
 	"CREATE TABLE channels ("
 	"  procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL, way TEXT, time TEXT, fee TEXT,"
 	"  fee_vnd INTEGER, fee_note TEXT, description TEXT, text TEXT,"
+	"  days INTEGER, calendar INTEGER,"
 	"  PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE papers ("
 	"  procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT, name TEXT, form TEXT,"
 	"  original INTEGER, copy INTEGER, count TEXT, text TEXT,"
 	"  PRIMARY KEY (procedure_id, seq));"
+	"CREATE TABLE paper_names (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE steps (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
 	"  text TEXT NOT NULL, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE results (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
@@ -402,6 +408,83 @@ static void insert_items(struct build *b, sqlite3_int64 id, json_t *list,
 	free(sql);
 }
 
+/* Text at obj[key] when it is text, else NULL (checked already). */
+static const char *text_at(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A whole number at obj[key], -1 when absent or not one. */
+static int count_at(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < 1000
+		? (int)json_integer_value(v) : -1;
+}
+
+/* Stores each channel's processing time in days (ptime.h): from its
+ * published time, else from a description that opens with one. */
+static void channel_days(struct build *b, sqlite3_int64 id, json_t *channels)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(channels, i, c) {
+		struct ptime t;
+		sqlite3_stmt *st;
+
+		if (!json_is_object(c) || (ptime_parse(text_at(c, "time"), &t) != 0 &&
+					   (text_at(c, "time") != NULL ||
+					    ptime_parse_lead(text_at(c, "description"), &t) != 0)))
+			continue;
+		st = prepare(b, "UPDATE channels SET days = ?, calendar = ? WHERE procedure_id = ? AND seq = ?");
+		if (st == NULL)
+			return;
+		sqlite3_bind_int(st, 1, t.days);
+		sqlite3_bind_int(st, 2, t.calendar);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+		run(b, st);
+	}
+}
+
+/* Stores the short names of the papers to bring (papers.h) and whether
+ * they stand for the whole list. */
+static void paper_names(struct build *b, sqlite3_int64 id, json_t *papers)
+{
+	size_t n = json_array_size(papers), i;
+	struct procedure_paper *in = xcalloc(n + 1, sizeof *in);
+	char *names[PAPERS_MAX];
+	int count, complete, k;
+	sqlite3_stmt *st;
+	json_t *p;
+
+	json_array_foreach(papers, i, p) {
+		in[i] = (struct procedure_paper){ text_at(p, "group"), text_at(p, "name"), text_at(p, "form"),
+						  count_at(p, "original"), count_at(p, "copy"),
+						  text_at(p, "count"), text_at(p, "text") };
+	}
+	count = papers_names(in, n, names, &complete);
+	free(in);
+	for (k = 0; k < count; k++) {
+		if ((st = prepare(b, "INSERT INTO paper_names (procedure_id, seq, text) VALUES (?, ?, ?)")) != NULL) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int(st, 2, k);
+			bind_text(st, 3, names[k]);
+			run(b, st);
+		}
+		free(names[k]);
+	}
+	if ((st = prepare(b, "UPDATE procedures SET papers_complete = ? WHERE id = ?")) != NULL) {
+		sqlite3_bind_int(st, 1, complete);
+		sqlite3_bind_int64(st, 2, id);
+		run(b, st);
+	}
+}
+
 /* Inserts a list of texts (steps, results) into table; results also go
  * into *body when body is not NULL. */
 static void procedure_texts(struct build *b, sqlite3_int64 id, json_t *list, const char *key,
@@ -554,10 +637,14 @@ static void load_procedure(struct build *b, json_t *root, const char *stem)
 	if (legal)
 		insert_items(b, id, legal, &legal_spec, &body);
 	b->where[0] = '\0';
-	if (id == 0) {
+	if (id == 0 || b->problems > 0) {
 		free(body);
 		return;
 	}
+	if (channels)
+		channel_days(b, id, channels);
+	if (papers)
+		paper_names(b, id, papers);
 	body_add(&body, conditions);
 	body_add(&body, code);
 	fname = search_words(name);

@@ -4,8 +4,10 @@
 #ifndef KIOSK_CONTENT_H
 #define KIOSK_CONTENT_H
 
-/* The layout of content.db, stored as its PRAGMA user_version. */
-#define CONTENT_FORMAT 2
+/* The layout of content.db, stored as its PRAGMA user_version. 2: the
+ * processing time in days beside each channel, short paper names. 3: the
+ * search texts keep their marks; the villagers' words (synonyms). */
+#define CONTENT_FORMAT 3
 
 /* Receives one problem found in the sources, as "file: message" where file
  * is relative to the source folder. */

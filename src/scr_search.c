@@ -3,7 +3,7 @@
  * with how many there are. Keyboard booths type letters, choose with
  * digits and turn pages with Down and Up; keypad booths spell by
  * multi-tap, then press # (or Enter), choose with digits and turn pages
- * with * (next, back to the first after the last) and #; touch booths open
+ * with * (the next, back to the first after the last); touch booths open
  * the on-screen keyboard by touching the field, touch a result and the
  * "Trang sau" and "Trang trước" buttons. Every result can be reached. */
 #include <stdio.h>
@@ -196,8 +196,8 @@ static int search_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	return draw_results(a, s, c, y);
 }
 
-/* Digits choose results (keypad booths: after #); Down and Up (and on a
- * keypad * and #) turn the pages; the rest types. */
+/* Digits choose results (keypad booths: after {ok}); Down and Up (and on
+ * a keypad *) turn the pages; the rest types. */
 static int search_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 {
 	struct search *s = state(a, f);
@@ -205,8 +205,8 @@ static int search_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	int typing_digits = s->entry.mode == ENTRY_KEYPAD && !s->choosing;
 
 	(void)now;
-	if (!s->entry.osk_open && (key == AK_DOWN || key == AK_UP || (s->choosing && (key == '*' || key == '#')))) {
-		turn(a, s, key == AK_DOWN || key == '*' ? 1 : -1);
+	if (!s->entry.osk_open && (key == AK_DOWN || key == AK_UP || (s->choosing && key == '*'))) {
+		turn(a, s, key == AK_UP ? -1 : 1);
 		return 1;
 	}
 	if (!typing_digits && !s->entry.osk_open && key >= '1' && key <= '9') {
@@ -263,11 +263,11 @@ static const char *search_hint(const struct app *a, const struct frame *f)
 
 	(void)a;
 	if (s && s->entry.mode == ENTRY_KEYPAD && !s->choosing)
-		return N_("Gõ như điện thoại · # chọn chữ · Enter xem kết quả");
+		return N_("Gõ như điện thoại · bấm {ok} để chọn chữ, xem kết quả");
 	if (s && s->entry.mode == ENTRY_TOUCH)
 		return N_("Chạm vào thủ tục để xem giấy tờ cần mang");
 	if (s && pages(s) > 1)
-		return s->entry.mode == ENTRY_KEYPAD ? N_("Bấm số của thủ tục để xem · * trang sau · # trang trước")
+		return s->entry.mode == ENTRY_KEYPAD ? N_("Bấm số của thủ tục để xem · * trang sau")
 		       : N_("Bấm số của thủ tục để xem · mũi tên lên, xuống: đổi trang");
 	return N_("Bấm số của thủ tục để xem, bấm 0 để quay lại");
 }

@@ -60,7 +60,7 @@ char *text_sanitize(const char *s, int keep_newlines);
  * Returns the number of bytes written. */
 size_t text_terminal_safe(const char *s, size_t n, char *out, size_t *rest);
 
-/* A new NFC copy of s in upper case, Vietnamese rules ("Xã Hành Đức"
+/* A new NFC copy of s in upper case, Vietnamese rules ("Xã Nghĩa Hành"
  * becomes "XÃ HÀNH ĐỨC"). NULL on invalid UTF-8. */
 char *text_upper(const char *s);
 
