@@ -19,9 +19,9 @@ write_config "[ui]" "input = touch"
 write_touch_config
 start_x 1024 600
 start_session
-wait_read "Xã Hành Đức" "Tìm thủ tục, giấy tờ cần mang" "Xem kết quả hồ sơ" \
+wait_read "Xã Nghĩa Hành" "Tìm thủ tục, giấy tờ cần mang" "Xem kết quả hồ sơ" \
 	"Nộp hồ sơ, yêu cầu" "Phản ánh, kiến nghị" "Lấy số thứ tự" "Nộp phí bằng mã QR" \
-	"Thông báo của xã" "English" "Bấm số hoặc chạm vào ô để chọn" "Chưa có mạng"
+	"Thông báo của xã" "English" "Chạm vào ô để chọn" "Chưa có mạng"
 read -r rows cols <<<"$(touch_size)"
 [ "$rows" -ge 24 ] && [ "$cols" -ge 80 ] || fail "the kiosk's terminal is ${cols}x$rows, under 80x24"
 echo "ok: the home screen reads back at ${cols}x$rows cells"
