@@ -407,11 +407,12 @@ size_t catalog_synonyms(const struct catalog *cat)
 }
 
 /* Checks each word of a synonym's target: a word of Vietnamese (is_word)
- * or of the catalog. Returns the number of problems added. */
+ * or of the catalog; with no is_word, none is checked. Returns the number
+ * of problems added. */
 static int check_target_words(struct catalog *cat, const char *file, int line, const char *target,
 			      int (*is_word)(void *, const char *), void *arg, struct problems *p)
 {
-	char *words = text_words(target), *w;
+	char *words = is_word ? text_words(target) : NULL, *w;
 	int bad = 0;
 
 	for (w = words ? strtok(words, " ") : NULL; w != NULL; w = strtok(NULL, " ")) {

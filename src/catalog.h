@@ -69,7 +69,7 @@ size_t catalog_synonyms(const struct catalog *cat);
  * this catalog (searched as typed) is a note: the rule does nothing here,
  * as when a province's words speak of procedures this booth does not
  * have. Returns the number of problems, or -1 when the catalog cannot be
- * read. */
+ * read. With is_word NULL (no list of syllables) words are not checked. */
 int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
 			   struct problems *p, struct problems *notes);
 

@@ -139,7 +139,9 @@ static int check_synonyms(const struct config *cfg, struct catalog *cat, struct 
 	int bad = synonyms_load(&rules, dir, dir, synonym_problem, p);
 
 	synonyms_free(&rules);
-	if (cat != NULL && catalog_check_synonyms(cat, is_syllable, list ? text : NULL, p, notes) != 0)
+	/* Without the syllable list (a bundle without assets) no word can be
+	 * told a typo. */
+	if (cat != NULL && catalog_check_synonyms(cat, list ? is_syllable : NULL, text, p, notes) != 0)
 		bad++;
 	free(text);
 	free(list);
