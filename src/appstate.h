@@ -223,6 +223,10 @@ int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int
 void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *name,
 		 const char *sub, int hit);
 
+/* Draws a field's cursor at (y, x): the character under it (the text
+ * from the cursor on, "" at the end) in reverse, or a block at the end. */
+void view_cursor(struct canvas *c, int y, int x, const char *at);
+
 /* Draws a keypad entry's spelling and numbered syllable choices at row y.
  * Returns rows used (0 when not a keypad entry or nothing to show). */
 int view_keypad(struct app *a, struct canvas *c, struct entry *e, int y);

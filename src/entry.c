@@ -97,6 +97,14 @@ enum entry_result entry_key(struct entry *e, uint32_t key)
 		return field_left(&e->field) ? ENTRY_USED : ENTRY_UNUSED;
 	case AK_RIGHT:
 		return field_right(&e->field) ? ENTRY_USED : ENTRY_UNUSED;
+	case AK_DELETE:
+		return field_delete(&e->field) ? ENTRY_CHANGED : ENTRY_USED;
+	case AK_HOME:
+		field_home(&e->field);
+		return ENTRY_USED;
+	case AK_END:
+		field_end(&e->field);
+		return ENTRY_USED;
 	}
 	if (key < 0x20 || key >= 0x110000)
 		return ENTRY_UNUSED;

@@ -239,7 +239,7 @@ static void draw_field(struct app *a, struct form_state *st, struct canvas *c, i
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
 		canvas_text(c, y, x + w - 1, "]", ATTR_DIM, 1);
 		if (focus)
-			canvas_text(c, y, x + v.cursor_col, "▌", ATTR_KEY, 1);
+			view_cursor(c, y, x + v.cursor_col, entry_text(&st->entry[i]) + st->entry[i].field.cursor);
 		free(shown);
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);

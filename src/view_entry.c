@@ -19,11 +19,24 @@ void view_entry(struct app *a, struct canvas *c, struct entry *e, int y, int x, 
 	shown = xstrndup(field_text(&e->field) + v.start, v.len);
 	canvas_text(c, y + 1, x + 2, shown, ATTR_NORMAL, w - 4);
 	free(shown);
-	/* The cursor: a block after the text, where the next letter goes. */
-	canvas_text(c, y + 1, x + 2 + v.cursor_col, "▌", ATTR_KEY, 1);
+	view_cursor(c, y + 1, x + 2 + v.cursor_col, field_text(&e->field) + e->field.cursor);
 	if (e->mode == ENTRY_TOUCH && !e->osk_open && field_chars(&e->field) == 0)
 		canvas_text(c, y + 1, x + 4, app_tr(a, N_("(chạm vào đây để gõ)")), ATTR_DIM, w - 6);
 	view_hit(a, y, x, 3, w, HIT_OWN, hit);
+}
+
+void view_cursor(struct canvas *c, int y, int x, const char *at)
+{
+	char ch[8] = { 0 };
+	uint32_t cp;
+	size_t n = text_decode(at, strlen(at), &cp);
+
+	if (n == 0 || text_cp_width(cp) < 1) {
+		canvas_text(c, y, x, "▌", ATTR_KEY, 1); /* where the next letter goes */
+		return;
+	}
+	memcpy(ch, at, n);
+	canvas_text(c, y, x, ch, ATTR_FOCUS, text_cp_width(cp));
 }
 
 int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int first)
