@@ -42,6 +42,7 @@ static const struct key keys[] = {
 	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
 	INT("ui", "idle_countdown", idle_countdown, 2, 120),
 	ENUM("ui", "input", input, "keyboard touch keypad"),
+	ENUM("ui", "keypad", keypad_style, "predictive multitap"),
 	ENUM("ui", "typing", typing, "telex vni viqr none"),
 	ENUM("ui", "tones", tones, "modern old"),
 	ENUM("ui", "display", display, "auto console terminal"),
@@ -96,6 +97,7 @@ void config_defaults(struct config *cfg)
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;
 	snprintf(cfg->input, sizeof cfg->input, "keyboard");
+	snprintf(cfg->keypad_style, sizeof cfg->keypad_style, "predictive");
 	snprintf(cfg->typing, sizeof cfg->typing, "telex");
 	snprintf(cfg->tones, sizeof cfg->tones, "modern");
 	snprintf(cfg->display, sizeof cfg->display, "auto");

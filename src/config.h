@@ -21,6 +21,7 @@ struct config {
 	int idle_timeout;             /* seconds without input before the countdown */
 	int idle_countdown;           /* seconds the countdown lasts */
 	char input[16];               /* keyboard | touch | keypad */
+	char keypad_style[16];        /* predictive | multitap (keypad booths) */
 	char typing[16];              /* telex | vni | viqr | none (keyboard) */
 	char tones[16];               /* modern (hoà) | old (hòa) */
 	char display[16];             /* auto | console | terminal (glyphs.h) */

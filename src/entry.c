@@ -124,11 +124,6 @@ enum entry_result entry_osk(struct entry *e, int i)
 	}
 }
 
-int entry_pause(struct entry *e)
-{
-	return e->mode == ENTRY_KEYPAD && e->keypad && keypad_timeout(e->keypad);
-}
-
 const char *entry_text(const struct entry *e)
 {
 	return field_text(&e->field);

@@ -30,6 +30,8 @@
 #define FIELD_CAPS 1
 /* Flag: digits only (numbers, dates, codes); a keypad types them as they are. */
 #define FIELD_DIGITS 2
+/* Flag: a place (an address); a keypad proposes place names first. */
+#define FIELD_PLACE 4
 
 struct field {
 	char *text;             /* NFC, NUL-terminated */
@@ -37,7 +39,7 @@ struct field {
 	size_t cursor;          /* byte offset, on a character boundary */
 	size_t scroll;          /* first byte shown by field_view() */
 	int max_chars;
-	int flags;              /* FIELD_CAPS, FIELD_DIGITS */
+	int flags;              /* FIELD_CAPS, FIELD_DIGITS, FIELD_PLACE */
 	struct vi_word word;    /* the word being typed before the cursor */
 	size_t word_at;         /* its byte offset */
 	int word_live;          /* word matches the text there */

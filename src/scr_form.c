@@ -83,7 +83,8 @@ static struct form_state *form_state_new(struct app *a, const struct form *form)
 		int max = fd->type == FT_NOTE ? 1000 : fd->type == FT_DATE ? 10 : 80;
 
 		app_entry(a, &st->entry[i], max,
-			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS : 0,
+			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS
+				: fd->type == FT_ADDRESS ? FIELD_PLACE : 0,
 			  fd->type == FT_NAME || fd->type == FT_TEXT || fd->type == FT_NOTE ||
 				  fd->type == FT_ADDRESS ? method : VI_NONE);
 	}
@@ -406,7 +407,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 			st->error[st->focus] = NULL;
 			return 1;
 		}
-		if (key == AK_ENTER)
+		/* A keypad's # leaves the choice as it does a text field. */
+		if (key == AK_ENTER || (e->mode == ENTRY_KEYPAD && key == '#'))
 			next(a, st);
 		else if (key == AK_BACKSPACE)
 			previous(a, st);

@@ -2,7 +2,7 @@
 # 4 4 4 = i), # for the syllable choices, a digit to take one, Enter to go
 # to the results, then a digit to open one.
 . tests/screen/lib.bash
-write_config "[ui]" "input = keypad"
+write_config "[ui]" "input = keypad" "keypad = multitap"
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 send 1
