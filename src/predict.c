@@ -203,26 +203,32 @@ static size_t lower_bound(const struct predict *p, const char *keys)
 	return lo;
 }
 
-/* Ranks the words [from, to) of p into out after *n (up to max). */
+/* Ranks the words [from, to) of p into out after *n (up to max): the best
+ * max - *n of them kept in order as they come (a range may hold a
+ * thousand words for one key; only a page or so is wanted). */
 static void rank_into(const struct predict *p, size_t from, size_t to, const int *f,
 		      const char **out, size_t *n, size_t max)
 {
-	struct cand *c;
-	size_t i, k, nc = 0;
+	size_t want = max - *n, ntop = 0, i, k;
+	struct cand *top;
 
 	if (from >= to || *n >= max)
 		return;
-	c = xcalloc(to - from, sizeof *c);
+	top = xcalloc(want + 1, sizeof *top);
 	for (i = from; i < to; i++) {
-		c[nc].w = &p->word[i];
+		struct cand c = { &p->word[i], 0 };
+
 		for (k = 0; k < PW_N; k++)
-			c[nc].score += (long)f[k] * p->word[i].w[k];
-		nc++;
+			c.score += (long)f[k] * p->word[i].w[k];
+		if (ntop == want && by_score(&c, &top[ntop - 1]) >= 0)
+			continue;
+		for (k = ntop < want ? ntop++ : want - 1; k > 0 && by_score(&c, &top[k - 1]) < 0; k--)
+			top[k] = top[k - 1];
+		top[k] = c;
 	}
-	qsort(c, nc, sizeof *c, by_score);
-	for (i = 0; i < nc && *n < max; i++)
-		out[(*n)++] = c[i].w->text;
-	free(c);
+	for (i = 0; i < ntop; i++)
+		out[(*n)++] = top[i].w->text;
+	free(top);
 }
 
 size_t predict_find(const struct predict *p, const char *keys, enum predict_kind kind, int word,
