@@ -137,7 +137,7 @@ echo "Nguyễn Thị Bích Ra: $presses presses (multi-tap: 44)"
 ((presses <= 25)) || fail "Nguyễn Thị Bích Ra took $presses presses"
 nguyen=$presses
 
-# Thôn 3, xã Nghĩa Hành as an address line: * for the digit and back, 1
+# Thôn 3, Xã Nghĩa Hành as an address line: * for the digit and back, 1
 # for the comma. (The fields before it, not counted.)
 send 0 0 1 0 9 0 0 1 2 3 4 5 '#' 1 5 0 3 1 9 9 0 '#' '#'
 wait_for "Đang gõ CHỮ"
@@ -155,7 +155,7 @@ word xa "Xã" 0
 word nghia "Nghĩa" 0
 word hanh "Hành" '#'
 wait_field "Nơi cư trú" "Thôn 3, Xã Nghĩa Hành"
-echo "Thôn 3, xã Nghĩa Hành: $presses presses (multi-tap: not possible)"
+echo "Thôn 3, Xã Nghĩa Hành: $presses presses (multi-tap: not possible)"
 thon=$presses
 
 # The whole request, home to receipt, everything typed.
@@ -234,4 +234,4 @@ for want in ["Lê Văn Tám", "051090012345" if False else "001090012345", "15/0
 for want in ["Lê Văn Tám", "051090012345", "Xã Nghĩa Hành, Tỉnh Quảng Ngãi", "vay vốn"]:
     assert want in bodies[1], (want, bodies[1])
 PY
-echo "counts: Nguyễn Thị Bích Ra $nguyen, Lê Văn Tám $letam, Thôn 3, xã Nghĩa Hành $thon, request typed $typed, scanned $presses"
+echo "counts: Nguyễn Thị Bích Ra $nguyen, Lê Văn Tám $letam, Thôn 3, Xã Nghĩa Hành $thon, request typed $typed, scanned $presses"
