@@ -547,15 +547,13 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 	return 1;
 }
 
-/* True when '*' means "Về trang chủ" in this field: everywhere but while
- * a keypad spells a word (its "more syllables") and in text typed in VIQR
- * (where it is ư). */
+/* True when '*' means "Về trang chủ" in this field: everywhere but in a
+ * keypad's text field (where * switches letters and digits, or shows more
+ * syllables) and in text typed in VIQR (where it is ư). */
 static int star_is_home(const struct app *a, const struct form_field *fd, struct entry *e)
 {
-	char *const *choice;
-
 	if (e->mode == ENTRY_KEYPAD && e->keypad)
-		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
+		return digit_field(fd->type) || option_field(fd->type);
 	return strcmp(a->env.cfg->typing, "viqr") != 0 || digit_field(fd->type) ||
 	       option_field(fd->type);
 }
@@ -670,6 +668,11 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 	switch (st->entry[st->focus].mode) {
 	case ENTRY_TOUCH:
 		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
+	case ENTRY_KEYPAD:
+		if (!digit_field(st->form->fields[st->focus].type) &&
+		    !option_field(st->form->fields[st->focus].type))
+			return N_("{ok}: tiếp theo · {del} khi trống: quay lại"); /* * is letters/digits */
+		/* fall through */
 	default:
 		(void)a;
 		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");

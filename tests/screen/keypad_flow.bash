@@ -158,12 +158,12 @@ press '#'
 # Nơi cư trú: # opens the picker; the province, then the commune.
 press '#'
 wait_for "Gõ tên tỉnh hoặc thành phố"
-word "7 7 8 8 2 6 6 4" "quang" quang
+word "7 7 8 8 2 6 6 4" "Quang" quang
 wait_for "Tỉnh Quảng Ngãi"
 press '#'
 press "$(match_of "Tỉnh Quảng Ngãi")"
 wait_for "Tỉnh Quảng Ngãi · gõ tên xã, phường:"
-word "6 6 4 1 4 4 1 4 4 4 2" "nghia" nghia
+word "6 6 4 1 4 4 1 4 4 4 2" "Nghia" nghia
 wait_for "Xã Nghĩa Hành"
 press '#'
 press "$(match_of "Xã Nghĩa Hành")"

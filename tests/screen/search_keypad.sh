@@ -32,7 +32,7 @@ send '*'
 wait_for "Trang 1/$pages"
 send '*'
 wait_for "Trang 2/$pages"
-name=$(screen_text | grep -E "^  1  " | sed -E 's/^  1  (.{20}).*/\1/')
+name=$(screen_text | grep -E "^  1  " | sed -E 's/^  1  (.{20}).*/\1/; s/ +$//')
 send 1
 wait_for "Mã "
 screen_text | head -n 1 | grep -qF "$name" || fail "1 on page 2 did not open \"$name\""
