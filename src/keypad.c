@@ -70,11 +70,6 @@ int keypad_init(struct keypad *k, enum keypad_style style, const char *dir, char
 	return rc;
 }
 
-enum keypad_style keypad_style_parse(const char *name)
-{
-	return strcmp(name, "multitap") == 0 ? KEYPAD_MULTITAP : KEYPAD_PREDICTIVE;
-}
-
 /* Drops the choices and goes back to spelling. */
 static void choices_free(struct keypad *k)
 {

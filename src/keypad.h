@@ -37,6 +37,7 @@
 
 #include <stddef.h>
 
+#include "config.h"
 #include "field.h"
 #include "predict.h"
 
@@ -50,7 +51,6 @@
 #define KEYPAD_ENTER '\n'
 #define KEYPAD_BACKSPACE '\b'
 
-enum keypad_style { KEYPAD_PREDICTIVE, KEYPAD_MULTITAP };
 enum keypad_mode { KEYPAD_SPELLING, KEYPAD_CHOOSING };
 enum keypad_input { KEYPAD_WORDS, KEYPAD_DIGITS, KEYPAD_LETTERS };
 
@@ -88,9 +88,6 @@ struct keypad {
  * vi-freq.txt). Returns -1 with *cause set when they cannot be read: the
  * keypad still works, offering the letters only. */
 int keypad_init(struct keypad *k, enum keypad_style style, const char *dir, char **cause);
-
-/* The style named in the config ("predictive", "multitap"). */
-enum keypad_style keypad_style_parse(const char *name);
 
 /* Forgets what was spelled (for the next field), keeping the lists. */
 void keypad_reset(struct keypad *k);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
+#include "frame.h"
 #include "i18n.h"
 #include "text.h"
 #include "util.h"
