@@ -11,6 +11,7 @@
 #include "ctl.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "oldaddr.h"
 #include "problems.h"
 #include "uidata.h"
 #include "util.h"
@@ -73,6 +74,36 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 	return found == 0 ? 0 : -1;
 }
 
+/* The mapping of old communes in content.db: every 2025 commune it names
+ * exists in the same province (catalog_old_problems), every name written
+ * the modern way (oldaddr.h). Returns 0 when so. */
+static int check_old_units(const struct catalog *cat, const char *path, struct problems *p)
+{
+	size_t n, i, k;
+	const char *const *why = catalog_old_problems(cat, &n);
+	const struct catalog_old *o;
+	int found = (int)n;
+
+	for (i = 0; i < n; i++)
+		problems_add(p, path, 0, "%s", why[i]);
+	o = catalog_olds(cat, &n);
+	for (i = 0; i < n; i++) {
+		const char *names[] = { o[i].name, o[i].district, o[i].province };
+
+		for (k = 0; k < 3; k++) {
+			char *msg = oldaddr_name_problem(names[k]);
+
+			if (msg != NULL) {
+				problems_add(p, path, 0, "old commune %s, %s, %s: %s", o[i].name,
+					     o[i].district, o[i].province, msg);
+				free(msg);
+				found++;
+			}
+		}
+	}
+	return found == 0 ? 0 : -1;
+}
+
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p)
 {
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
@@ -87,6 +118,8 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 		if (cat == NULL) {
 			problems_add(p, path, 0, "%s", cause);
 			free(cause);
+			rc = -1;
+		} else if (check_old_units(cat, path, p) != 0) {
 			rc = -1;
 		}
 		catalog_close(cat);
