@@ -117,6 +117,7 @@ struct form_state {
 	char title[256];
 	int picked[32];                /* an address field's commune was chosen */
 	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
+	char *card_address;            /* the address as on the card filled in, or NULL */
 	char *scan_msg;                /* why the last scan was refused */
 };
 
@@ -124,7 +125,7 @@ struct form_state {
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
 extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
-extern const struct frame_ops scr_queue, scr_ticket;
+extern const struct frame_ops scr_queue, scr_ticket, scr_oldaddr;
 
 /* Opens the list of the queue's counters under this title (message id). */
 void scr_queue_open(struct app *a, const char *title);
@@ -143,6 +144,17 @@ void scr_form_advance(struct app *a, struct form_state *st);
 
 /* Opens the address picker for field i of a form. */
 void scr_address_open(struct app *a, struct form_state *st, int field);
+
+struct catalog_unit;
+
+/* Opens it on the communes of a 2025 province (NULL: the provinces). */
+void scr_address_open_in(struct app *a, struct form_state *st, int field,
+			 const struct catalog_unit *province);
+
+/* Offers the 2025 commune(s) for an address from before the 2025 reform
+ * (a scanned card's) in address field i of a form. Returns 0, showing
+ * nothing, when the address names no old commune. */
+int scr_oldaddr_offer(struct app *a, struct form_state *st, int field, const char *address);
 
 /* Opens the review of a filled-in form (the form frame stays below). */
 void scr_review_open(struct app *a, struct form_state *st);

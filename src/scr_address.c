@@ -1,8 +1,10 @@
 /* The address picker for a form's address field: first the province or
  * city, then the commune, ward or special zone, each searched as you type
- * (marks and case ignored) and chosen by number or touch. The choice is
- * added to what the villager typed in the field (a street, a hamlet, or
- * the old address from an ID card issued before the 2025 reform). */
+ * (marks and case ignored) and chosen by number or touch, also by the
+ * names they had before the 2025 reform ("hanh duc" finds Xã Đình Cương,
+ * "trước đây: Xã Hành Đức, Huyện Nghĩa Hành"). The choice is added to
+ * what the villager typed in the field (a street, a hamlet, or the old
+ * address from an ID card issued before the 2025 reform). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +25,23 @@ struct picker {
 	struct entry entry;                 /* the search */
 	int choosing;                       /* keypad: digits choose matches now */
 	const struct catalog_unit *province;/* chosen in the first step */
-	const struct catalog_unit *hit[SHOWN];
+	struct catalog_place hit[SHOWN];
 	size_t n, total;
 };
+
+/* Communes of every province found by an old commune's or district's
+ * name (not their own): for a villager who does not know the 2025
+ * province. Writes up to room, returns how many. */
+static size_t old_names(struct catalog *cat, const char *q, struct catalog_place *out, size_t room)
+{
+	struct catalog_place all[SHOWN];
+	size_t n = catalog_search_places(cat, NULL, q, all, SHOWN, NULL), i, k = 0;
+
+	for (i = 0; i < n && k < room; i++)
+		if (all[i].was != NULL)
+			out[k++] = all[i];
+	return k;
+}
 
 /* Searches again for what is typed. */
 static void refresh(struct app *a, struct picker *p)
@@ -36,10 +52,13 @@ static void refresh(struct app *a, struct picker *p)
 	p->n = p->total = 0;
 	if (cat == NULL)
 		return;
-	if (p->province == NULL)
-		p->n = catalog_search_provinces(cat, q, p->hit, SHOWN, &p->total);
-	else
-		p->n = catalog_search_communes(cat, p->province->code, q, p->hit, SHOWN, &p->total);
+	if (p->province == NULL) {
+		p->n = catalog_search_province_places(cat, q, p->hit, SHOWN, &p->total);
+		if (p->n < SHOWN) /* an old commune's name, in any province */
+			p->n += old_names(cat, q, p->hit + p->n, SHOWN - p->n);
+	} else {
+		p->n = catalog_search_places(cat, p->province->code, q, p->hit, SHOWN, &p->total);
+	}
 }
 
 /* "Chọn tỉnh, thành phố" or "Chọn xã, phường". */
@@ -61,8 +80,8 @@ static void take(struct app *a, struct picker *p, size_t i)
 
 	if (i >= p->n)
 		return;
-	if (p->province == NULL) {
-		p->province = p->hit[i];
+	if (p->province == NULL && p->hit[i].unit->province == NULL) {
+		p->province = p->hit[i].unit;
 		field_clear(&p->entry.field);
 		p->choosing = 0;
 		refresh(a, p);
@@ -71,8 +90,9 @@ static void take(struct app *a, struct picker *p, size_t i)
 	}
 	e = &p->st->entry[p->field];
 	typed = entry_text(e);
-	value = *typed ? xprintf("%s, %s, %s", typed, p->hit[i]->name, p->province->name)
-		       : xprintf("%s, %s", p->hit[i]->name, p->province->name);
+	value = *typed ? xprintf("%s, %s, %s", typed, p->hit[i].unit->name,
+				 p->hit[i].unit->province->name)
+		       : xprintf("%s, %s", p->hit[i].unit->name, p->hit[i].unit->province->name);
 	field_set(&e->field, value);
 	free(value);
 	p->st->picked[p->field] = 1;
@@ -106,8 +126,26 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	view_entry(a, c, &p->entry, y + 1, 1, c->cols - 2, HIT_FIELD);
 	y += 4;
 	y += view_keypad(a, c, &p->entry, y);
-	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2)
-		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, HIT_RESULT + (int)i);
+	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2) {
+		const struct catalog_place *h = &p->hit[i];
+
+		/* Found by an old name: "(trước đây: Xã Hành Đức, Huyện Nghĩa Hành)". */
+		if (h->was)
+			snprintf(line, sizeof line, "(%s %s, %s)", app_tr(a, N_("trước đây:")), h->was->name,
+				 h->was->district);
+		else if (h->was_province)
+			snprintf(line, sizeof line, "(%s %s)", app_tr(a, N_("trước đây:")), h->was_province);
+		else
+			snprintf(line, sizeof line, "%s", h->unit->kind);
+		if (p->province == NULL && h->unit->province != NULL) {
+			char name[256];
+
+			snprintf(name, sizeof name, "%s, %s", h->unit->name, h->unit->province->name);
+			view_result(a, c, y, i, name, line, HIT_RESULT + (int)i);
+		} else {
+			view_result(a, c, y, i, h->unit->name, line, HIT_RESULT + (int)i);
+		}
+	}
 	return y;
 }
 
@@ -194,10 +232,17 @@ const struct frame_ops scr_address = {
 
 void scr_address_open(struct app *a, struct form_state *st, int field)
 {
+	scr_address_open_in(a, st, field, NULL);
+}
+
+void scr_address_open_in(struct app *a, struct form_state *st, int field,
+			 const struct catalog_unit *province)
+{
 	struct picker *p = xcalloc(1, sizeof *p);
 
 	p->st = st;
 	p->field = field;
+	p->province = province;
 	app_entry(a, &p->entry, 40, 0, VI_NONE);
 	app_push(a, &scr_address, NULL, NULL, p);
 }

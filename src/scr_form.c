@@ -327,12 +327,14 @@ static void forget_card(struct form_state *st)
 	}
 }
 
-/* Puts the card's details into the fields the form's "scan" line names. */
-static void fill_from_card(struct form_state *st)
+/* Puts the card's details into the fields the form's "scan" line names;
+ * an address from before the 2025 reform is kept for the request and the
+ * 2025 commune it became is offered. */
+static void fill_from_card(struct app *a, struct form_state *st)
 {
 	const struct cccd *k = st->card;
 	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
-	int i;
+	int i, address = st->form->scan[4];
 
 	for (i = 0; i < 5; i++) {
 		int fi = st->form->scan[i];
@@ -341,8 +343,15 @@ static void fill_from_card(struct form_state *st)
 			continue;
 		field_set(&st->entry[fi].field, value[i]);
 		st->error[fi] = NULL;
+		st->picked[fi] = 0;
+	}
+	if (address >= 0) {
+		free(st->card_address);
+		st->card_address = xstrdup(k->address);
 	}
 	forget_card(st);
+	if (address >= 0)
+		scr_oldaddr_offer(a, st, address, st->card_address);
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
@@ -384,7 +393,7 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	app_touch(a);
 	if (st->card) {
 		if (key == '1' || key == AK_ENTER)
-			fill_from_card(st);
+			fill_from_card(a, st);
 		else if (key == '2' || key == AK_BACKSPACE)
 			forget_card(st);
 		return 1;
@@ -487,6 +496,9 @@ static void form_done(struct frame *f)
 		entry_free(&st->entry[i]);
 	forget_card(st);
 	free(st->scan_msg);
+	if (st->card_address)
+		wipe(st->card_address, strlen(st->card_address));
+	free(st->card_address);
 	wipe(st, sizeof *st);
 	free(st);
 }

@@ -17,9 +17,9 @@
 #define SEQ_KEY "receipt_seq"
 
 char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
-		  const char *id, const char *receipt, time_t at)
+		  const char *const *on_card, const char *id, const char *receipt, time_t at)
 {
-	json_t *o = json_object(), *fields = json_object();
+	json_t *o = json_object(), *fields = json_object(), *card = json_object();
 	struct tm tm;
 	char when[32];
 	char *s;
@@ -40,6 +40,12 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 	for (i = 0; i < form->nfields; i++)
 		json_object_set_new(fields, form->fields[i].id, json_string(values[i]));
 	json_object_set_new(o, "fields", fields);
+	for (i = 0; on_card && i < form->nfields; i++)
+		if (on_card[i] != NULL)
+			json_object_set_new(card, form->fields[i].id, json_string(on_card[i]));
+	if (json_object_size(card) > 0)
+		json_object_set(o, "as_on_card", card);
+	json_decref(card);
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s;
@@ -52,8 +58,8 @@ static int exec(struct db *db, const char *sql)
 }
 
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause)
+		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   struct saved *out, char **cause)
 {
 	char buf[32], *body = NULL;
 	long seq;
@@ -77,7 +83,7 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	}
 	spool_new_id(out->id);
 	out->at = time_known ? at : 0;
-	body = submit_json(cfg, form, values, out->id, out->receipt, out->at);
+	body = submit_json(cfg, form, values, on_card, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
 				      (long long)at, body, strlen(body), !time_known };
 	if (spool_enqueue(db, &req, cause) != 0)
@@ -113,7 +119,7 @@ struct db *submit_open_state(const struct config *cfg, char **cause)
 
 int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 {
-	const char *values[FORM_MAX_FIELDS];
+	const char *values[FORM_MAX_FIELDS], *on_card[FORM_MAX_FIELDS] = { 0 };
 	struct saved *saved = xcalloc(1, sizeof *saved);
 	const struct form *form = st->form;
 	int i, rc;
@@ -124,7 +130,9 @@ int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 	}
 	for (i = 0; i < st->form->nfields; i++)
 		values[i] = entry_text(&st->entry[i]);
-	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now,
+	if (st->card_address && st->form->scan[4] >= 0)
+		on_card[st->form->scan[4]] = st->card_address;
+	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, on_card, now,
 				 (long long)now >= a->env.clock_min, saved, cause)) != 0) {
 		free(saved);
 		return rc;

@@ -20,9 +20,12 @@ struct saved {
 
 /* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
  * kind, procedure code, receipt, created time (null when at is 0: the
- * booth's clock was not set), form and fields. The caller frees it. */
+ * booth's clock was not set), form and fields; then "as_on_card", the
+ * fields' texts as on a scanned ID card (an address before the 2025
+ * reform), for those of on_card (one per field, NULL when none; on_card
+ * itself may be NULL) that are not NULL. The caller frees it. */
 char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
-		  const char *id, const char *receipt, time_t at);
+		  const char *const *on_card, const char *id, const char *receipt, time_t at);
 
 /* Saves a request: the booth's next receipt number and the request go in
  * one transaction, so after a crash either both are there or neither. at
@@ -31,10 +34,10 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
  * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;
  * otherwise nothing is saved and *cause says why: -2 when another program
  * held the database past its busy timeout (sending again soon may work),
- * -1 for the disk (full, read-only, failing). */
+ * -1 for the disk (full, read-only, failing). on_card: as submit_json. */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause);
+		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   struct saved *out, char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private
  * to this user. Returns NULL with *cause when the disk does not allow it. */

@@ -183,8 +183,8 @@ static void test_submit_is_one_transaction(void **state)
 	config_defaults(&cfg);
 	cfg.booth_number = 7;
 	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748400, 1, &s1, &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748401, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748400, 1, &s1, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
 	assert_string_not_equal(s1.id, s2.id);
@@ -209,12 +209,12 @@ static void test_submit_is_one_transaction(void **state)
 	json_decref(doc);
 	/* A database that cannot be written: nothing saved, numbering unchanged. */
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748402, 1, &s2, &cause), -1);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748402, 1, &s2, &cause), -1);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(waiting(db), 2);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748403, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
 	/* Another program holding the database: -2 after the busy timeout,
 	 * nothing saved; once it lets go, the next number is used. */
@@ -223,17 +223,17 @@ static void test_submit_is_one_transaction(void **state)
 
 		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-		assert_int_equal(submit_request(db, &cfg, &f, values, 1795748404, 1, &s2, &cause), -2);
+		assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748404, 1, &s2, &cause), -2);
 		free(cause);
 		cause = NULL;
 		assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(other);
 	}
 	assert_int_equal(waiting(db), 3);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748405, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748405, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000004-", 11), 0);
 	/* Saved while the clock was not set: no time anywhere, only a flag. */
-	assert_int_equal(submit_request(db, &cfg, &f, values, 86400, 0, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 86400, 0, &s2, &cause), 0);
 	assert_int_equal(s2.at, 0);
 	{
 		struct spool_item it;
@@ -279,6 +279,35 @@ static void test_checkout_forms(void **state)
 	formdef_free(&fs);
 }
 
+/* The address as on a scanned ID card travels beside what the villager
+ * chose (the 2025 commune), under "as_on_card"; without one, no member. */
+static void test_request_keeps_card_address(void **state)
+{
+	struct problems p = { 0 };
+	struct config cfg;
+	struct form f;
+	const char *values[] = { "Nguyễn Văn An", "051185000123", "", "Nam", "02/07/2020" };
+	const char *on_card[5] = { NULL, NULL, "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi" };
+	char *body;
+	json_t *doc;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
+	body = submit_json(&cfg, &f, values, on_card, "id-1", "R1", 0);
+	doc = json_loads(body, 0, NULL);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "as_on_card"),
+							      "phone")), on_card[2]);
+	assert_int_equal(json_object_size(json_object_get(doc, "as_on_card")), 1);
+	json_decref(doc);
+	free(body);
+	body = submit_json(&cfg, &f, values, NULL, "id-2", "R2", 0);
+	doc = json_loads(body, 0, NULL);
+	assert_null(json_object_get(doc, "as_on_card"));
+	json_decref(doc);
+	free(body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_receipt_codes),
 		cmocka_unit_test(test_submit_is_one_transaction),
+		cmocka_unit_test(test_request_keeps_card_address),
 		cmocka_unit_test(test_checkout_forms),
 	};
 
