@@ -304,6 +304,8 @@ struct catalog *catalog_open(const char *path, char **cause)
 		catalog_close(cat);
 		return NULL;
 	}
+	/* The lists are in memory now: the pages read for them can go. */
+	sqlite3_db_release_memory(cat->sql);
 	return cat;
 }
 

@@ -26,7 +26,8 @@ struct oldunits *oldunits_load(sqlite3 *sql, const struct catalog_unit *province
 /* Frees it; NULL is ignored. */
 void oldunits_free(struct oldunits *u);
 
-/* All old communes (sorted by key); *n gets their number. */
+/* All old communes (in content.db's order: search documents); *n gets
+ * their number. */
 const struct catalog_old *oldunits_all(const struct oldunits *u, size_t *n);
 
 /* The old communes whose key is key: writes up to max, returns how many
