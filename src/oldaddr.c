@@ -350,7 +350,8 @@ size_t oldaddr_resolve(struct catalog *cat, const char *address, struct oldaddr 
 	char *part[3] = { NULL, NULL, NULL }, *key = NULL;
 
 	memset(m, 0, sizeof *m);
-	if (cat == NULL || split(address, &m->kept, part) != 0 ||
+	if (cat == NULL || !text_valid(address, strlen(address)) ||
+	    split(address, &m->kept, part) != 0 ||
 	    (key = oldaddr_key(part[0], part[1], part[2])) == NULL) {
 		oldaddr_free(m);
 	} else {

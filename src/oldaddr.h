@@ -55,7 +55,8 @@ struct oldaddr {
 
 /* Reads a card's address: when its last three parts name an old commune of
  * the catalog's mapping, fills m and returns the number of 2025 communes it
- * became (1, or 2-3 for a split); otherwise returns 0 with m empty. Free m
+ * became (1, or 2-3 for a split); otherwise (invalid UTF-8 too) returns 0
+ * with m empty. Free m
  * with oldaddr_free either way. */
 size_t oldaddr_resolve(struct catalog *cat, const char *address, struct oldaddr *m);
 

@@ -293,6 +293,24 @@ static void test_card_addresses(void **state)
 	assert_int_equal(oldaddr_resolve(NULL, "Hành Đức, Nghĩa Hành, Quảng Ngãi", &m), 0);
 }
 
+/* Found by fuzzing: a byte that is not UTF-8 in an address (a damaged
+ * scan) was kept in the village part and written into the field. */
+static void test_invalid_address_found_by_fuzzing(void **state)
+{
+	struct oldaddr m;
+
+	(void)state;
+	assert_int_equal(oldaddr_resolve(cat, "T\xe1\xbb\x95\x98 5, P.01, Q.10, TP H\xe1\xbb\x93 Ch\xc3\xad Minh",
+					 &m), 0);
+	assert_null(m.kept);
+	/* The same address, valid, is a ward of Quận 10. */
+	assert_true(oldaddr_resolve(cat, "Tổ 5, P.01, Q.10, TP Hồ Chí Minh", &m) >= 1);
+	assert_string_equal(m.kept, "Tổ 5");
+	assert_string_equal(m.was[0]->name, "Phường 1");
+	assert_string_equal(m.was[0]->district, "Quận 10");
+	oldaddr_free(&m);
+}
+
 static void test_picker_finds_old_names(void **state)
 {
 	struct catalog_place p[8];
@@ -391,6 +409,7 @@ int main(void)
 		cmocka_unit_test(test_fold_keys),
 		cmocka_unit_test(test_whole_mapping),
 		cmocka_unit_test(test_card_addresses),
+		cmocka_unit_test(test_invalid_address_found_by_fuzzing),
 		cmocka_unit_test(test_picker_finds_old_names),
 		cmocka_unit_test(test_broken_mapping_is_refused),
 	};
