@@ -687,35 +687,6 @@ const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *c
 	return NULL;
 }
 
-size_t catalog_search_provinces(struct catalog *cat, const char *query,
-				const struct catalog_unit **out, size_t max, size_t *total)
-{
-	struct search_hit *hits = hit_room(cat, max);
-	size_t n = search_run(cat->province_index, query, 0, hits, max, total), i;
-
-	for (i = 0; i < n; i++)
-		out[i] = &cat->provinces[hits[i].doc];
-	return n;
-}
-
-size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
-			       const struct catalog_unit **out, size_t max, size_t *total)
-{
-	struct search_hit *hits = hit_room(cat, max);
-	long p = province ? province_at(cat, province) : -1;
-	size_t n, i;
-
-	if (province != NULL && p < 0) {
-		if (total)
-			*total = 0;
-		return 0;
-	}
-	n = search_run(cat->commune_index, query, p < 0 ? 0 : (unsigned)p + 1, hits, max, total);
-	for (i = 0; i < n; i++)
-		out[i] = &cat->communes[hits[i].doc];
-	return n;
-}
-
 const struct catalog_old *catalog_olds(const struct catalog *cat, size_t *n)
 {
 	return oldunits_all(cat->old, n);

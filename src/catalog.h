@@ -170,14 +170,6 @@ const struct catalog_unit *catalog_communes(const struct catalog *cat, const cha
 /* A province or commune by its code, or NULL. */
 const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *code);
 
-/* Searches the provinces the same way as procedures. */
-size_t catalog_search_provinces(struct catalog *cat, const char *query,
-				const struct catalog_unit **out, size_t max, size_t *total);
-
-/* Searches the communes of one province (or of all, when province is
- * NULL: a person may know the commune, not the new province). */
-size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
-			       const struct catalog_unit **out, size_t max, size_t *total);
 
 /* --- Communes before the 2025 reform --------------------------------- */
 
@@ -223,13 +215,14 @@ struct catalog_place {
 /* Searches the communes of one province (or of all, when province is
  * NULL) by their names and by the names of the old communes and districts
  * they were made from: "hanh duc" finds Xã Đình Cương (was Xã Hành Đức),
- * every commune a split one went into. Results of both kinds are ranked
- * together as catalog_search_communes ranks; an old name that is the same
- * as the 2025 commune it became is not repeated. */
+ * every commune a split one went into; with province NULL, of every
+ * province (a person may know the commune, not the new province). Results
+ * of both kinds are ranked together the same way as procedures; an old
+ * name that is the same as the 2025 commune it became is not repeated. */
 size_t catalog_search_places(struct catalog *cat, const char *province, const char *query,
 			     struct catalog_place *out, size_t max, size_t *total);
 
-/* Searches the provinces by their names and by the old provinces' names
+/* Searches the provinces the same way, by their names and the old provinces' names
  * ("binh duong" finds Thành phố Hồ Chí Minh, was Tỉnh Bình Dương). */
 size_t catalog_search_province_places(struct catalog *cat, const char *query,
 				      struct catalog_place *out, size_t max, size_t *total);

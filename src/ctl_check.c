@@ -138,7 +138,9 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl check [--config FILE]\n\n"
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
-		       "start-up: every problem is listed as file:line: message, and the\n"
+		       "start-up (content.db's communes before the 2025 reform too: each names\n"
+		       "2025 communes of its province, names written the modern way): every\n"
+		       "problem is listed as file:line: message, and the\n"
 		       "exit status is 1 when there is any. Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
 		       "font [console] font: one it lacks is named with its file and line.\n");
