@@ -82,6 +82,7 @@ static const struct key keys[] = {
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
 void config_defaults(struct config *cfg)
@@ -89,7 +90,7 @@ void config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
 	cfg->booth_number = 1;
-	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
+	snprintf(cfg->commune, sizeof cfg->commune, "Xã Nghĩa Hành");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
 	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");
 	snprintf(cfg->language, sizeof cfg->language, "vi");
@@ -107,6 +108,9 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
 	cfg->printer_band = 128;
 	cfg->printer_timeout = 10;
+	/* The National Public Service Portal's dossier lookup page; the code
+	 * rides after '#', which the page ignores (docs/printing.md). */
+	snprintf(cfg->receipt_lookup_url, sizeof cfg->receipt_lookup_url, "%s", CONFIG_LOOKUP_URL);
 	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;

@@ -5,12 +5,16 @@
 
 #define CONFIG_STR 512
 
+/* The default [receipt] lookup_url: the National Public Service Portal's
+ * dossier lookup page, the receipt code after '#'. */
+#define CONFIG_LOOKUP_URL "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html#{code}"
+
 struct config {
 	char path[CONFIG_STR];        /* file it came from, "" for the default */
 	/* [booth] */
 	char booth_id[64];
 	int booth_number;             /* 1..999: first digits of receipt codes */
-	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
+	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Nghĩa Hành" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
 	char content_dir[CONFIG_STR]; /* content.db, screens/, locale/, assets/ */
@@ -73,6 +77,8 @@ struct config {
 	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
 				       * collector folder the upload worker
 				       * writes kiosk.prom into; "" none */
+	/* [touch] (read by the touch session, kiosk-touch-session) */
+	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };
 
 /* Fills cfg with the embedded defaults. */

@@ -77,6 +77,14 @@ int ctl_status_read(struct ctl *ctl, struct ctl_status *st);
 int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
 	      char **cause);
 
+/* Lays out what into a slip (a receipt, a checklist, a payment slip). */
+typedef void ctl_layout_fn(const void *what, struct slip *s);
+
+/* Opens the booth's printer, lays out what with layout and prints it as a
+ * job of that name through ctl_print(); says why on stderr when it
+ * cannot. Returns the exit status (0 printed, 1 not). */
+int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job);
+
 /* Who runs this command, for the audit log: "ssh ADDRESS" or "local". */
 const char *ctl_who(void);
 
@@ -103,6 +111,7 @@ ctl_fn ctl_erase_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
 ctl_fn ctl_metrics;
+ctl_fn ctl_papers;
 ctl_fn ctl_payslip;
 ctl_fn ctl_printer;
 ctl_fn ctl_queue;

@@ -13,8 +13,43 @@
 #include "i18n.h"
 #include "oldaddr.h"
 #include "problems.h"
+#include "synonyms.h"
 #include "uidata.h"
 #include "util.h"
+
+/* True when name is a commune of the catalog's administrative units (the
+ * 2025 list): the booth's commune must be one the address picker offers. */
+static int commune_known(struct catalog *cat, const char *name)
+{
+	const struct catalog_unit *hit[32];
+	size_t total, n = catalog_search_communes(cat, NULL, name, hit, 32, &total), i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(hit[i]->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks that [booth] commune is one of content.db's communes (when the
+ * content has a content.db with administrative units). Returns 0 or -1. */
+static int check_commune(const struct config *cfg, struct problems *p)
+{
+	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
+	struct catalog *cat = access(path, F_OK) == 0 ? catalog_open(path, &cause) : NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (cat && catalog_provinces(cat, &n) && n > 0 && !commune_known(cat, cfg->commune)) {
+		problems_add(p, cfg->path[0] ? cfg->path : "config", 0,
+			     "[booth] commune \"%s\" is not a commune of the administrative units in "
+			     "content.db (the 2025 list)", cfg->commune);
+		rc = -1;
+	}
+	catalog_close(cat);
+	free(cause);
+	free(path);
+	return rc;
+}
 
 /* Checks every file matching pattern (under dir) against the font;
  * returns the problems added. */
@@ -104,17 +139,60 @@ static int check_old_units(const struct catalog *cat, const char *path, struct p
 	return found == 0 ? 0 : -1;
 }
 
+/* Adds a problem of the villagers' words to the list. */
+static void synonym_problem(void *arg, const char *file, int line, const char *message)
+{
+	problems_add(arg, file, line, "%s", message);
+}
+
+/* True when word is a Vietnamese syllable of the list (text: "\n"
+ * then the file assets/vi-syllables.txt). */
+static int is_syllable(void *text, const char *word)
+{
+	char *needle = xprintf("\n%s\n", word);
+	int found = text != NULL && strstr(text, needle) != NULL;
+
+	free(needle);
+	return found;
+}
+
+/* Checks the villagers' words: their sources in the content folder (when
+ * there), and what their targets say in the catalog (cat, or NULL); notes
+ * (targets that find nothing here) go to notes. Returns 0 when all is
+ * well. */
+static int check_synonyms(const struct config *cfg, struct catalog *cat, struct problems *p,
+			  struct problems *notes)
+{
+	char *dir = xprintf("%s/assets/catalog/synonyms", cfg->content_dir);
+	char *path = xprintf("%s/assets/vi-syllables.txt", cfg->content_dir);
+	char *list = file_read(path, NULL), *text = xprintf("\n%s\n", list ? list : "");
+	struct syn_rules rules = { 0 };
+	int bad = synonyms_load(&rules, dir, dir, synonym_problem, p);
+
+	synonyms_free(&rules);
+	/* Without the syllable list (a bundle without assets) no word can be
+	 * told a typo. */
+	if (cat != NULL && catalog_check_synonyms(cat, list ? is_syllable : NULL, text, p, notes) != 0)
+		bad++;
+	free(text);
+	free(list);
+	free(path);
+	free(dir);
+	return bad ? -1 : 0;
+}
+
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p)
 {
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
+	struct catalog *cat = NULL;
+	struct problems notes = { 0 };
 	int rc = uidata_load(u, cfg, p);
 
 	if (check_drawable(cfg, path, p) != 0)
 		rc = -1;
 
 	if (access(path, F_OK) == 0) {
-		struct catalog *cat = catalog_open(path, &cause);
-
+		cat = catalog_open(path, &cause);
 		if (cat == NULL) {
 			problems_add(p, path, 0, "%s", cause);
 			free(cause);
@@ -122,8 +200,12 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 		} else if (check_old_units(cat, path, p) != 0) {
 			rc = -1;
 		}
-		catalog_close(cat);
 	}
+	if (check_synonyms(cfg, cat, p, &notes) != 0)
+		rc = -1;
+	problems_print(&notes, stdout, "note: ");
+	problems_clear(&notes);
+	catalog_close(cat);
 	free(path);
 	return rc;
 }
@@ -138,10 +220,13 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl check [--config FILE]\n\n"
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
-		       "start-up (content.db's communes before the 2025 reform too: each names\n"
-		       "2025 communes of its province, names written the modern way): every\n"
-		       "problem is listed as file:line: message, and the\n"
-		       "exit status is 1 when there is any. Unless [ui] display is terminal,\n"
+		       "start-up, that [booth] commune is a commune of content.db's\n"
+		       "administrative units, content.db's communes before the 2025 reform (each\n"
+		       "names 2025 communes of its province, names written the modern way), and the\n"
+		       "villagers' words (assets/catalog/synonyms/: their syntax, the same words\n"
+		       "twice, a target word no Vietnamese nor the catalog has; a note for a target\n"
+		       "no procedure here holds): every problem is listed as file:line: message,\n"
+		       "and the exit status is 1 when there is any. Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
 		       "font [console] font: one it lacks is named with its file and line.\n");
 		return 0;
@@ -149,6 +234,8 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 	if (argc > 1)
 		return ctl_fail("usage: kioskctl check [--config FILE]");
 	rc = ctl_check_content(&ctl->cfg, &u, &p);
+	if (check_commune(&ctl->cfg, &p) != 0)
+		rc = -1;
 	problems_print(&p, stdout, "");
 	if (rc == 0) {
 		printf("ok: %d screens; languages:", u.screens.n);

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "log.h"
 #include "printer.h"
+#include "slip.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -39,6 +40,7 @@ static const struct command commands[] = {
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 	{ "checklist", ctl_checklist, "print a procedure's papers to bring" },
+	{ "papers", ctl_papers, "review the short paper names and times receipts print" },
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "ticket", ctl_ticket, "queue numbers: print a ticket, list today's, call the next" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
@@ -220,6 +222,30 @@ int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const ch
 		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
 		(void)db_setting_set(db, CTL_PRINTER_AT, at);
 	}
+	return rc;
+}
+
+int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job)
+{
+	struct printer *pr;
+	struct slip s;
+	char *cause = NULL;
+	int rc = 1;
+
+	pr = printer_open(&ctl->cfg, &cause);
+	if (pr == NULL) {
+		ctl_fail("%s", cause);
+	} else {
+		slip_init(&s, printer_cols(pr));
+		layout(what, &s);
+		if (ctl_print(ctl, pr, &s, job, &cause) != 0)
+			ctl_fail("%s", cause);
+		else
+			rc = 0;
+		slip_free(&s);
+		printer_close(pr);
+	}
+	free(cause);
 	return rc;
 }
 

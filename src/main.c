@@ -197,7 +197,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 	int restart = 0, pending = 0;
 	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { .glyphs = glyphs };
-	struct booth_state st;
+	struct booth_state st = { .waiting = -1, .online = 0, .last_upload = 0 };
 	time_t polled = 0;
 	int rows, cols, ready;
 

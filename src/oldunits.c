@@ -346,13 +346,13 @@ size_t oldunits_find(const struct oldunits *u, const char *key, const struct cat
 size_t oldunits_search(struct oldunits *u, const char *query, unsigned group,
 		       struct search_hit *hits, size_t max, size_t *total)
 {
-	return search_run(u->index, query, group, hits, max, total);
+	return search_run(u->index, query, group, 0, hits, max, total);
 }
 
 size_t oldunits_search_provinces(struct oldunits *u, const char *query, struct search_hit *hits,
 				 size_t max, size_t *total)
 {
-	return search_run(u->prov_index, query, 0, hits, max, total);
+	return search_run(u->prov_index, query, 0, 0, hits, max, total);
 }
 
 const struct catalog_old_province *oldunits_provinces(const struct oldunits *u, size_t *n)

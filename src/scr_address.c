@@ -141,11 +141,15 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 			char name[256];
 
 			snprintf(name, sizeof name, "%s, %s", h->unit->name, h->unit->province->name);
-			view_result(a, c, y, i, name, line, HIT_RESULT + (int)i);
+			view_result(a, c, y, i, name, line, c->cols - 2, HIT_RESULT + (int)i);
 		} else {
-			view_result(a, c, y, i, h->unit->name, line, HIT_RESULT + (int)i);
+			view_result(a, c, y, i, h->unit->name, line, c->cols - 2, HIT_RESULT + (int)i);
 		}
 	}
+	if (p->n == 0 && *entry_text(&p->entry) != '\0')
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2,
+				 app_tr(a, N_("Không tìm thấy. Xin xem lại chữ đã gõ, hoặc gõ ít chữ hơn.")),
+				 ATTR_ALERT);
 	return y;
 }
 

@@ -107,6 +107,7 @@ static void offer_choose(struct app *a, struct frame *f, const struct item *it, 
 
 		field_set(&e->field, o->m.kept);
 		st->picked[field] = 0;
+		st->focus = field; /* the picker moves on from it */
 		app_back(a); /* frees o */
 		scr_address_open_in(a, st, field, province);
 		return;

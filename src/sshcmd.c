@@ -32,6 +32,7 @@ static const struct {
 	{ "check", NULL },
 	{ "set-pin", NULL },
 	{ "search", NULL },
+	{ "papers", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
 	{ "--help", NULL },

@@ -102,7 +102,15 @@ int term_start(char **cause)
 	set_escdelay(50);
 	curs_set(0);
 	mouseinterval(0); /* separate press and release, no clicks */
-	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	/* Every button is asked for, though only button 1 (a finger) is used:
+	 * ncurses drops an event outside the mask by reading on, blocking,
+	 * until the next input, so a right click or a wheel turn would hold
+	 * the kiosk (its clock, its idle reset, SIGTERM) until the next touch.
+	 * term_read ignores the other buttons. (No CLICKED events: ncurses
+	 * would join a press and its release into one.) */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED |
+		  BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON4_RELEASED |
+		  BUTTON5_PRESSED | BUTTON5_RELEASED, NULL);
 	if (has_colors()) {
 		short next = 1;
 

@@ -49,6 +49,33 @@ if command -v systemd-analyze >/dev/null; then
 		fail "systemd-analyze finds problems in kiosk.service"
 fi
 
+# The touch booth's package: its session, unit and X settings; it needs the
+# same kiosk, and runs instead of kiosk.service.
+touch=build/kiosk-touch_$(cat VERSION)_all.deb
+[ -f "$touch" ] || fail "no kiosk-touch package built"
+dpkg-deb -f "$touch" Depends | grep -q "kiosk (= $(cat VERSION))" || fail "kiosk-touch: Depends"
+for want in xserver-xorg-core xserver-xorg-input-libinput xinit xterm fonts-dejavu-core; do
+	dpkg-deb -f "$touch" Depends | grep -qw "$want" || fail "kiosk-touch does not depend on $want"
+done
+dpkg-deb -x "$touch" "$T/t"
+for f in usr/lib/kiosk/kiosk-touch-session lib/systemd/system/kiosk-touch.service etc/X11/kiosk-touch.conf; do
+	[ -f "$T/t/$f" ] || fail "kiosk-touch lacks $f"
+done
+[ -x "$T/t/usr/lib/kiosk/kiosk-touch-session" ] || fail "the session is not executable"
+dpkg-deb --ctrl-tarfile "$touch" | tar -xO ./conffiles | grep -qx /etc/X11/kiosk-touch.conf ||
+	fail "kiosk-touch.conf is not a conffile"
+tunit=$T/t/lib/systemd/system/kiosk-touch.service
+for want in "^Conflicts=kiosk.service getty@tty1.service$" "^Restart=always$" "^User=kiosk$" \
+	"^ExecStart=/usr/bin/xinit /usr/lib/kiosk/kiosk-touch-session /etc/kiosk/kiosk.ini" \
+	"-config kiosk-touch.conf" "-nocursor -s 0 -dpms$" "^StartLimitIntervalSec=0$"; do
+	grep -q -- "$want" "$tunit" || fail "kiosk-touch.service has no $want"
+done
+if command -v systemd-analyze >/dev/null; then
+	systemd-analyze verify --root="$T/t" "$tunit" 2>&1 | grep -i "unknown\|invalid" &&
+		fail "systemd-analyze finds problems in kiosk-touch.service"
+fi
+echo "ok: $touch: control, files, unit"
+
 # The unpacked programs run, and check the packaged content and config.
 "$T/x/usr/bin/kiosk" --version | grep -qx "kiosk $(cat VERSION)" || fail "kiosk --version"
 sed -e "s|/var/lib/kiosk/content/current|$T/x/usr/share/kiosk|" -e "s|/var/lib/kiosk|$T/state|" \

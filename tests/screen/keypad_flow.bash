@@ -180,11 +180,12 @@ wait_for "Xã Nghĩa Hành, Tỉnh Quảng Ngãi"
 press 1
 wait_saved
 
-# The QR on screen and on paper read back to the code.
+# The QR on screen reads back to the code, on paper to the default lookup
+# page with the code.
 check_screen_qr "$code"
 pbm=$(ls "$TEST_TMP"/printer/*-receipt.pbm | head -n 1)
-[ "$(zbarimg --raw -q -Sbinary "$pbm" 2>/dev/null)" = "$code" ] ||
-	fail "the printed QR does not read $code"
+[ "$(zbarimg --raw -q -Sbinary "$pbm" 2>/dev/null)" = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html#$code" ] ||
+	fail "the printed QR does not read the lookup page with $code"
 
 # The rating: one key.
 wait_for "Bạn hài lòng không?"

@@ -54,10 +54,14 @@ num=$(screen_text | grep -E "^  [1-6]  Phường Giảng Võ$" | head -n 1 | awk
 screen_text | grep -A1 -E "^  $num  Phường Giảng Võ$" | grep -qF "(trước đây: Phường Kim Mã, Quận Ba Đình)" ||
 	fail "Phường Giảng Võ does not say it was Phường Kim Mã"
 send "$num"
-wait_for "[Số 12 phố Kim Mã, Phường Giảng Võ, Thành phố"
+# The address done, the form moves on; back on the first step it shows.
+wait_for "Bước 2/2: Mục đích"
+send BSpace
+wait_for "Bước 1/2: Người xin xác nhận"
+wait_for "phố Kim Mã, Phường Giảng Võ, Thành phố Hà Nội▌"
 
 # "0" keeps the address as printed on the card.
 card "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi"
 wait_for "→ nay là Xã Đình Cương, Tỉnh Quảng Ngãi"
 send 0
-wait_for "[Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh"
+wait_for "Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi▌"

@@ -1,8 +1,7 @@
 # On a touch-only booth, an ID card issued before the 2025 reform: a touch
-# takes the 2025 commune the booth proposes; a split commune offers the
-# communes it went into and the picker, where an old ward's name typed on
-# the on-screen keyboard finds them. The request saved keeps the address
-# as printed on the card beside the one chosen (docs/API.md).
+# takes the 2025 commune the booth proposes, and the request saved keeps
+# the address as printed on the card beside the one chosen (docs/API.md).
+# A split commune: tests/screen/oldaddr_touch_split.sh.
 . tests/screen/lib.bash
 write_config "[ui]" "input = touch"
 start_kiosk
@@ -16,25 +15,6 @@ card() {
 	wait_for "1  Điền vào đơn"
 	tap "$(row_of "1  Điền vào đơn")" 10
 }
-
-# A split ward: the picker, where "kim ma" typed on the keyboard finds the
-# wards Phường Kim Mã went into.
-card "Số 12 phố Kim Mã, Phường Kim Mã, Quận Ba Đình, Thành phố Hà Nội"
-wait_for "→ nay thuộc một trong các xã, phường dưới đây."
-wait_for "3  Phường Giảng Võ"
-tap "$(row_of "4  Chọn xã khác")" 50
-wait_for "Thành phố Hà Nội · gõ tên xã, phường:"
-tap "$(row_of "Thành phố Hà Nội · gõ tên xã, phường:")" 20
-tap $(($(row_of "Thành phố Hà Nội · gõ tên xã, phường:") + 2)) 20
-wait_for "Dấu cách"
-for key in k i m "Dấu cách" m a; do
-	tap_key "$key"
-done
-wait_for "kim ma▌"
-tap_key "Xong"
-wait_for "(trước đây: Phường Kim Mã, Quận Ba Đình)"
-tap "$(row_of "Phường Giảng Võ")" 20
-wait_for "[Số 12 phố Kim Mã, Phường Giảng Võ, Thành phố"
 
 # One touch takes the proposed commune, the village part kept.
 card "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi"

@@ -47,13 +47,15 @@ static void test_values_are_read_and_normalised(void **state)
 	(void)state;
 	/* "Xã Hành Đức" typed with combining marks (NFD). */
 	assert_int_equal(load("; comment\n[booth]\nid = hd-07\ncommune = Xa\xcc\x83 Ha\xcc\x80nh \xc4\x90\xc6\xb0\xcc\x81" "c\n"
-			      "[ui]\nidle_timeout = 45\nlanguage = en\ninput = keypad\n",
+			      "[ui]\nidle_timeout = 45\nlanguage = en\ninput = keypad\n"
+			      "[touch]\nfont_size = 28\n",
 			      &cfg, &cause, path), 0);
 	assert_string_equal(cfg.booth_id, "hd-07");
 	assert_string_equal(cfg.commune, "Xã Hành Đức");
 	assert_int_equal(cfg.idle_timeout, 45);
 	assert_string_equal(cfg.language, "en");
 	assert_string_equal(cfg.input, "keypad");
+	assert_int_equal(cfg.touch_font_size, 28);
 	assert_string_equal(cfg.path, path);
 	unlink(path);
 }
@@ -78,6 +80,7 @@ static void test_errors_name_line_and_key(void **state)
 	expect_error("[ui]\nidle_timeout = 4\n", 2, "[ui] idle_timeout must be a whole number from 5 to 3600");
 	expect_error("[ui]\nidle_timeout = 30s\n", 2, "[ui] idle_timeout must be a whole number");
 	expect_error("\n\n[ui]\nlanguage = fr\n", 4, "[ui] language must be one of: vi en");
+	expect_error("[touch]\nfont_size = 300\n", 2, "[touch] font_size must be a whole number from 0 to 200");
 	expect_error("[booth]\nid = 1\nnmae = x\n", 3, "[booth] nmae: unknown key");
 	expect_error("[printr]\ntype = file\n", 2, "unknown section [printr]");
 	expect_error("[booth]\njust words\n", 2, "not a \"key = value\" line");
