@@ -4,18 +4,7 @@
 # it went into, and the picker is one key away, where an old ward's name
 # typed on the keypad finds the 2025 wards it went into.
 . tests/screen/lib.bash
-write_config "[ui]" "input = keypad"
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "9  Xác nhận thông tin cư trú"
-send 9
-wait_for "Xác nhận thông tin cư trú · Bước 1/2"
-card() {
-	send_raw "051086002237|362499103|Nguyễn Văn An|11011986|Nam|$1|04102024||||"$'\r'
-	wait_for "Điền những thông tin này vào đơn?"
-	send 1
-}
+. tests/screen/oldaddr.bash keypad
 
 card "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi"
 wait_for "Địa chỉ trên thẻ là địa chỉ cũ"

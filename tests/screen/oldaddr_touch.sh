@@ -3,18 +3,7 @@
 # the address as printed on the card beside the one chosen (docs/API.md).
 # A split commune: tests/screen/oldaddr_touch_split.sh.
 . tests/screen/lib.bash
-write_config "[ui]" "input = touch"
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-tap "$(row_of "3  Nộp hồ sơ, yêu cầu")" 10
-wait_for "9  Xác nhận thông tin cư trú"
-tap "$(row_of "9  Xác nhận thông tin cư trú")" 10
-wait_for "Xác nhận thông tin cư trú · Bước 1/2"
-card() {
-	send_raw "051086002237|362499103|Nguyễn Văn An|11011986|Nam|$1|04102024||||"$'\r'
-	wait_for "1  Điền vào đơn"
-	tap "$(row_of "1  Điền vào đơn")" 10
-}
+. tests/screen/oldaddr.bash touch
 
 # One touch takes the proposed commune, the village part kept.
 card "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi"
