@@ -2,26 +2,36 @@
  * Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi → nay là Xã Đình Cương, Tỉnh
  * Quảng Ngãi". One key or touch takes it (the village or street part of
  * the card's address kept); an old commune that was split offers the two
- * or three communes it went into; "Chọn xã khác" opens the address picker
- * with the village part kept, and "0" leaves the address as on the card. */
+ * or three communes it went into; "Chọn xã khác" asks for the address
+ * picker with the village part kept, and "0" leaves the address as on the
+ * card. The answer goes to the caller's function (scr.h), which fills its
+ * field: this screen knows nothing of forms. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
 #include "oldaddr.h"
+#include "scr.h"
 #include "util.h"
 
 #define PICK_OTHER (-2)
 
 struct offer {
-	struct form_state *st;  /* the form below, and its address field */
-	int field;
+	scr_oldaddr_fn *done;   /* told the answer */
+	void *arg;
 	struct oldaddr m;
 	char label[OLDADDR_MAX][160];
 };
+
+/* Wipes and frees a villager's text; NULL is ignored. */
+static void wipe_text(char *s)
+{
+	if (s)
+		wipe(s, strlen(s));
+	free(s);
+}
 
 /* "Địa chỉ trên thẻ là địa chỉ cũ". */
 static const char *offer_title(const struct app *a, const struct frame *f)
@@ -92,32 +102,25 @@ static int offer_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	return y + 1;
 }
 
-/* Takes 2025 commune i, or opens the picker with the village part kept. */
+/* Takes 2025 commune i, or asks for the picker with the village part
+ * kept; either way the offer leaves first and done hears the answer. */
 static void offer_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	struct offer *o = f->data;
-	struct form_state *st = o->st;
-	struct entry *e = &st->entry[o->field];
-	int field = o->field;
-	char *value;
+	scr_oldaddr_fn *done = o->done;
+	void *arg = o->arg;
+	const struct catalog_unit *province = o->m.now[0]->province; /* the catalog's */
+	char *value = NULL, *kept = NULL;
 
 	(void)now;
-	if (it->action == PICK_OTHER) {
-		const struct catalog_unit *province = o->m.now[0]->province;
-
-		field_set(&e->field, o->m.kept);
-		st->picked[field] = 0;
-		st->focus = field; /* the picker moves on from it */
-		app_back(a); /* frees o */
-		scr_address_open_in(a, st, field, province);
-		return;
-	}
-	value = oldaddr_value(&o->m, (size_t)it->action);
-	field_set(&e->field, value);
-	free(value);
-	st->picked[field] = 1;
-	st->error[field] = NULL;
-	app_back(a);
+	if (it->action == PICK_OTHER)
+		kept = xstrdup(o->m.kept);
+	else
+		value = oldaddr_value(&o->m, (size_t)it->action);
+	app_back(a); /* frees o */
+	done(a, arg, value, kept, province);
+	wipe_text(value);
+	wipe_text(kept);
 }
 
 /* Two columns when there are several communes, so that all fit. */
@@ -134,8 +137,8 @@ static void offer_done(struct frame *f)
 {
 	struct offer *o = f->data;
 
-	if (o->m.kept)
-		wipe(o->m.kept, strlen(o->m.kept));
+	wipe_text(o->m.kept);
+	o->m.kept = NULL;
 	oldaddr_free(&o->m);
 	wipe(o, sizeof *o);
 	free(o);
@@ -149,7 +152,7 @@ static const char *offer_hint(const struct app *a, const struct frame *f)
 	return N_("Bấm số để chọn · 0: giữ địa chỉ như trên thẻ");
 }
 
-const struct frame_ops scr_oldaddr = {
+static const struct frame_ops scr_oldaddr = {
 	.title = offer_title,
 	.items = offer_items,
 	.columns = offer_columns,
@@ -159,7 +162,7 @@ const struct frame_ops scr_oldaddr = {
 	.done = offer_done,
 };
 
-int scr_oldaddr_offer(struct app *a, struct form_state *st, int field, const char *address)
+int scr_oldaddr_offer(struct app *a, const char *address, scr_oldaddr_fn *done, void *arg)
 {
 	struct offer *o = xcalloc(1, sizeof *o);
 	struct catalog *cat = app_catalog(a);
@@ -175,8 +178,8 @@ int scr_oldaddr_offer(struct app *a, struct form_state *st, int field, const cha
 				 app_tr(a, N_("trước đây:")), o->m.was[i]->name);
 		else
 			snprintf(o->label[i], sizeof o->label[i], "%s", o->m.now[i]->name);
-	o->st = st;
-	o->field = field;
+	o->done = done;
+	o->arg = arg;
 	app_push(a, &scr_oldaddr, NULL, NULL, o);
 	return 1;
 }

@@ -26,3 +26,14 @@ card() {
 	wait_for "1  Điền vào đơn"
 	choose "1  Điền vào đơn"
 }
+
+# On a touch booth, step 2's keyboard open: "vay" as the purpose, then on
+# to the review.
+purpose_vay() {
+	wait_for "Dấu cách"
+	for key in v a y; do
+		tap_key "$key"
+	done
+	tap_key "Xong"
+	wait_for "Xem lại trước khi gửi"
+}

@@ -23,12 +23,7 @@ for i in 1 2 3 4 5 6; do
 done
 wait_for "Bước 2/2: Mục đích"
 tap "$(row_of "Dùng giấy này")" 5
-wait_for "Dấu cách"
-for key in v a y; do
-	tap_key "$key"
-done
-tap_key "Xong"
-wait_for "Xem lại trước khi gửi"
+purpose_vay
 screen_text | grep -qF "Thôn Đông, Xã Đình Cương, Tỉnh Quảng Ngãi" || fail "the review lacks the 2025 address"
 tap "$(row_of "1  Gửi hồ sơ")" 10
 wait_saved

@@ -24,11 +24,6 @@ wait_for "(trước đây: Phường Kim Mã, Quận Ba Đình)"
 tap "$(row_of "Phường Giảng Võ")" 20
 # The address done, the form moves on to its second step.
 wait_for "Bước 2/2: Mục đích"
-wait_for "Dấu cách"
-for key in v a y; do
-	tap_key "$key"
-done
-tap_key "Xong"
-wait_for "Xem lại trước khi gửi"
+purpose_vay
 wait_for "Số 12 phố Kim Mã, Phường Giảng Võ, Thành phố Hà"
 
