@@ -38,4 +38,26 @@ typedef void scr_address_fn(struct app *a, void *arg, const char *commune, const
  * when the villager goes back instead). */
 void scr_address_open(struct app *a, scr_address_fn *done, void *arg);
 
+struct catalog_unit;
+
+/* Opens the address picker on the communes of a 2025 province (NULL: on
+ * the provinces, as scr_address_open); back from them goes to the
+ * provinces. */
+void scr_address_open_in(struct app *a, const struct catalog_unit *province,
+			 scr_address_fn *done, void *arg);
+
+/* The answer to the proposal for a card's old address: value, the
+ * address's new text (the card's village or street part, the 2025
+ * commune and its province); or, when the villager asked for another
+ * commune, value NULL with that part (kept) and the 2025 province to open
+ * the address picker on. The proposal has left by then. */
+typedef void scr_oldaddr_fn(struct app *a, void *arg, const char *value, const char *kept,
+			    const struct catalog_unit *province);
+
+/* Offers the 2025 commune(s) for an address from before the 2025 reform
+ * (a scanned card's): done(a, arg, ...) gets the villager's answer (never
+ * called when they keep the address as on the card). Returns 0, showing
+ * nothing, when the address names no old commune. */
+int scr_oldaddr_offer(struct app *a, const char *address, scr_oldaddr_fn *done, void *arg);
+
 #endif

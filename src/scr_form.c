@@ -168,6 +168,27 @@ static void address_picked(struct app *a, void *arg, const char *commune, const 
 	next(a, st);
 }
 
+/* The answer to the proposal for a scanned card's old address (the field
+ * the form's "scan" line gives the address): the 2025 address is written
+ * in; or the picker opens on the 2025 province, the village part kept,
+ * and its choice moves the form on from that field. */
+static void old_address_answered(struct app *a, void *arg, const char *value, const char *kept,
+				 const struct catalog_unit *province)
+{
+	struct form_state *st = arg;
+	int field = st->form->scan[4];
+
+	field_set(&st->entry[field].field, value ? value : kept);
+	st->picked[field] = value != NULL;
+	st->error[field] = NULL;
+	if (value != NULL)
+		return;
+	st->step = st->form->fields[field].step;
+	st->focus = field;
+	st->open = 0;
+	scr_address_open_in(a, province, address_picked, st);
+}
+
 /* On touch booths, opens the focused field's keyboard or pad (options
  * are touched where they are); elsewhere closes it. */
 static void open_focus(struct form_state *st)
@@ -491,12 +512,14 @@ static void forget_card(struct form_state *st)
 	}
 }
 
-/* Puts the card's details into the fields the form's "scan" line names. */
-static void fill_from_card(struct form_state *st)
+/* Puts the card's details into the fields the form's "scan" line names;
+ * an address from before the 2025 reform is kept for the request and the
+ * 2025 commune it became is offered. */
+static void fill_from_card(struct app *a, struct form_state *st)
 {
 	const struct cccd *k = st->card;
 	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
-	int i;
+	int i, address = st->form->scan[4];
 
 	for (i = 0; i < 5; i++) {
 		int fi = st->form->scan[i];
@@ -505,8 +528,15 @@ static void fill_from_card(struct form_state *st)
 			continue;
 		field_set(&st->entry[fi].field, value[i]);
 		st->error[fi] = NULL;
+		st->picked[fi] = 0;
+	}
+	if (address >= 0) {
+		free(st->card_address);
+		st->card_address = xstrdup(k->address);
 	}
 	forget_card(st);
+	if (address >= 0)
+		scr_oldaddr_offer(a, st->card_address, old_address_answered, st);
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
@@ -540,7 +570,7 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 {
 	if (st->card) {
 		if (key == '1' || key == AK_ENTER)
-			fill_from_card(st);
+			fill_from_card(a, st);
 		else if (key == '2' || key == AK_BACKSPACE)
 			forget_card(st);
 		return 1;
@@ -698,6 +728,9 @@ static void form_done(struct frame *f)
 		entry_free(&st->entry[i]);
 	forget_card(st);
 	free(st->scan_msg);
+	if (st->card_address)
+		wipe(st->card_address, strlen(st->card_address));
+	free(st->card_address);
 	wipe(st, sizeof *st);
 	free(st);
 }
