@@ -23,7 +23,8 @@ enum {
 	AK_RIGHT,
 	AK_ENTER,
 	AK_BACKSPACE,
-	AK_IGNORED     /* Esc, function keys and the like: never acted on */
+	AK_IGNORED,    /* Esc, function keys and the like: never acted on */
+	AK_VOICE       /* say the screen again, with its choices (F1, a keypad's -) */
 };
 
 enum event_type {

@@ -6,8 +6,10 @@
 #define KIOSK_APPSTATE_H
 
 #include "app.h"
+#include "calendar.h"
 #include "canvas.h"
 #include "entry.h"
+#include "job.h"
 #include "keymap.h"
 #include "pin.h"
 #include "screendef.h"
@@ -21,6 +23,7 @@
 
 struct app;
 struct frame;
+struct voice_text;
 
 /* A numbered box: '1'..'9' (or '0' for back, added by the app). */
 struct item {
@@ -32,7 +35,8 @@ struct item {
 enum hit_kind {
 	HIT_ITEM,      /* a numbered box: index into the frame's items, or -1 for back */
 	HIT_CLOCK,     /* the clock in the title row */
-	HIT_OWN        /* something the frame drew itself: index is its own */
+	HIT_OWN,       /* something the frame drew itself: index is its own */
+	HIT_VOICE      /* the speaker button: say the screen again */
 };
 
 /* A touchable rectangle drawn in the last frame. */
@@ -68,6 +72,9 @@ struct frame_ops {
 	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
 	/* The fd of the frame's background job, or -1. */
 	int (*job_fd)(const struct frame *f);
+	/* What the screen says aloud besides its choices (voice.h); NULL:
+	 * its title. */
+	void (*say)(struct app *a, struct frame *f, struct voice_text *v);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
 	int back_unnumbered; /* digits are typed here: "◀ Quay lại" has no 0 */
@@ -104,6 +111,15 @@ struct app {
 	int dirty, quit;
 	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
 	long shown_second;             /* what the last picture showed, to redraw */
+	/* The voice (app_voice.c): the prompt being said, the screen it is
+	 * for, and what went wrong already (logged once). */
+	struct job voice;
+	unsigned long screen_no;       /* counts the screens shown */
+	unsigned long said_no;         /* the screen last said, or kept quiet */
+	int said_lang;
+	char said_title[256];          /* the title as said: a form's next step is new */
+	int chime;                     /* the next prompt starts with the call chime */
+	unsigned voice_logged;         /* VOICE_LOG_* bits */
 };
 
 struct form;
@@ -127,7 +143,7 @@ struct form_state {
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
 extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
-extern const struct frame_ops scr_queue, scr_ticket;
+extern const struct frame_ops scr_queue, scr_ticket, scr_call;
 
 /* Opens the list of the queue's counters under this title (message id). */
 void scr_queue_open(struct app *a, const char *title);
@@ -201,6 +217,34 @@ void app_when(const struct app *a, time_t t, char *out, size_t size);
 /* The items of the top frame, with "0 back" last when not at home.
  * Returns the count. */
 int app_items(struct app *a, struct item *out);
+
+/* The voice (app_voice.c). Each turn of the loop: a prompt that ended
+ * is collected, and a new screen (or a form's next step) starts its own,
+ * cutting off the old one. */
+void app_voice_tick(struct app *a);
+
+/* Says the top screen again now, with its numbered choices (the repeat
+ * key, the speaker button). */
+void app_voice_repeat(struct app *a);
+
+/* Says msgid (the idle question) in place of what is being said. */
+void app_voice_say_msg(struct app *a, const char *msgid);
+
+/* Stops what is being said, and keeps the current screen quiet (nobody
+ * is there after an idle reset). */
+void app_voice_stop(struct app *a);
+
+/* True when the booth speaks ([voice] enabled). */
+int app_voice_on(const struct app *a);
+
+/* Calls a helper from the top screen (calls.h): records the call and
+ * opens the screen that says so; the booth chimes. */
+void scr_call_open(struct app *a);
+
+/* The day a request's result is expected: the published processing time
+ * of its procedure in working days after the day it was saved (at).
+ * Returns 0, or -1 when it is not known. */
+int app_due_date(struct app *a, const char *procedure_code, long long at, struct date *out);
 
 /* Opens the page of the procedure with this code. */
 void scr_procedure_open(struct app *a, const char *code);

@@ -51,6 +51,7 @@ static const struct key keys[] = {
 	WORDS("keypad", "hash", keypad_hash, KEYMAP_WORDS),
 	WORDS("keypad", "star", keypad_star, KEYMAP_WORDS),
 	WORDS("keypad", "backspace", keypad_backspace, KEYMAP_WORDS),
+	WORDS("keypad", "voice", keypad_voice, KEYMAP_WORDS),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
@@ -82,6 +83,13 @@ static const struct key keys[] = {
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	ENUM("voice", "enabled", voice_enabled, "no yes"),
+	STR("voice", "voice", voice_vi),
+	STR("voice", "voice_en", voice_en),
+	INT("voice", "rate", voice_rate, 80, 450),
+	INT("voice", "volume", voice_volume, 0, 200),
+	STR("voice", "player", voice_player),
+	STR("voice", "cache_dir", voice_cache_dir),
 	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
@@ -122,6 +130,12 @@ void config_defaults(struct config *cfg)
 	cfg->upload_status_days = 60;
 	cfg->upload_lookup_timeout = 5;
 	cfg->privacy_erase_after_days = 30;
+	snprintf(cfg->voice_enabled, sizeof cfg->voice_enabled, "no");
+	snprintf(cfg->voice_vi, sizeof cfg->voice_vi, "vi");
+	snprintf(cfg->voice_en, sizeof cfg->voice_en, "en");
+	cfg->voice_rate = 140;
+	cfg->voice_volume = 100;
+	snprintf(cfg->voice_player, sizeof cfg->voice_player, "aplay -q");
 }
 
 /* libinih goes on after a line it refuses and reports the first one, so

@@ -12,6 +12,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "problems.h"
+#include "voice.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -110,9 +111,14 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p)
 {
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
-	int rc = uidata_load(u, cfg, p);
+	int rc = uidata_load(u, cfg, p), before;
 
 	if (check_drawable(cfg, path, p) != 0)
+		rc = -1;
+	/* Every screen has something to say in every language (voice.h). */
+	before = p->n;
+	voice_check(&u->screens, &u->forms, u->i18n, cfg, p);
+	if (p->n > before || ctl_voice_check(cfg, p) != 0)
 		rc = -1;
 
 	if (access(path, F_OK) == 0) {
@@ -156,6 +162,7 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
+		printf(" (every screen has words to say in each)");
 		if (strcmp(ctl->cfg.display, "terminal") != 0) {
 			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
 

@@ -47,6 +47,8 @@ static const struct command commands[] = {
 	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
+	{ "voice", ctl_voice, "say, synthesise ahead and list the booth's spoken prompts" },
+	{ "calls", ctl_calls, "villagers' calls for a helper: list them, mark one answered" },
 	{ "erase-due", ctl_erase_due, "erase villagers' details some days after the server got them" },
 };
 
@@ -98,6 +100,21 @@ void ctl_json(json_t *doc)
 	puts(text);
 	free(text);
 	json_decref(doc);
+}
+
+int ctl_list_done(json_t *array, int n, char *cause, const char *none)
+{
+	if (n < 0) {
+		json_decref(array);
+		ctl_fail("%s", cause);
+		free(cause);
+		return 1;
+	}
+	if (array)
+		ctl_json(array);
+	else if (n == 0)
+		puts(none);
+	return 0;
 }
 
 const char *ctl_time(long long t, char *buf, unsigned size)
