@@ -175,7 +175,10 @@ static void finish_entry(struct po *po)
 			     "msgstr is not valid UTF-8 in NFC (composed) form");
 		goto out;
 	}
-	if (!same_placeholders(po->id, po->str) || !same_placeholders(po->str, po->id)) {
+	/* A spoken form (msgctxt "voice") may say a placeholder in words
+	 * ("{language}": "tiếng Anh"), never add one. */
+	if ((po->ctxt == NULL || strcmp(po->ctxt, "voice") != 0 || !same_placeholders(po->str, po->id)) &&
+	    (!same_placeholders(po->id, po->str) || !same_placeholders(po->str, po->id))) {
 		problems_add(po->p, po->file, po->entry_line,
 			     "msgstr must keep the same {placeholders} as msgid");
 		goto out;

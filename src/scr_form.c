@@ -439,7 +439,8 @@ static void draw_buttons(struct app *a, struct canvas *c)
 	view_button(a, c, y, 1, 3, side, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
 	view_button(a, c, y, 2 + side, 3, mid, app_tr(a, N_("Về trang chủ")), HIT_HOME);
 	view_button(a, c, y, 3 + side + mid, 3, mid, app_tr(a, N_("Gọi cán bộ")), HIT_CALL);
-	view_button(a, c, y, c->cols - side - 1, 3, side, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+	view_button(a, c, y, 4 + side + 2 * mid, 3, c->cols - 5 - side - 2 * mid, app_tr(a, N_("Tiếp theo ▶")),
+		    HIT_NEXT);
 }
 
 /* The step's fields; on touch booths the keyboard or pad of the focus. */
