@@ -25,11 +25,10 @@ enum {
 
 int app_voice_on(const struct app *a)
 {
-	return a->env.cfg && strcmp(a->env.cfg->voice_enabled, "yes") == 0;
+	return a->env.cfg && a->env.cfg->voice_enabled;
 }
 
-/* The words of the top screen in the booth's language. */
-static void voice_env_of(const struct app *a, struct voice_env *e)
+void app_voice_env(const struct app *a, struct voice_env *e)
 {
 	e->i18n = a->env.i18n;
 	e->lang = a->lang;
@@ -43,7 +42,7 @@ static void said_title(struct app *a, char *out, size_t size)
 	struct voice_env e;
 	struct voice_text v = { { 0 }, 0 };
 
-	voice_env_of(a, &e);
+	app_voice_env(a, &e);
 	voice_add_msg(&v, &e, f->ops->title(a, f));
 	snprintf(out, size, "%s", v.n ? v.seg[0] : "");
 	voice_free(&v);
@@ -115,7 +114,7 @@ static void say_screen(struct app *a, int choices)
 	struct voice_text v = { { 0 }, 0 };
 	struct voice_env e;
 
-	voice_env_of(a, &e);
+	app_voice_env(a, &e);
 	if (f->ops->say)
 		f->ops->say(a, f, &v);
 	else
@@ -171,10 +170,15 @@ void app_voice_say_msg(struct app *a, const char *msgid)
 
 	if (!app_voice_on(a))
 		return;
-	voice_env_of(a, &e);
+	app_voice_env(a, &e);
 	voice_add_msg(&v, &e, msgid);
 	start(a, &v);
 	voice_free(&v);
+}
+
+void app_voice_chime(struct app *a)
+{
+	a->chime = 1;
 }
 
 void app_voice_stop(struct app *a)

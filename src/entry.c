@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "app.h"
+#include "event.h"
 
 void entry_init(struct entry *e, enum entry_mode mode, int max_chars, int flags,
 		enum vi_method method, struct keypad *keypad)
@@ -22,15 +22,6 @@ void entry_free(struct entry *e)
 	if (e->keypad)
 		keypad_reset(e->keypad);
 	memset(e, 0, sizeof *e);
-}
-
-enum entry_mode entry_mode_parse(const char *name)
-{
-	if (strcmp(name, "touch") == 0)
-		return ENTRY_TOUCH;
-	if (strcmp(name, "keypad") == 0)
-		return ENTRY_KEYPAD;
-	return ENTRY_KEYBOARD;
 }
 
 /* A key on a booth with only a numeric keypad, in a field of digits:

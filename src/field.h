@@ -99,17 +99,13 @@ size_t field_word(const struct field *f, size_t *start);
  * choice). Returns 1 when it fit. */
 int field_replace_word(struct field *f, const char *s);
 
-/* Deletes the character before (backspace) or after (delete) the cursor;
- * right after typing, backspace takes back the last letter typed. Return
- * 1 when something was deleted. */
+/* Deletes the character before the cursor; right after typing, it takes
+ * back the last letter typed. Returns 1 when something was deleted. */
 int field_backspace(struct field *f);
-int field_delete(struct field *f);
 
 /* Cursor moves by character; return 1 when the cursor moved. */
 int field_left(struct field *f);
 int field_right(struct field *f);
-int field_home(struct field *f);
-int field_end(struct field *f);
 
 /* The slice to draw in width columns, keeping the cursor in sight (the
  * field scrolls sideways). The cursor may sit just past the last column

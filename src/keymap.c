@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "app.h"
 #include "config.h"
+#include "event.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -143,10 +143,10 @@ static int give_all(struct keymap *m, const struct config *cfg, int phone, int d
 
 int keymap_init(struct keymap *m, const struct config *cfg, char **cause)
 {
-	int phone = strcmp(cfg->keypad_layout, "phone") == 0;
+	int phone = cfg->keypad_layout == LAYOUT_PHONE;
 
 	memset(m, 0, sizeof *m);
-	m->keypad = strcmp(cfg->input, "keypad") == 0;
+	m->keypad = cfg->input == INPUT_KEYPAD;
 	if (give_all(m, cfg, phone, 0, cause) != 0) {
 		give_all(m, cfg, phone, 1, cause);
 		return -1;

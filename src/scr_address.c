@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
+#include "scr.h"
 #include "util.h"
 
 #define SHOWN 6
@@ -18,8 +18,8 @@
 #define HIT_KEY 1000
 
 struct picker {
-	struct form_state *st;              /* the form below, and its field */
-	int field;
+	scr_address_fn *done;               /* told the choice */
+	void *arg;
 	struct entry entry;                 /* the search */
 	int choosing;                       /* keypad: digits choose matches now */
 	const struct catalog_unit *province;/* chosen in the first step */
@@ -54,10 +54,9 @@ static const char *picker_title(const struct app *a, const struct frame *f)
 /* Takes result i: a province leads to its communes; a commune ends it. */
 static void take(struct app *a, struct picker *p, size_t i)
 {
-	struct form_state *st;
-	struct entry *e;
-	char *value;
-	const char *typed;
+	const char *commune, *province;
+	scr_address_fn *done;
+	void *arg;
 
 	if (i >= p->n)
 		return;
@@ -69,17 +68,13 @@ static void take(struct app *a, struct picker *p, size_t i)
 		app_touch(a);
 		return;
 	}
-	e = &p->st->entry[p->field];
-	typed = entry_text(e);
-	value = *typed ? xprintf("%s, %s, %s", typed, p->hit[i]->name, p->province->name)
-		       : xprintf("%s, %s", p->hit[i]->name, p->province->name);
-	field_set(&e->field, value);
-	free(value);
-	p->st->picked[p->field] = 1;
-	p->st->error[p->field] = NULL;
-	st = p->st;
-	app_back(a);            /* frees p */
-	scr_form_advance(a, st); /* and on to the next field */
+	/* The names are the catalog's: they outlive the picker. */
+	commune = p->hit[i]->name;
+	province = p->province->name;
+	done = p->done;
+	arg = p->arg;
+	app_back(a); /* frees p */
+	done(a, arg, commune, province);
 }
 
 /* The search field, then the matches. */
@@ -107,7 +102,8 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	y += 4;
 	y += view_keypad(a, c, &p->entry, y);
 	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2)
-		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, HIT_RESULT + (int)i);
+		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, c->cols - 2,
+			    HIT_RESULT + (int)i);
 	if (p->n == 0 && *entry_text(&p->entry) != '\0')
 		y += canvas_wrap(c, y, 2, c->cols - 4, 2,
 				 app_tr(a, N_("Không tìm thấy. Xin xem lại chữ đã gõ, hoặc gõ ít chữ hơn.")),
@@ -196,12 +192,12 @@ const struct frame_ops scr_address = {
 	.done = picker_done,
 };
 
-void scr_address_open(struct app *a, struct form_state *st, int field)
+void scr_address_open(struct app *a, scr_address_fn *done, void *arg)
 {
 	struct picker *p = xcalloc(1, sizeof *p);
 
-	p->st = st;
-	p->field = field;
+	p->done = done;
+	p->arg = arg;
 	app_entry(a, &p->entry, 40, 0, VI_NONE);
 	app_push(a, &scr_address, NULL, NULL, p);
 }

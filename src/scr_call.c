@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
+#include "scr.h"
+#include "scr_form.h"
+#include "screendef.h"
 #include "calls.h"
 #include "config.h"
 #include "db.h"
@@ -55,8 +57,9 @@ static int call_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 /* The title, then the message. */
 static void call_say(struct app *a, struct frame *f, struct voice_text *v)
 {
-	struct voice_env e = { a->env.i18n, a->lang, a->env.cfg };
+	struct voice_env e;
 
+	app_voice_env(a, &e);
 	voice_add_msg(v, &e, call_title(a, f));
 	voice_add_msg(v, &e, call_text(f));
 }
@@ -103,7 +106,7 @@ static int record(struct app *a, const char *screen, time_t now)
 		return -1;
 	}
 	if (calls_open(db, &open, &oldest, &cause) == 0 &&
-	    (open > 0 || calls_add(db, (long long)now, screen, a->env.cfg->booth_id, &id, &cause) == 0))
+	    (open > 0 || calls_add(db, (long long)now, screen, app_env(a)->cfg->booth_id, &id, &cause) == 0))
 		rc = 0;
 	if (rc == 0 && open == 0)
 		log_write("helper call %lld from %s", id, screen);
@@ -120,6 +123,6 @@ void scr_call_open(struct app *a)
 
 	where(a, screen, sizeof screen);
 	c->ok = record(a, screen, time(NULL)) == 0;
-	a->chime = 1;
+	app_voice_chime(a);
 	app_push(a, &scr_call, NULL, NULL, c);
 }

@@ -9,12 +9,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "cccd.h"
 #include "clock.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "text.h"
 #include "util.h"
 #include "voice.h"
@@ -80,10 +81,9 @@ static const char *today(char *out, size_t size)
 static struct form_state *form_state_new(struct app *a, const struct form *form)
 {
 	struct form_state *st = xcalloc(1, sizeof *st);
-	enum vi_method method = VI_TELEX;
+	enum vi_method method = app_env(a)->cfg->typing;
 	int i;
 
-	vi_method_parse(a->env.cfg->typing, &method);
 	st->form = form;
 	for (i = 0; i < form->nfields; i++) {
 		const struct form_field *fd = &form->fields[i];
@@ -150,6 +150,25 @@ static int check(struct form_state *st, int i)
 	return st->error[i] == NULL;
 }
 
+static void next(struct app *a, struct form_state *st);
+
+/* The address picker's choice for the focused field: added to what was
+ * typed there (a street, a hamlet), then on to the next field. */
+static void address_picked(struct app *a, void *arg, const char *commune, const char *province)
+{
+	struct form_state *st = arg;
+	struct entry *e = &st->entry[st->focus];
+	const char *typed = entry_text(e);
+	char *value = *typed ? xprintf("%s, %s, %s", typed, commune, province)
+			     : xprintf("%s, %s", commune, province);
+
+	field_set(&e->field, value);
+	free(value);
+	st->picked[st->focus] = 1;
+	st->error[st->focus] = NULL;
+	next(a, st);
+}
+
 /* On touch booths, opens the focused field's keyboard or pad (options
  * are touched where they are); elsewhere closes it. */
 static void open_focus(struct form_state *st)
@@ -172,7 +191,7 @@ static void next_step(struct app *a, struct form_state *st)
 		    app_catalog(a) != NULL) {
 			st->focus = i;
 			st->open = 0;
-			scr_address_open(a, st, i);
+			scr_address_open(a, address_picked, st);
 			return;
 		}
 	for (i = first; i < end; i++)
@@ -205,7 +224,7 @@ static void next(struct app *a, struct form_state *st)
 	    app_catalog(a) != NULL) {
 		/* What was typed is the street or hamlet; now the commune. */
 		st->open = 0;
-		scr_address_open(a, st, st->focus);
+		scr_address_open(a, address_picked, st);
 		return;
 	}
 	if (!check(st, st->focus))
@@ -216,11 +235,6 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	next_step(a, st);
-}
-
-void scr_form_advance(struct app *a, struct form_state *st)
-{
-	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */
@@ -385,20 +399,13 @@ static int anything_typed(const struct form_state *st)
 	return 0;
 }
 
-/* Leaves the form for the home screen, wiping it (the frames' done). */
-static void go_home(struct app *a)
-{
-	while (a->depth > 1)
-		app_back(a);
-}
-
 /* "Về trang chủ": at once when nothing was typed, else after asking. */
 static void ask_home(struct app *a, struct form_state *st)
 {
 	if (anything_typed(st))
 		st->asking_home = 1;
 	else
-		go_home(a);
+		app_home(a);
 }
 
 /* The question before dropping what was typed, with its answers: drop
@@ -548,7 +555,7 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 	if (!st->asking_home)
 		return 0;
 	if (key == '1') {
-		go_home(a);
+		app_home(a);
 	} else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER) {
 		st->asking_home = 0;
 	} else if (key == '3') {
@@ -567,7 +574,7 @@ static int star_is_home(const struct app *a, const struct form_field *fd, struct
 
 	if (e->mode == ENTRY_KEYPAD && e->keypad)
 		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
-	return strcmp(a->env.cfg->typing, "viqr") != 0 || digit_field(fd->type) ||
+	return app_env(a)->cfg->typing != VI_VIQR || digit_field(fd->type) ||
 	       option_field(fd->type);
 }
 
@@ -711,10 +718,11 @@ static void form_done(struct frame *f)
 static void form_say(struct app *a, struct frame *f, struct voice_text *v)
 {
 	struct form_state *st = f->data;
-	struct voice_env e = { a->env.i18n, a->lang, a->env.cfg };
+	struct voice_env e;
 	char step[64];
 	int first, end, i;
 
+	app_voice_env(a, &e);
 	voice_add_msg(v, &e, st->form->title);
 	app_format(a, step, sizeof step, N_("Bước {n}"), st->step + 1);
 	voice_add(v, step);

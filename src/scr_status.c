@@ -1,14 +1,13 @@
 /* The booth's state, for helpers (from the helper menu). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <stdlib.h>
-
-#include "appstate.h"
 #include "calls.h"
 #include "config.h"
 #include "db.h"
 #include "i18n.h"
+#include "scr.h"
 
 /* The fixed title. */
 static const char *status_title(const struct app *a, const struct frame *f)
@@ -33,7 +32,7 @@ static void status_calls(struct app *a, struct canvas *c, int y)
 	long long oldest = 0;
 	char *cause = NULL, when[64], buf[128];
 
-	if (a->env.db == NULL || calls_open(a->env.db, &n, &oldest, &cause) != 0) {
+	if (app_db(a) == NULL || calls_open(app_db(a), &n, &oldest, &cause) != 0) {
 		free(cause);
 		status_line(a, c, y, N_("Người dân gọi cán bộ"), "?");
 		return;
@@ -48,7 +47,7 @@ static void status_calls(struct app *a, struct canvas *c, int y)
 /* The lines of the booth's state. */
 static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
-	const struct config *cfg = a->env.cfg;
+	const struct config *cfg = app_env(a)->cfg;
 	char buf[64];
 
 	(void)f;
@@ -57,12 +56,12 @@ static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	status_line(a, c, ++y, N_("Mã trạm"), cfg->booth_id);
 	status_line(a, c, ++y, N_("Thư mục nội dung"), cfg->content_dir);
 	status_line(a, c, ++y, N_("Thư mục dữ liệu"), cfg->state_dir);
-	snprintf(buf, sizeof buf, "%ld", a->st.waiting);
-	status_line(a, c, ++y, N_("Hồ sơ chờ gửi"), a->st.waiting < 0 ? "?" : buf);
+	snprintf(buf, sizeof buf, "%ld", app_booth(a)->waiting);
+	status_line(a, c, ++y, N_("Hồ sơ chờ gửi"), app_booth(a)->waiting < 0 ? "?" : buf);
 	status_line(a, c, ++y, N_("Máy chủ nhận hồ sơ"),
 		    cfg->upload_url[0] ? cfg->upload_url
 				       : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
-	status_line(a, c, ++y, N_("Máy in"), cfg->printer_type);
+	status_line(a, c, ++y, N_("Máy in"), config_word("printer", "type", cfg->printer_type));
 	status_calls(a, c, ++y);
 	return y + 2;
 }
@@ -83,8 +82,8 @@ static void status_choose(struct app *a, struct frame *f, const struct item *it,
 
 	(void)f;
 	(void)it;
-	if (a->env.db && calls_answer_all(a->env.db, (long long)now, "booth", &cause) > 0)
-		db_audit(a->env.db, "helper", "helper calls answered at the booth");
+	if (app_db(a) && calls_answer_all(app_db(a), (long long)now, "booth", &cause) > 0)
+		db_audit(app_db(a), "helper", "helper calls answered at the booth");
 	free(cause);
 	app_touch(a);
 }

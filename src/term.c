@@ -9,8 +9,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
 #include "canvas.h"
+#include "event.h"
 #include "glyphs.h"
 #include "keymap.h"
 #include "util.h"
@@ -40,6 +40,20 @@ static const struct {
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
 
+/* Gives the terminal back as it was (mouse reports off, the cursor, the
+ * normal screen, cooked mode) and frees nothing: all a program stopping
+ * for lack of memory may still do. */
+static void give_back(void)
+{
+	if (!started)
+		return;
+	started = 0;
+	util_on_fatal(NULL);
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+}
+
 /* The Linux console's own sequences (console_codes(4), what `setterm
  * --blank 0 --powerdown 0` writes): no blanking after a time without a
  * key (the kernel's default is 10 minutes, and a touch does not wake it)
@@ -50,7 +64,7 @@ static short pair_of[NLOOKS];
  * after a resize, in case the console was reset in between. */
 static void console_awake(void)
 {
-	if (glyphs_console("auto", getenv("TERM")))
+	if (glyphs_console(DISPLAY_AUTO, getenv("TERM")))
 		write_all(STDOUT_FILENO, CONSOLE_AWAKE, strlen(CONSOLE_AWAKE));
 }
 
@@ -93,6 +107,7 @@ int term_start(char **cause)
 	}
 	started = 1;
 	atexit(term_end);
+	util_on_fatal(give_back); /* abort() runs no atexit handlers */
 	raw();          /* no signals, no flow control from keys */
 	noecho();
 	nonl();
@@ -137,10 +152,7 @@ void term_end(void)
 {
 	if (!started)
 		return;
-	started = 0;
-	mousemask(0, NULL);
-	curs_set(1);
-	endwin();
+	give_back();
 	delscreen(scr);
 	scr = NULL;
 }

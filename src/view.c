@@ -11,6 +11,8 @@
 #include "formdef.h"
 #include "i18n.h"
 #include "problems.h"
+#include "scr_form.h"
+#include "screendef.h"
 #include "text.h"
 #include "view.h"
 
@@ -135,7 +137,7 @@ static const char *booth_hint(const struct app *a, const char *hint)
 {
 	size_t i;
 
-	if (a->env.cfg == NULL || strcmp(a->env.cfg->input, "touch") != 0)
+	if (a->env.cfg == NULL || a->env.cfg->input != INPUT_TOUCH)
 		return hint;
 	for (i = 0; i < sizeof touch_hints / sizeof touch_hints[0]; i++)
 		if (strcmp(hint, touch_hints[i][0]) == 0)
@@ -152,7 +154,7 @@ static int draw_voice_button(struct app *a, struct canvas *c)
 	int w = text_width(label) + 4, x = c->cols - w - 1, y = c->rows - 2;
 	enum attr at = view_pressed(a, HIT_VOICE, 0) ? ATTR_FOCUS : ATTR_BUTTON;
 
-	if (!app_voice_on(a) || strcmp(a->env.cfg->input, "touch") != 0)
+	if (!app_voice_on(a) || a->env.cfg->input != INPUT_TOUCH)
 		return 0;
 	canvas_fill(c, y, x, 2, w, at);
 	canvas_center(c, y + 1, x, w, label, at);

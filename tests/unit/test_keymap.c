@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "event.h"
 #include "config.h"
 #include "keymap.h"
 
-/* A keymap for input (keyboard, touch, keypad) and the [keypad] settings
- * (NULL: not set); fails the test when keymap_init refuses them. */
-static struct keymap map(const char *input, const char *layout, const char *hash,
+/* A keymap for input (keyboard, touch, keypad), the [keypad] layout and
+ * settings (NULL: not set); fails the test when keymap_init refuses them. */
+static struct keymap map(enum ui_input input, enum keypad_layout layout, const char *hash,
 			 const char *star, const char *backspace)
 {
 	struct config cfg;
@@ -22,9 +22,8 @@ static struct keymap map(const char *input, const char *layout, const char *hash
 	char *cause = NULL;
 
 	config_defaults(&cfg);
-	snprintf(cfg.input, sizeof cfg.input, "%s", input);
-	if (layout)
-		snprintf(cfg.keypad_layout, sizeof cfg.keypad_layout, "%s", layout);
+	cfg.input = input;
+	cfg.keypad_layout = layout;
 	if (hash)
 		snprintf(cfg.keypad_hash, sizeof cfg.keypad_hash, "%s", hash);
 	if (star)
@@ -57,8 +56,8 @@ static void test_keypad_digits_in_every_mode(void **state)
 	static const uint32_t numlock_off[10] = {
 		KM_INSERT, KM_END, AK_DOWN, KM_PGDN, AK_LEFT, KM_KP0 + 5, AK_RIGHT, KM_HOME, AK_UP, KM_PGUP
 	};
-	struct keymap pc = map("keypad", "pc", NULL, NULL, NULL);
-	struct keymap phone = map("keypad", "phone", NULL, NULL, NULL);
+	struct keymap pc = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
+	struct keymap phone = map(INPUT_KEYPAD, LAYOUT_PHONE, NULL, NULL, NULL);
 	char seq[4] = "\033O?";
 	uint32_t d;
 
@@ -84,7 +83,7 @@ static void test_keypad_digits_in_every_mode(void **state)
  * helper sequence * / * /), in each mode of the terminal. */
 static void test_pc_layout(void **state)
 {
-	struct keymap m = map("keypad", NULL, NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, AK_ENTER), AK_ENTER);
@@ -116,7 +115,7 @@ static void test_pc_layout(void **state)
 /* A 12-key phone-style keypad sends # and * as characters: # finishes. */
 static void test_phone_layout(void **state)
 {
-	struct keymap m = map("keypad", "phone", NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PHONE, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, '#'), AK_ENTER);
@@ -133,7 +132,7 @@ static void test_phone_layout(void **state)
 /* The settings override the layout; the first key named is the hint's. */
 static void test_settings_choose_the_keys(void **state)
 {
-	struct keymap m = map("keypad", "pc", "plus", "slash", "minus, dot");
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, "plus", "slash", "minus, dot");
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, '+'), AK_ENTER);
@@ -146,9 +145,9 @@ static void test_settings_choose_the_keys(void **state)
 	assert_string_equal(keymap_name(&m, AK_BACKSPACE), "-");
 	assert_string_equal(keymap_name(&m, '*'), "/");
 	/* "none": no key acts as * (the * key then types *). */
-	m = map("keypad", "pc", NULL, "none", NULL);
+	m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, "none", NULL);
 	assert_int_equal(keymap_key(&m, seq_key("\033Oj")), '*');
-	m = map("keypad", "pc", NULL, "none", "star");
+	m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, "none", "star");
 	assert_int_equal(keymap_key(&m, '*'), AK_BACKSPACE);
 	assert_null(keymap_name(&m, '*'));
 }
@@ -163,7 +162,7 @@ static void expect_refused(const char *hash, const char *star, const char *backs
 	char *cause = NULL;
 
 	config_defaults(&cfg);
-	snprintf(cfg.input, sizeof cfg.input, "keypad");
+	cfg.input = INPUT_KEYPAD;
 	snprintf(cfg.keypad_hash, sizeof cfg.keypad_hash, "%s", hash);
 	snprintf(cfg.keypad_star, sizeof cfg.keypad_star, "%s", star);
 	snprintf(cfg.keypad_backspace, sizeof cfg.keypad_backspace, "%s", backspace);
@@ -186,8 +185,8 @@ static void test_bad_settings_are_refused(void **state)
  * the keypad types what is printed on it, Home and the like do nothing. */
 static void test_keyboard_booth(void **state)
 {
-	struct keymap kb = map("keyboard", NULL, NULL, NULL, NULL);
-	struct keymap touch = map("touch", NULL, NULL, NULL, NULL);
+	struct keymap kb = map(INPUT_KEYBOARD, LAYOUT_PC, NULL, NULL, NULL);
+	struct keymap touch = map(INPUT_TOUCH, LAYOUT_PC, NULL, NULL, NULL);
 	struct keymap zero;
 
 	(void)state;
@@ -214,7 +213,7 @@ static void test_keyboard_booth(void **state)
  * or are ignored (an unknown KM_* key, Esc and function keys). */
 static void test_other_keys_on_a_keypad_booth(void **state)
 {
-	struct keymap m = map("keypad", NULL, NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, 'a'), 'a');
