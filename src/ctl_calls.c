@@ -25,18 +25,13 @@ static void usage(FILE *out)
 		     "  answer  marks call ID (or every open call) answered\n");
 }
 
-/* A call as a JSON object. */
+/* A call as a JSON object (answered_at and _by null while it is open). */
 static json_t *call_json(const struct call_row *c)
 {
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", json_integer(c->id));
-	json_object_set_new(o, "at", json_integer(c->at));
-	json_object_set_new(o, "screen", json_string(c->screen));
-	json_object_set_new(o, "booth", json_string(c->booth));
-	json_object_set_new(o, "answered_at", c->answered_at ? json_integer(c->answered_at) : json_null());
-	json_object_set_new(o, "answered_by", c->answered_at ? json_string(c->answered_by) : json_null());
-	return o;
+	return json_pack("{s:I, s:I, s:s, s:s, s:o, s:o}", "id", (json_int_t)c->id, "at",
+			 (json_int_t)c->at, "screen", c->screen, "booth", c->booth, "answered_at",
+			 c->answered_at ? json_integer(c->answered_at) : json_null(), "answered_by",
+			 c->answered_at ? json_string(c->answered_by) : json_null());
 }
 
 /* Prints one listed call: into a JSON array, or as a line. */
