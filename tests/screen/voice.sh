@@ -4,7 +4,9 @@
 # sounding it: the repeat key (F1) says the screen with its numbered
 # choices; a new screen cuts off the prompt being said (its child, the
 # synthesis and the player, are gone) and says its own; the repeat key
-# says it again; an idle reset stops speech and says nothing.
+# says it again; an idle reset stops speech and says nothing; without
+# espeak-ng, and with a player that fails (no sound device), the booth goes
+# on and logs it once.
 . tests/screen/lib.bash
 command -v espeak-ng >/dev/null || { echo "skip: espeak-ng is not installed (deploy/deps.sh test)"; exit 77; }
 SAID=$TEST_TMP/said
@@ -23,6 +25,17 @@ said() {
 		sleep 0.05
 	done
 	fail "did not say \"$text\" (time $nth) within 20s; said: $(cut -f3 "$SAID")"
+}
+
+# Waits for the kiosk's background synthesis of every prompt (`kioskctl
+# voice build`, started with the kiosk) to end, so nothing is left running.
+build_done() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		pgrep -f "$KIOSK_CONFIG voice build" >/dev/null || return 0
+		sleep 0.05
+	done
+	fail "voice build still runs after 30s"
 }
 
 # Waits until no process of group $1 is left.
@@ -69,3 +82,48 @@ group_gone "$g"
 last=$(tail -n 1 "$SAID" | cut -f3)
 [ "$last" = "Bạn còn ở đây không?" ] || fail "said after the idle reset: $last"
 echo "ok: an idle reset stops speech"
+
+# Without espeak-ng (a PATH without it), then without a sound device (a
+# player that fails): the booth goes on, and says why in its log once.
+logged_once() {
+	local text=$1 i n=0
+	for ((i = 0; i < 200; i++)); do
+		n=$(grep -c "$text" "$TEST_TMP/var/logs/kiosk.log" 2>/dev/null)
+		[ "${n:-0}" -ge 1 ] && break
+		sleep 0.05
+	done
+	[ "${n:-0}" -ge 1 ] || fail "not logged: $text"
+	# More screens, each a prompt that fails the same way.
+	for k in 0 7 0; do
+		send $k
+		if [ $k = 0 ]; then wait_for "9  Gọi cán bộ hỗ trợ"; else wait_gone "9  Gọi cán bộ hỗ trợ"; fi
+	done
+	for ((i = 0; i < 40; i++)); do pgrep -f "$KIOSK_CONFIG voice say" >/dev/null || break; sleep 0.05; done
+	[ "$(grep -c "$text" "$TEST_TMP/var/logs/kiosk.log")" = 1 ] ||
+		fail "logged more than once: $(grep "voice" "$TEST_TMP/var/logs/kiosk.log")"
+}
+build_done
+kill -TERM "$(kiosk_pid)"
+wait_exit >/dev/null
+close_terminal
+rm -rf "$TEST_TMP/var/voice" "$TEST_TMP/var/logs"
+mkdir -p "$TEST_TMP/bin"
+for t in sh sleep cat ps tr printf; do ln -sf "$(command -v $t)" "$TEST_TMP/bin/$t"; done
+KIOSK_ENV="PATH=$TEST_TMP/bin" start_kiosk
+wait_for "9  Gọi cán bộ hỗ trợ"
+send 5
+wait_gone "9  Gọi cán bộ hỗ trợ"
+logged_once "voice: espeak-ng is not installed"
+echo "ok: without espeak-ng the booth goes on, logged once"
+
+kill -TERM "$(kiosk_pid)"
+wait_exit >/dev/null
+close_terminal
+sed -i "s|^player = .*|player = false|" "$KIOSK_CONFIG"
+start_kiosk
+wait_for "9  Gọi cán bộ hỗ trợ"
+send 5
+wait_gone "9  Gọi cán bộ hỗ trợ"
+logged_once "voice: the player (\[voice\] player) failed"
+echo "ok: without a sound device the booth goes on, logged once"
+build_done
