@@ -77,12 +77,14 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 			     : in == INPUT_KEYPAD ? ENTRY_KEYPAD : ENTRY_KEYBOARD;
 
 	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
-		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);
+		char *dir = xprintf("%s/assets", a->env.cfg->content_dir);
 		char *cause = NULL;
 
-		keypad_init(&a->keypad, path, &cause); /* without it: letters only */
+		/* Without the lists: letters only. */
+		keypad_init(&a->keypad, a->env.cfg->keypad_style, dir, &cause);
+		keypad_clock(&a->keypad, a->now_ms);
 		free(cause);
-		free(path);
+		free(dir);
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
@@ -464,7 +466,17 @@ int app_job_fd(const struct app *a)
 int app_wait_ms(const struct app *a)
 {
 	/* A spinner turns four times a second while a job runs. */
-	return app_job_fd(a) >= 0 ? 250 : 1000;
+	int ms = app_job_fd(a) >= 0 ? 250 : 1000;
+	int pause = a->keypad_loaded ? keypad_wait_ms(&a->keypad) : -1;
+
+	return pause >= 0 && pause < ms ? pause : ms;
+}
+
+void app_clock_ms(struct app *a, long long now_ms)
+{
+	a->now_ms = now_ms;
+	if (a->keypad_loaded && keypad_clock(&a->keypad, now_ms))
+		a->dirty = 1; /* the letter tapped is spelled now */
 }
 
 void app_tick(struct app *a, time_t now)

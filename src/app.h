@@ -60,8 +60,14 @@ void app_draw(struct app *a, struct canvas *c, time_t now);
 /* The file descriptor of a background job the app waits on, or -1. */
 int app_job_fd(const struct app *a);
 
-/* How long the loop may sleep before app_tick is due again (ms). */
+/* How long the loop may sleep before app_tick or app_clock_ms is due
+ * again (ms). */
 int app_wait_ms(const struct app *a);
+
+/* The time of a steady clock in milliseconds, given before each round of
+ * events and after each wait: ends the keypad's tapped letter after its
+ * pause. */
+void app_clock_ms(struct app *a, long long now_ms);
 
 /* True when the picture changed since the last app_draw. */
 int app_dirty(const struct app *a);

@@ -37,6 +37,7 @@ struct app {
 	struct keymap keys;            /* the names of the booth's keys */
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
+	long long now_ms;              /* the steady clock, for the keypad's pause */
 	int dirty, quit;
 	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
 	long shown_second;             /* what the last picture showed, to redraw */

@@ -48,6 +48,7 @@ struct key {
 /* The words of each choice, in the order of its enum (or of values). */
 static const char *const languages[] = { "vi", "en", NULL };
 static const char *const inputs[] = { "keyboard", "touch", "keypad", NULL };
+static const char *const keypad_styles[] = { "predictive", "multitap", NULL };
 static const char *const typings[] = { "telex", "vni", "viqr", "none", NULL };
 static const int typing_values[] = { VI_TELEX, VI_VNI, VI_VIQR, VI_NONE };
 static const char *const tones[] = { "modern", "old", NULL };
@@ -70,6 +71,7 @@ static const struct key keys[] = {
 	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
 	INT("ui", "idle_countdown", idle_countdown, 2, 120),
 	ENUM("ui", "input", input, inputs),
+	ENUM("ui", "keypad", keypad_style, keypad_styles),
 	ENUM_AS("ui", "typing", typing, typings, typing_values),
 	ENUM("ui", "tones", tones, tones),
 	ENUM("ui", "display", display, displays),
@@ -133,6 +135,7 @@ void config_defaults(struct config *cfg)
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;
 	cfg->input = INPUT_KEYBOARD;
+	cfg->keypad_style = KEYPAD_PREDICTIVE;
 	cfg->typing = VI_TELEX;
 	cfg->tones = TONES_MODERN;
 	cfg->display = DISPLAY_AUTO;

@@ -13,6 +13,7 @@ enum ui_input { INPUT_KEYBOARD, INPUT_TOUCH, INPUT_KEYPAD };   /* [ui] input */
 enum ui_tones { TONES_MODERN, TONES_OLD };                     /* [ui] tones */
 enum ui_display { DISPLAY_AUTO, DISPLAY_CONSOLE, DISPLAY_TERMINAL }; /* [ui] display */
 enum keypad_layout { LAYOUT_PC, LAYOUT_PHONE };                /* [keypad] layout */
+enum keypad_style { KEYPAD_PREDICTIVE, KEYPAD_MULTITAP };      /* [ui] keypad */
 enum printer_type { PRINTER_FILE, PRINTER_DEVICE, PRINTER_COMMAND, PRINTER_NONE };
 enum printer_codepage { CODEPAGE_RASTER, CODEPAGE_TEXT };     /* [printer] codepage */
 enum payment_service { SERVICE_ACCOUNT, SERVICE_CARD };       /* [payment] service */
@@ -37,6 +38,7 @@ struct config {
 	int idle_timeout;             /* seconds without input before the countdown */
 	int idle_countdown;           /* seconds the countdown lasts */
 	enum ui_input input;          /* keyboard | touch | keypad */
+	enum keypad_style keypad_style; /* predictive | multitap (keypad booths) */
 	enum vi_method typing;        /* telex | vni | viqr | none (keyboard) */
 	enum ui_tones tones;          /* modern (hoà) | old (hòa) */
 	enum ui_display display;      /* auto | console | terminal (glyphs.h) */

@@ -43,9 +43,6 @@ enum entry_result entry_key(struct entry *e, uint32_t key);
 /* A touch on the on-screen keyboard's key i (drawn by view_osk). */
 enum entry_result entry_osk(struct entry *e, int i);
 
-/* The pause after a keypad tap (see keypad_timeout). */
-int entry_pause(struct entry *e);
-
 /* The text typed. */
 const char *entry_text(const struct entry *e);
 

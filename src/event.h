@@ -14,6 +14,9 @@ enum {
 	AK_RIGHT,
 	AK_ENTER,
 	AK_BACKSPACE,
+	AK_DELETE,     /* the character after the cursor (keyboard booths) */
+	AK_HOME,       /* the cursor to the start of a field (keyboard booths) */
+	AK_END,        /* ... to its end */
 	AK_IGNORED,    /* Esc, function keys and the like: never acted on */
 	AK_VOICE       /* say the screen again, with its choices (F1, a keypad's -) */
 };

@@ -403,6 +403,27 @@ int field_right(struct field *f)
 	return move_to(f, next_char(f->text, f->len, f->cursor));
 }
 
+int field_home(struct field *f)
+{
+	return move_to(f, 0);
+}
+
+int field_end(struct field *f)
+{
+	return move_to(f, f->len);
+}
+
+int field_delete(struct field *f)
+{
+	size_t to = next_char(f->text, f->len, f->cursor);
+
+	word_reset(f);
+	if (to == f->cursor)
+		return 0;
+	splice(f, f->cursor, to, "", 0);
+	return 1;
+}
+
 void field_view(struct field *f, int width, struct field_view *v)
 {
 	if (width < 1)

@@ -30,6 +30,8 @@
 #define FIELD_CAPS 1
 /* Flag: digits only (numbers, dates, codes); a keypad types them as they are. */
 #define FIELD_DIGITS 2
+/* Flag: a place (an address); a keypad proposes place names first. */
+#define FIELD_PLACE 4
 
 struct field {
 	char *text;             /* NFC, NUL-terminated */
@@ -37,7 +39,7 @@ struct field {
 	size_t cursor;          /* byte offset, on a character boundary */
 	size_t scroll;          /* first byte shown by field_view() */
 	int max_chars;
-	int flags;              /* FIELD_CAPS, FIELD_DIGITS */
+	int flags;              /* FIELD_CAPS, FIELD_DIGITS, FIELD_PLACE */
 	struct vi_word word;    /* the word being typed before the cursor */
 	size_t word_at;         /* its byte offset */
 	int word_live;          /* word matches the text there */
@@ -103,9 +105,16 @@ int field_replace_word(struct field *f, const char *s);
  * back the last letter typed. Returns 1 when something was deleted. */
 int field_backspace(struct field *f);
 
-/* Cursor moves by character; return 1 when the cursor moved. */
+/* Deletes the character after the cursor (the Delete key). Returns 1 when
+ * something was deleted. */
+int field_delete(struct field *f);
+
+/* Cursor moves by character, to the start or the end (Home, End); return 1
+ * when the cursor moved. */
 int field_left(struct field *f);
 int field_right(struct field *f);
+int field_home(struct field *f);
+int field_end(struct field *f);
 
 /* The slice to draw in width columns, keeping the cursor in sight (the
  * field scrolls sideways). The cursor may sit just past the last column

@@ -251,6 +251,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			}
 		}
 		app_tick(app, now);
+		app_clock_ms(app, clock_steady_ms());
 		job_reap();
 		if (app_quit(app))
 			break;
@@ -264,6 +265,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
+		app_clock_ms(app, clock_steady_ms());
 		if (ready & LOOP_INPUT)
 			read_input(app, keys, time(NULL));
 	}

@@ -90,7 +90,8 @@ static struct form_state *form_state_new(struct app *a, const struct form *form)
 		int max = fd->type == FT_NOTE ? 1000 : fd->type == FT_DATE ? 10 : 80;
 
 		app_entry(a, &st->entry[i], max,
-			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS : 0,
+			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS
+				: fd->type == FT_ADDRESS ? FIELD_PLACE : 0,
 			  fd->type == FT_NAME || fd->type == FT_TEXT || fd->type == FT_NOTE ||
 				  fd->type == FT_ADDRESS ? method : VI_NONE);
 	}
@@ -338,7 +339,7 @@ static int draw_field(struct app *a, struct form_state *st, struct canvas *c, in
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
 		canvas_text(c, y, x + w - 1, "]", ATTR_DIM, 1);
 		if (focus)
-			canvas_text(c, y, x + v.cursor_col, "▌", ATTR_KEY, 1);
+			view_cursor(c, y, x + v.cursor_col, entry_text(&st->entry[i]) + st->entry[i].field.cursor);
 		free(shown);
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);
@@ -565,15 +566,13 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 	return 1;
 }
 
-/* True when '*' means "Về trang chủ" in this field: everywhere but while
- * a keypad spells a word (its "more syllables") and in text typed in VIQR
- * (where it is ư). */
+/* True when '*' means "Về trang chủ" in this field: everywhere but in a
+ * keypad's text field (where * switches letters and digits, or shows more
+ * syllables) and in text typed in VIQR (where it is ư). */
 static int star_is_home(const struct app *a, const struct form_field *fd, struct entry *e)
 {
-	char *const *choice;
-
 	if (e->mode == ENTRY_KEYPAD && e->keypad)
-		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
+		return digit_field(fd->type) || option_field(fd->type);
 	return app_env(a)->cfg->typing != VI_VIQR || digit_field(fd->type) ||
 	       option_field(fd->type);
 }
@@ -613,7 +612,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 			st->error[st->focus] = NULL;
 			return 1;
 		}
-		if (key == AK_ENTER)
+		/* A keypad's # leaves the choice as it does a text field. */
+		if (key == AK_ENTER || (e->mode == ENTRY_KEYPAD && key == '#'))
 			next(a, st);
 		else if (key == AK_BACKSPACE)
 			previous(a, st);
@@ -692,6 +692,11 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 	switch (st->entry[st->focus].mode) {
 	case ENTRY_TOUCH:
 		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
+	case ENTRY_KEYPAD:
+		if (!digit_field(st->form->fields[st->focus].type) &&
+		    !option_field(st->form->fields[st->focus].type))
+			return N_("{ok}: tiếp theo · {del} khi trống: quay lại"); /* * is letters/digits */
+		/* fall through */
 	default:
 		(void)a;
 		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");

@@ -58,6 +58,10 @@ void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *n
  * Returns rows used (0 when not a keypad entry or nothing to show). */
 int view_keypad(struct app *a, struct canvas *c, struct entry *e, int y);
 
+/* Draws a field's cursor at (y, x): the character under it (the text
+ * from the cursor on, "" at the end) in reverse, or a block at the end. */
+void view_cursor(struct canvas *c, int y, int x, const char *at);
+
 /* Adds a problem for each title, label or text that would be cut, and each
  * screen whose boxes would not fit, at 80x24 in any language; forms may
  * be NULL. */

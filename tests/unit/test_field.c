@@ -101,6 +101,16 @@ static void test_delete_by_character(void **state)
 	assert_int_equal(field_left(&f), 0);
 	to_end(&f);
 	assert_int_equal(field_right(&f), 0);
+	/* Home, End and Delete (the letter after the cursor, marks and all). */
+	assert_int_equal(field_home(&f), 1);
+	assert_int_equal(field_home(&f), 0);
+	assert_int_equal(field_delete(&f), 1);
+	assert_string_equal(field_text(&f), "guyn ứ");
+	assert_int_equal(field_end(&f), 1);
+	assert_int_equal(field_delete(&f), 0);
+	field_left(&f);
+	assert_int_equal(field_delete(&f), 1);
+	assert_string_equal(field_text(&f), "guyn ");
 	/* A decomposed letter counts and deletes as one character. */
 	field_set(&f, "");
 	field_set_method(&f, VI_NONE, 0);
