@@ -14,6 +14,7 @@
 #include "oldaddr.h"
 #include "problems.h"
 #include "synonyms.h"
+#include "voice.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -186,9 +187,14 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
 	struct catalog *cat = NULL;
 	struct problems notes = { 0 };
-	int rc = uidata_load(u, cfg, p);
+	int rc = uidata_load(u, cfg, p), before;
 
 	if (check_drawable(cfg, path, p) != 0)
+		rc = -1;
+	/* Every screen has something to say in every language (voice.h). */
+	before = p->n;
+	voice_check(&u->screens, &u->forms, u->i18n, cfg, p);
+	if (p->n > before || ctl_voice_check(cfg, p) != 0)
 		rc = -1;
 
 	if (access(path, F_OK) == 0) {
@@ -241,6 +247,7 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
+		printf(" (every screen has words to say in each)");
 		if (ctl->cfg.display != DISPLAY_TERMINAL) {
 			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
 

@@ -3,6 +3,7 @@
 #ifndef KIOSK_SCR_H
 #define KIOSK_SCR_H
 
+#include "calendar.h"
 #include "frame.h"
 
 struct form;
@@ -11,7 +12,16 @@ struct saved;
 extern const struct frame_ops scr_menu, scr_notice, scr_pin, scr_status;
 extern const struct frame_ops scr_search, scr_procedure, scr_news, scr_news_page;
 extern const struct frame_ops scr_forms, scr_form, scr_review, scr_saved, scr_dossier;
-extern const struct frame_ops scr_queue, scr_ticket, scr_pay;
+extern const struct frame_ops scr_queue, scr_ticket, scr_pay, scr_call;
+
+/* Calls a helper from the top screen (calls.h): records the call and
+ * opens the screen that says so; the booth chimes. */
+void scr_call_open(struct app *a);
+
+/* The day a request's result is expected: the published processing time
+ * of its procedure in working days after the day it was saved (at).
+ * Returns 0, or -1 when it is not known (scr_dossier.c). */
+int app_due_date(struct app *a, const char *procedure_code, long long at, struct date *out);
 
 /* Opens the list of the queue's counters under this title (message id). */
 void scr_queue_open(struct app *a, const char *title);
