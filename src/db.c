@@ -219,6 +219,21 @@ static int make_private(const char *path, char **cause)
 	return 0;
 }
 
+/* Keeps the -wal and -shm files when the last connection closes (they
+ * are otherwise deleted then and made again by the next one to open the
+ * database). The index (-shm) must have its 32 KiB on disk before anything
+ * can be read: on a full disk a program opening state.db afresh (kioskctl
+ * status, metrics, the sync worker) could not even read it. Kept, the
+ * index costs no new space, and the log's pages, reused from its start
+ * after each checkpoint, give small writes room too. Erasing personal
+ * details still truncates the log (spool_erase_due). */
+static void keep_wal_files(struct db *db)
+{
+	int on = 1;
+
+	sqlite3_file_control(db->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &on);
+}
+
 struct db *db_open(const char *path, char **cause)
 {
 	struct db *db;
@@ -233,6 +248,7 @@ struct db *db_open(const char *path, char **cause)
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
+	keep_wal_files(db);
 	/* secure_delete: what is erased or deleted is overwritten with zeros,
 	 * not left readable in free pages of the file. */
 	if (exec(db, "PRAGMA journal_mode = WAL") != 0 ||
@@ -251,6 +267,10 @@ struct db *db_open(const char *path, char **cause)
 		db_close(db);
 		return NULL;
 	}
+	/* A kept log is read again as new when the database is opened
+	 * afresh; copied back (in place), its space is reused by the next
+	 * write instead of growing the file. */
+	sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return db;
 }
 

@@ -14,8 +14,10 @@ struct db;
 
 /* Opens (creating if needed) the database at path and upgrades its schema.
  * The file and its -wal and -shm files are made readable by this user only
- * (0600), also when they existed with a looser mode. Returns NULL with
- * *cause set (the caller frees it). */
+ * (0600), also when they existed with a looser mode. The -wal and -shm
+ * files are kept when the last connection closes, so that a program opening
+ * the database on a full disk can read it, and writes reuse the log's
+ * space. Returns NULL with *cause set (the caller frees it). */
 struct db *db_open(const char *path, char **cause);
 
 /* Closes the database; NULL is ignored. */

@@ -88,6 +88,10 @@ k content install "$tmp/v2.bundle" >/dev/null || fail "content install after the
 # The helper PIN.
 setpin 2468 >/dev/null || fail "set-pin on a free disk"
 old=$(pin_hash)
+# With no room left in state.db's log either (emptied, as after an
+# erasure): the write needs new space.
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("pragma wal_checkpoint(truncate)")' \
+	"$tmp/var/state.db"
 fill "$tmp/var"
 refused "disk is full|no space left" setpin 1357
 unfill "$tmp/var"

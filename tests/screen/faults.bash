@@ -21,8 +21,17 @@ fault_writable() {
 	FAULT_RO=
 }
 
-# Fills the state folder's file system to the last byte.
+# Fills the state folder's file system to the last byte, after emptying
+# state.db's log (as an erasure leaves it: its pages are otherwise reused
+# write after write), so that the next write needs new space.
 fault_fill() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		python3 -c 'import sqlite3, sys
+busy = sqlite3.connect(sys.argv[1]).execute("pragma wal_checkpoint(truncate)").fetchone()[0]
+sys.exit(busy)' "$FAULT_MNT/state.db" && break
+		sleep 0.1
+	done
 	dd if=/dev/zero of="$FAULT_MNT/filler" bs=64k 2>/dev/null
 	dd if=/dev/zero of="$FAULT_MNT/filler2" bs=1 2>/dev/null
 	[ "$(df --output=avail "$FAULT_MNT" | tail -n 1 | tr -d ' ')" = 0 ] || fail "the disk is not full"

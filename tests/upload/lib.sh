@@ -121,6 +121,24 @@ check() {
 	"$PY" tests/upload/check.py "$T/state" "$SRV" "$@"
 }
 
+# Puts the booth's state folder on its own tmpfs of SIZE (e.g. 4m), unmounted
+# at the end (root needed, as the booth's tests run).
+state_tmpfs() {
+	mkdir -p "$T/state"
+	mount -t tmpfs -o "size=$1" tmpfs "$T/state" || fail "cannot mount a tmpfs (root needed)"
+	trap 'umount -l "$T/state"; cleanup' EXIT
+}
+
+# Fills the state folder's file system to its last byte; disk_free frees it.
+disk_fill() {
+	dd if=/dev/zero of="$T/state/fill" bs=64k 2>/dev/null || true
+	dd if=/dev/zero of="$T/state/fill2" bs=1 2>/dev/null || true
+	[ "$(df --output=avail "$T/state" | tail -n 1 | tr -d ' ')" = 0 ] || fail "the disk is not full"
+}
+disk_free() {
+	rm -f "$T/state/fill" "$T/state/fill2"
+}
+
 # Makes a CA and a certificate for 127.0.0.1 signed by it in $T/tls, and
 # the public-key pins of the server's key (PIN) and of another key (BADPIN).
 tls_setup() {
