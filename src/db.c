@@ -126,6 +126,21 @@ static const char *const migrations[] = {
 	"  WHEN OLD.answered_at IS NOT NULL OR NEW.id <> OLD.id OR NEW.at <> OLD.at"
 	"    OR NEW.screen <> OLD.screen OR NEW.booth <> OLD.booth"
 	"  BEGIN SELECT RAISE(ABORT, 'a helper call is only ever answered, once'); END;",
+	/* 8: the cached status of an erased request keeps no note (the server
+	 * may name the villager there), whoever writes it and whenever: the
+	 * notes cached again after an erasure by earlier versions go. */
+	"UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"
+	"  (SELECT receipt FROM submissions WHERE erased_at IS NOT NULL);"
+	"CREATE TRIGGER dossier_note_erased_insert"
+	"  BEFORE INSERT ON dossier_status"
+	"  WHEN NEW.note IS NOT NULL AND EXISTS (SELECT 1 FROM submissions"
+	"    WHERE receipt = NEW.receipt AND erased_at IS NOT NULL)"
+	"  BEGIN SELECT RAISE(ABORT, 'an erased request keeps no note'); END;"
+	"CREATE TRIGGER dossier_note_erased_update"
+	"  BEFORE UPDATE OF note ON dossier_status"
+	"  WHEN NEW.note IS NOT NULL AND EXISTS (SELECT 1 FROM submissions"
+	"    WHERE receipt = NEW.receipt AND erased_at IS NOT NULL)"
+	"  BEGIN SELECT RAISE(ABORT, 'an erased request keeps no note'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -144,9 +144,12 @@ void dossier_status_clear(struct dossier_status *st)
 int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause)
 {
 	static const char doing[] = "writing the status cache";
+	/* No note for a request whose personal details were erased. */
 	sqlite3_stmt *stmt = db_prepare(db, "INSERT OR REPLACE INTO dossier_status"
 					" (receipt, status, note, updated_at, fetched_at)"
-					" VALUES (?, ?, ?, ?, ?)", doing, cause);
+					" VALUES (?1, ?2, CASE WHEN EXISTS (SELECT 1 FROM submissions"
+					"  WHERE receipt = ?1 AND erased_at IS NOT NULL) THEN NULL"
+					"  ELSE ?3 END, ?4, ?5)", doing, cause);
 
 	if (stmt == NULL)
 		return -1;

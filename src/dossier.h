@@ -44,7 +44,10 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 void dossier_status_clear(struct dossier_status *st);
 
 /* Stores (replaces) the cached status of st->receipt; a NULL note and an
- * updated_at of -1 are stored as unknown. Returns 0 or -1 with *cause. */
+ * updated_at of -1 are stored as unknown. The note is not stored for a
+ * request of this booth whose personal details were erased
+ * (spool_erase_due; the schema refuses it too). Returns 0 or -1 with
+ * *cause. */
 int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause);
 
 /* True for a status after which nothing changes (done, rejected,
@@ -60,7 +63,9 @@ struct dossier_list {
 /* Lists, least recently fetched first and at most limit, the receipt codes
  * of requests acknowledged by the server and created at or after since
  * whose cached status is missing, or not final and fetched at or before
- * before. The caller frees list->code. Returns 0 or -1 with *cause. */
+ * before. Erased requests are listed too: their status is kept fresh, and
+ * dossier_status_put() keeps no note of theirs. The caller frees
+ * list->code. Returns 0 or -1 with *cause. */
 int dossier_stale(struct db *db, long long since, long long before, long limit,
 		  struct dossier_list *list, char **cause);
 

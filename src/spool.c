@@ -504,6 +504,7 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 		return db_rollback(db);
 	sqlite3_bind_int64(st, 1, now - (long long)days * 86400);
 	sqlite3_bind_int64(st, 2, now);
+	/* Notes of requests erased before stay gone: the schema refuses them. */
 	if (db_done(db, st, doing, cause) < 0 ||
 	    db_exec(db, "UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"
 		 " (SELECT receipt FROM submissions WHERE erased_at IS NOT NULL)", doing, cause) != 0 ||

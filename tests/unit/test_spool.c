@@ -594,6 +594,15 @@ static void test_erase_due(void **state)
 	dossier_status_clear(&got);
 	/* Not in the file, nor in its log, nor in a free page. */
 	assert_false(file_holds(f->path, name));
+	/* A status refreshed later keeps no note for it, whoever writes. */
+	d.status = "Cần bổ sung";
+	assert_int_equal(dossier_status_put(f->db, &d, &cause), 0);
+	assert_int_equal(dossier_status_get(f->db, "E1", &got, &cause), 1);
+	assert_string_equal(got.status, "Cần bổ sung");
+	assert_null(got.note);
+	dossier_status_clear(&got);
+	assert_int_equal(raw(f->db, "UPDATE dossier_status SET note = 'x' WHERE receipt = 'E1'"), -1);
+	assert_false(file_holds(f->path, name));
 
 	/* Once erased, never again; E2 later; E3 (not acknowledged) never. */
 	assert_int_equal(spool_erase_due(f->db, acked + 35 * day, 0, 30, 0, NULL, NULL, &n, &cause), 0);
