@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Digits of the sequence in a short and a long code. */
+#define SHORT_DIGITS 6
+#define LONG_DIGITS 8
+
 /* Damm's quasigroup of order 10 (totally anti-symmetric). */
 static const unsigned char damm[10][10] = {
 	{ 0, 3, 1, 7, 5, 9, 8, 6, 4, 2 }, { 7, 0, 9, 2, 1, 5, 4, 8, 6, 3 },
@@ -26,35 +30,42 @@ static int rcode_check_digit(const char *digits)
 
 int rcode_make(int booth, long seq, char *out)
 {
+	int width = seq > RCODE_SHORT_MAX ? LONG_DIGITS : SHORT_DIGITS;
 	char digits[16];
 
-	if (booth < 1 || booth > 999 || seq < 1 || seq > 999999)
+	if (booth < 1 || booth > 999 || seq < 1 || seq > RCODE_SEQ_MAX)
 		return -1;
-	snprintf(digits, sizeof digits, "%03d%06ld", booth, seq);
+	snprintf(digits, sizeof digits, "%03d%0*ld", booth, width, seq);
 	memcpy(out, digits, 3);
 	out[3] = '-';
-	memcpy(out + 4, digits + 3, 6);
-	out[10] = '-';
-	out[11] = (char)('0' + rcode_check_digit(digits));
-	out[12] = '\0';
+	memcpy(out + 4, digits + 3, (size_t)width);
+	out[4 + width] = '-';
+	out[5 + width] = (char)('0' + rcode_check_digit(digits));
+	out[6 + width] = '\0';
 	return 0;
 }
 
 int rcode_parse(const char *typed, char *out)
 {
-	char digits[16];
+	char digits[16], again[RCODE_LEN + 1];
 	size_t n = 0;
 
 	for (; *typed; typed++) {
 		if (*typed == '-' || *typed == ' ')
 			continue;
-		if (*typed < '0' || *typed > '9' || n == 10)
+		if (*typed < '0' || *typed > '9' || n == 4 + LONG_DIGITS)
 			return -1;
 		digits[n++] = *typed;
 	}
 	digits[n] = '\0';
-	if (n != 10 || rcode_check_digit(digits) != 0)
+	if ((n != 4 + SHORT_DIGITS && n != 4 + LONG_DIGITS) || rcode_check_digit(digits) != 0)
 		return -1;
-	return rcode_make((digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0'),
-			  atol(digits + 3) / 10, out) == 0 && out[11] == digits[9] ? 0 : -1;
+	digits[n - 1] = '\0';
+	/* Canonical only: a long code of a short sequence was never given. */
+	if (rcode_make((digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0'),
+		       atol(digits + 3), again) != 0 ||
+	    strlen(again) != n + 2)
+		return -1;
+	memcpy(out, again, n + 3);
+	return 0;
 }

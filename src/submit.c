@@ -71,11 +71,13 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	if (db_begin(db, "cannot start saving", cause) != 0)
 		return db_busy(db) ? -2 : -1;
 	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
-	if (seq > 999999)
-		seq = 1; /* a booth that issued a million receipts starts over */
 	snprintf(buf, sizeof buf, "%ld", seq);
-	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0 ||
-	    db_setting_set(db, SEQ_KEY, buf) != 0) {
+	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0) {
+		*cause = xprintf("cannot number the receipt: booth %d has used all %ld numbers",
+				 cfg->booth_number, RCODE_SEQ_MAX);
+		goto fail;
+	}
+	if (db_setting_set(db, SEQ_KEY, buf) != 0) {
 		*cause = db_cause(db, "cannot number the receipt");
 		goto fail;
 	}

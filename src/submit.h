@@ -5,6 +5,8 @@
 
 #include <time.h>
 
+#include "rcode.h"
+
 struct db;
 struct config;
 struct form;
@@ -12,12 +14,13 @@ struct form;
 /* What was saved, for the receipt. */
 struct saved {
 	char id[65];
-	char receipt[16];
+	char receipt[RCODE_LEN + 1];
 	time_t at;                /* 0 when the booth's clock was not set */
 };
 
 /* Saves a request: the booth's next receipt number and the request go in
- * one transaction, so after a crash either both are there or neither. at
+ * one transaction, so after a crash either both are there or neither; the
+ * numbers go on past a million in longer codes (rcode.h), never twice. at
  * is the clock's time; when time_known is 0 (the clock is not set) it only
  * orders the spool: the request is stored as of an unknown time (a flag in
  * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;

@@ -15,9 +15,11 @@ write_config "[printer]" "type = file" "path = $TEST_TMP/printer" "${bank[@]}"
 ./build/kioskctl --config "$KIOSK_CONFIG" check >/dev/null || fail "config"
 # Requests saved the way the kiosk saves them: temporary residence (7,000
 # dong published for its first channel), birth registration (free),
-# certified copies (2,000 dong per page).
+# certified copies (2,000 dong per page). The first has the longer code of
+# a booth past its millionth request.
 seed() { ./build/tools/spool_one "$TEST_TMP/var" 107 "$1" "$2" || fail "spool_one $*"; }
-paid=$(seed 42 1.004194)
+paid=$(seed 1000042 1.004194)
+[ "${#paid}" = 14 ] || fail "not a long receipt code: $paid"
 free=$(seed 43 1.001193)
 perpage=$(seed 44 2.000815)
 fee=$(sqlite3 build/content/content.db "select c.fee_vnd from channels c join procedures p
@@ -97,7 +99,8 @@ send 0
 # A typo in the check digit; a code saved at another booth.
 pay_code "${paid%-*}-$(( (${paid: -1} + 1) % 10 ))"
 wait_for "Mã này chưa đúng."
-for i in $(seq 10); do send BSpace; done
+digits=${paid//-/}
+for i in $(seq ${#digits}); do send BSpace; done
 other=$(./build/tools/spool_one "$TEST_TMP/other" 108 7 1.004194) || fail "spool_one other"
 send_raw "${other//-/}"
 send Enter

@@ -161,14 +161,46 @@ static void test_date_when(void **state)
 	problems_clear(&p);
 }
 
+/* Changes code one digit at a time (every other digit in each place) and
+ * swaps each two neighbouring digits that differ (across a dash too):
+ * returns how many of these codes rcode_parse() takes, 0 when it catches
+ * them all. */
+static int caught(const char *code)
+{
+	char bad[RCODE_LEN + 1], back[RCODE_LEN + 1];
+	size_t i, j, n = strlen(code);
+	int k, missed = 0;
+
+	for (i = 0; i < n; i++) {
+		if (code[i] == '-')
+			continue;
+		for (k = '0'; k <= '9'; k++) {
+			strcpy(bad, code);
+			if (bad[i] == k)
+				continue;
+			bad[i] = (char)k;
+			missed += rcode_parse(bad, back) == 0;
+		}
+		for (j = i + 1; j < n && code[j] == '-'; j++)
+			;
+		if (j < n && code[i] != code[j]) {
+			strcpy(bad, code);
+			bad[i] = code[j];
+			bad[j] = code[i];
+			missed += rcode_parse(bad, back) == 0;
+		}
+	}
+	return missed;
+}
+
 static void test_receipt_codes(void **state)
 {
-	char code[RCODE_LEN + 1], back[RCODE_LEN + 1], bad[RCODE_LEN + 1];
+	char code[RCODE_LEN + 1], back[RCODE_LEN + 1];
 	int i, k;
 
 	(void)state;
 	assert_int_equal(rcode_make(107, 42, code), 0);
-	assert_int_equal(strlen(code), RCODE_LEN);
+	assert_int_equal(strlen(code), 12);
 	assert_int_equal(strncmp(code, "107-000042-", 11), 0);
 	assert_int_equal(rcode_parse(code, back), 0);
 	assert_string_equal(back, code);
@@ -185,25 +217,34 @@ static void test_receipt_codes(void **state)
 		assert_int_equal(rcode_parse("107-000042", back), -1);
 	}
 	assert_int_equal(rcode_make(0, 1, code), -1);
-	assert_int_equal(rcode_make(1, 1000000, code), -1);
-	/* Every single wrong digit and every swap of neighbours is caught. */
-	assert_int_equal(rcode_make(315, 271828, code), 0);
-	for (i = 0; i < RCODE_LEN; i++) {
-		if (code[i] == '-')
-			continue;
+	assert_int_equal(rcode_make(1, 0, code), -1);
+	assert_int_equal(rcode_make(1, RCODE_SEQ_MAX + 1, code), -1);
+	/* Past a million: eight digits of sequence; both kinds read back. */
+	assert_int_equal(rcode_make(107, RCODE_SHORT_MAX, code), 0);
+	assert_int_equal(strncmp(code, "107-999999-", 11), 0);
+	assert_int_equal(rcode_make(107, RCODE_SHORT_MAX + 1, code), 0);
+	assert_int_equal(strlen(code), RCODE_LEN);
+	assert_int_equal(strncmp(code, "107-01000000-", 13), 0);
+	assert_int_equal(rcode_parse(code, back), 0);
+	assert_string_equal(back, code);
+	{
+		/* A long code of a short number was never given. */
+		char wide[32];
+
+		assert_int_equal(rcode_make(107, 42, code), 0);
 		for (k = '0'; k <= '9'; k++) {
-			strcpy(bad, code);
-			if (bad[i] == k)
-				continue;
-			bad[i] = (char)k;
-			assert_int_equal(rcode_parse(bad, back), -1);
+			snprintf(wide, sizeof wide, "107-00000042-%c", k);
+			assert_int_equal(rcode_parse(wide, back), -1);
 		}
-		if (i + 1 < RCODE_LEN && code[i + 1] != '-' && code[i] != code[i + 1]) {
-			strcpy(bad, code);
-			bad[i] = code[i + 1];
-			bad[i + 1] = code[i];
-			assert_int_equal(rcode_parse(bad, back), -1);
-		}
+	}
+	/* Every single wrong digit and every swap of neighbours is caught, in
+	 * codes of both lengths. */
+	for (i = 0; i < 4; i++) {
+		static const long seqs[] = { 271828, 1, 31415926, 1000000 };
+		static const int booths[] = { 315, 999, 1, 107 };
+
+		assert_int_equal(rcode_make(booths[i], seqs[i], code), 0);
+		assert_int_equal(caught(code), 0);
 	}
 }
 
@@ -232,23 +273,32 @@ static void temp_state_close(struct db *db, const char *dir, char *path)
 	free(path);
 }
 
+/* A villager's answers to the form good. */
+static const char *const answers[] = { "Nguyễn Thị Bích Ra", "051185000123", "", "Nữ", "02/07/2020" };
+
+/* The config of booth number 7 and the form good, parsed. */
+static void booth_seven(struct config *cfg, struct form *f)
+{
+	struct problems p = { 0 };
+
+	config_defaults(cfg);
+	cfg->booth_number = 7;
+	assert_int_equal(formdef_parse(f, "k.form", "k", good, &p), 0);
+}
+
 static void test_submit_is_one_transaction(void **state)
 {
 	char dir[] = "/tmp/kiosk-submit-XXXXXX", *path, *cause = NULL;
-	struct problems p = { 0 };
 	struct config cfg;
 	struct form f;
 	struct saved s1, s2;
 	struct db *db = temp_state(dir, &path);
-	const char *values[] = { "Nguyễn Thị Bích Ra", "051185000123", "", "Nữ", "02/07/2020" };
 	json_t *doc;
 
 	(void)state;
-	config_defaults(&cfg);
-	cfg.booth_number = 7;
-	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748400, 1, &s1, &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s2, &cause), 0);
+	booth_seven(&cfg, &f);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748400, 1, &s1, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748401, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
 	assert_string_not_equal(s1.id, s2.id);
@@ -273,12 +323,12 @@ static void test_submit_is_one_transaction(void **state)
 	json_decref(doc);
 	/* A database that cannot be written: nothing saved, numbering unchanged. */
 	assert_int_equal(db_exec(db, "PRAGMA query_only = 1", "test", &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748402, 1, &s2, &cause), -1);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748402, 1, &s2, &cause), -1);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 	assert_int_equal(waiting(db), 2);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748403, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748403, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
 	/* Another program holding the database: -2 after the busy timeout,
 	 * nothing saved; once it lets go, the next number is used. */
@@ -287,17 +337,17 @@ static void test_submit_is_one_transaction(void **state)
 
 		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-		assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748404, 1, &s2, &cause), -2);
+		assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748404, 1, &s2, &cause), -2);
 		free(cause);
 		cause = NULL;
 		assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(other);
 	}
 	assert_int_equal(waiting(db), 3);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748405, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748405, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000004-", 11), 0);
 	/* Saved while the clock was not set: no time anywhere, only a flag. */
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 86400, 0, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 86400, 0, &s2, &cause), 0);
 	assert_int_equal(s2.at, 0);
 	{
 		struct spool_item it;
@@ -317,6 +367,43 @@ static void test_submit_is_one_transaction(void **state)
 	assert_int_equal(db_exec(db, "UPDATE submissions SET time_known = 1", "test", &cause), -1);
 	assert_non_null(strstr(cause, "never edited"));
 	free(cause);
+	formdef_free_one(&f);
+	temp_state_close(db, dir, path);
+}
+
+/* A booth past its millionth request goes on saving, in longer codes that
+ * never repeat one it gave; the codes it gave before still find theirs. */
+static void test_receipts_past_a_million(void **state)
+{
+	char dir[] = "/tmp/kiosk-million-XXXXXX", *path, *cause = NULL, code[RCODE_LEN + 1];
+	struct config cfg;
+	struct form f;
+	struct saved first, s;
+	struct db *db = temp_state(dir, &path);
+	struct spool_item it;
+	long i;
+
+	(void)state;
+	booth_seven(&cfg, &f);
+	assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748400, 1, &first, &cause), 0);
+	/* As if the booth had saved 999,997 more since. */
+	assert_int_equal(db_setting_set(db, "receipt_seq", "999998"), 0);
+	for (i = 999999; i <= 1000002; i++) {
+		assert_int_equal(submit_request(db, &cfg, &f, answers, NULL, 1795748400 + i, 1, &s,
+						&cause), 0);
+		assert_int_equal(rcode_make(7, i, code), 0);
+		assert_string_equal(s.receipt, code);
+		assert_int_equal(rcode_parse(s.receipt, code), 0);
+		assert_int_equal(spool_find(db, code, &it, &cause), 1);
+		assert_string_equal(it.id, s.id);
+		spool_item_free(&it);
+	}
+	assert_int_equal(strncmp(s.receipt, "007-01000002-", 13), 0);
+	assert_int_equal(waiting(db), 5);
+	assert_int_equal(rcode_parse(first.receipt, code), 0);
+	assert_int_equal(spool_find(db, code, &it, &cause), 1);
+	assert_string_equal(it.id, first.id);
+	spool_item_free(&it);
 	formdef_free_one(&f);
 	temp_state_close(db, dir, path);
 }
@@ -396,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_date_when),
 		cmocka_unit_test(test_receipt_codes),
 		cmocka_unit_test(test_submit_is_one_transaction),
+		cmocka_unit_test(test_receipts_past_a_million),
 		cmocka_unit_test(test_request_keeps_card_address),
 		cmocka_unit_test(test_checkout_forms),
 	};
