@@ -73,6 +73,8 @@ struct ctl_status {
 	long calls_open;                      /* villagers' calls for a helper not
 					       * yet answered (calls.h) */
 	long long calls_oldest;               /* when the oldest was made, 0 none */
+	struct spool_pause pause;             /* why the worker stopped sending;
+					       * cause "" while it sends */
 };
 
 /* The version in the content folder's manifest, "" when it has none (a

@@ -146,9 +146,22 @@ static const char *link_state(const struct ctl *ctl, const struct ctl_status *st
 	       : st->link == SPOOL_LINK_OFFLINE ? "unreachable" : "unknown";
 }
 
+/* A set of flags: one sample per reason in reasons (NULL-ended), 1 for
+ * cur (none when cur is ""). */
+static void put_reasons(FILE *out, const struct ctl *ctl, const char *name, const char *help,
+			const char *const *reasons, const char *cur)
+{
+	put_head(out, name, "gauge", help);
+	for (; *reasons; reasons++)
+		put_sample(out, ctl, name, "reason", *reasons, strcmp(*reasons, cur) == 0);
+}
+
 /* Writes the requests' metrics. */
 static void put_requests(FILE *out, const struct ctl *ctl, const struct metrics *m)
 {
+	/* The causes of refusal.h. */
+	static const char *const pauses[] = { "token", "forbidden", "url", "proxy", "every", NULL };
+
 	put_one(out, ctl, "kiosk_requests_waiting", "gauge",
 		"Requests saved at the booth and not yet acknowledged by the server.", m->st.waiting);
 	put_one(out, ctl, "kiosk_requests_quarantined", "gauge",
@@ -166,6 +179,10 @@ static void put_requests(FILE *out, const struct ctl *ctl, const struct metrics 
 		put_one(out, ctl, "kiosk_last_upload_age_seconds", "gauge",
 			"Seconds since the server last acknowledged a request.",
 			m->now > m->st.last_upload ? m->now - m->st.last_upload : 0);
+	put_reasons(out, ctl, "kiosk_upload_paused", "1 when the upload worker stopped sending "
+		    "because the server refuses the booth, by why: token (401), forbidden (403), "
+		    "url (404), proxy (407), every (one refusal for every request).", pauses,
+		    m->st.pause.cause);
 }
 
 /* Writes the link, printer and disk metrics. */
@@ -254,7 +271,7 @@ static void metrics_help(void)
 	printf("usage: kioskctl metrics [--write]\n\n"
 	       "The booth's state in the Prometheus text format: requests waiting,\n"
 	       "quarantined and sent, the oldest waiting request's age, the last upload,\n"
-	       "the server link, the printer, free disk space, versions, the kiosk's\n"
+	       "a pause of sending, the server link, the printer, free disk space, versions, the kiosk's\n"
 	       "starts, open calls for a helper and today's queue numbers, each\n"
 	       "labelled with the booth's id.\n"
 	       "With --write: into [metrics] textfile_dir/kiosk.prom, replaced whole,\n"

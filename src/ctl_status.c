@@ -110,7 +110,8 @@ int ctl_status_read(struct ctl *ctl, struct ctl_status *st)
 	st->quarantined = counts.quarantined;
 	st->last_upload = footer.last_upload;
 	st->link = footer.link;
-	if (calls_open(db, &st->calls_open, &st->calls_oldest, &cause) != 0) {
+	if (spool_pause_get(db, &st->pause, &cause) < 0 ||
+	    calls_open(db, &st->calls_open, &st->calls_oldest, &cause) != 0) {
 		ctl_fail("%s", cause);
 		free(cause);
 		return -1;
@@ -127,6 +128,36 @@ static const char *link_name(const struct config *cfg, const struct ctl_status *
 	return st->link == SPOOL_LINK_ONLINE	? "reached"
 	       : st->link == SPOOL_LINK_OFFLINE ? "unreachable"
 						: "unknown";
+}
+
+/* What a helper can do about a pause, by its cause (refusal.h). */
+static const char *pause_hint(const char *cause)
+{
+	static const char *const hints[][2] = {
+		{ "token", "check [upload] token, or ask the province for the booth's token" },
+		{ "forbidden", "a captive portal or the server blocks the booth: log the link in,"
+			       " or ask the province" },
+		{ "url", "check the path of [upload] url" },
+		{ "proxy", "check [upload] proxy: it wants a login" },
+		{ "every", "the server refuses every request: see kioskctl queue show" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof hints / sizeof hints[0]; i++)
+		if (strcmp(cause, hints[i][0]) == 0)
+			return hints[i][1];
+	return "see the sync worker's log";
+}
+
+/* The "sending" member: null members while the worker sends. */
+static json_t *pause_json(const struct spool_pause *p)
+{
+	int on = p->cause[0] != '\0';
+
+	return json_pack("{s:o, s:o, s:o, s:o}", "paused", on ? json_string(p->cause) : json_null(),
+			 "http", on ? json_integer(p->http) : json_null(), "since",
+			 on ? json_integer(p->since) : json_null(), "reason",
+			 on ? json_string(p->reason) : json_null());
 }
 
 /* Prints the status as one JSON object. */
@@ -148,6 +179,7 @@ static void print_json(struct ctl *ctl, const struct ctl_status *st)
 	json_object_set_new(doc, "last_upload",
 			    st->last_upload ? json_integer(st->last_upload) : json_null());
 	json_object_set_new(doc, "server", json_string(link_name(&ctl->cfg, st)));
+	json_object_set_new(doc, "sending", pause_json(&st->pause));
 	json_object_set_new(doc, "printer", json_pack("{s:s, s:b, s:s}", "type",
 						      ctl->cfg.printer_type, "ok", st->printer_ok,
 						      "state", st->printer));
@@ -177,6 +209,13 @@ static void print_text(struct ctl *ctl, const struct ctl_status *st)
 	printf("last upload  %s (server %s)\n",
 	       st->last_upload ? ctl_time(st->last_upload, when, sizeof when) : "never",
 	       link_name(&ctl->cfg, st));
+	if (st->pause.cause[0])
+		printf("sending      PAUSED since %s: the server refuses this booth, not a request"
+		       " (%s): %s\n             %s; kioskctl sync tries again every %d s\n",
+		       ctl_time(st->pause.since, when, sizeof when), st->pause.cause,
+		       st->pause.reason, pause_hint(st->pause.cause), ctl->cfg.upload_retry_max);
+	else
+		printf("sending      yes\n");
 	printf("printer      %s\n", st->printer);
 	if (st->calls_open > 0)
 		printf("helper calls %ld OPEN, the oldest since %s (kioskctl calls)\n", st->calls_open,
@@ -205,8 +244,10 @@ int ctl_status(struct ctl *ctl, int argc, char **argv)
 	if (ctl_wants_help(argc, argv)) {
 		printf("usage: kioskctl status [--json]\n\n"
 		       "The booth at a glance: software and content versions, requests\n"
-		       "waiting, sent and quarantined, the last upload, the printer, free disk\n"
-		       "space in the state folder, and the time since the system started.\n"
+		       "waiting, sent and quarantined, the last upload, whether sending is\n"
+		       "paused (the server refuses the booth: token, proxy, url), the printer,\n"
+		       "free disk space in the state folder, and the time since the system\n"
+		       "started.\n"
 		       "With --json: one object (times in unix seconds, sizes in bytes).\n");
 		return 0;
 	}

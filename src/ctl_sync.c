@@ -1,10 +1,14 @@
 /* kioskctl sync: the upload worker. Sends the spool's waiting requests to
  * the provincial server oldest first, each with its frozen bytes and its
  * id as the Idempotency-Key; backs off with jitter on transient failures,
- * quarantines a request the server refuses for good, records whether the
- * server was reached, and (as a daemon) refreshes recent dossiers'
- * statuses into the status cache. One worker at a time per state folder
- * (a lock file), so a request is never in two sends at once. */
+ * quarantines a request the server refuses for itself, pauses when the
+ * server refuses the booth (refusal.h), records whether the server was
+ * reached, and (as a daemon) refreshes recent dossiers' statuses into the
+ * status cache. A worker sends only while it holds STATE_DIR/sync.lock, so
+ * a request is never in two sends at once: --once holds it for its run
+ * (which never waits long), the daemon only for each send or refresh, so
+ * that a helper's --once runs while the daemon waits out a Retry-After.
+ * One daemon at a time per state folder (sync-daemon.lock). */
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -23,6 +27,7 @@
 #include "db.h"
 #include "dossier.h"
 #include "log.h"
+#include "refusal.h"
 #include "spool.h"
 #include "upload.h"
 #include "util.h"
@@ -41,11 +46,15 @@ struct worker {
 	struct db *db;
 	struct upload *up;
 	struct spool_policy policy;
+	struct refusals refusals;   /* the request's fault or the booth's */
+	struct spool_pause pause;   /* as recorded; cause "" while sending */
 	int failures;               /* transient failures in a row */
 	int link;                   /* last recorded: -1 none yet, 0 offline, 1 online */
 	long long link_at;
 	long sent, quarantined, retried;   /* in this run */
 	long erased;                /* requests whose details were erased */
+	long retry_after;           /* the server's last Retry-After, seconds */
+	char why[256];              /* the last failure, fit for a log */
 };
 
 /* SIGTERM, SIGINT, SIGHUP: finish cleanly. */
@@ -137,31 +146,190 @@ static void link_note(struct worker *w, int online)
 	w->link_at = now;
 }
 
+/* The backoff ceiling ([upload] retry_max), in ms. */
+static long ceiling_ms(const struct worker *w)
+{
+	return w->policy.max_ms > 0 ? w->policy.max_ms : 1000;
+}
+
+/* Sets a request aside for a helper with the server's reason (receipt:
+ * for the log, NULL when not known). Returns 0, or -1 when the spool cannot
+ * be written. */
+static int quarantine(struct worker *w, const char *id, const char *receipt, const char *reason)
+{
+	char *cause = NULL, why[256];
+
+	if (spool_quarantine(w->db, id, reason, &cause) != 0) {
+		log_cause("cannot quarantine", cause);
+		return -1;
+	}
+	w->quarantined++;
+	proto_reason_log(reason, why, sizeof why);
+	if (receipt != NULL)
+		say("quarantined %s (%s): %s", receipt, id, why);
+	else
+		say("quarantined %s, refused while another request was accepted: %s", id, why);
+	return 0;
+}
+
+/* Leaves a refused request waiting, not tried again for wait_ms. Returns 0
+ * or -1. */
+static int set_aside(struct worker *w, const char *id, const char *reason, long wait_ms)
+{
+	char *cause = NULL;
+	long delay;
+
+	if (spool_retry(w->db, id, &w->policy, wait_ms / 1000, reason, now_ms(), &delay,
+			&cause) != 0) {
+		log_cause("cannot schedule a retry", cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Records why sending is paused, when that changed. The server's own
+ * words are kept for a refusal of the booth (they say what to fix), not
+ * for refusals of requests (they may quote a villager's form). */
+static void pause_note(struct worker *w, const char *reason)
+{
+	const struct refusals *r = &w->refusals;
+	const char *name = refusal_cause_name(r->paused);
+	struct spool_pause p;
+	char *cause = NULL;
+
+	if (strcmp(w->pause.cause, name) == 0 && w->pause.http == r->http)
+		return;
+	memset(&p, 0, sizeof p);
+	snprintf(p.cause, sizeof p.cause, "%s", name);
+	p.http = r->http;
+	p.since = w->pause.cause[0] ? w->pause.since : (long long)time(NULL);
+	if (r->paused == REFUSAL_EVERY)
+		proto_reason_log(reason, p.reason, sizeof p.reason);
+	else
+		snprintf(p.reason, sizeof p.reason, "%s", reason);
+	if (spool_pause_set(w->db, &p, &cause) != 0)
+		log_cause("cannot record that sending is paused", cause);
+	w->pause = p;
+	say("sending paused: the server refuses this booth (%s, HTTP %ld), not a request;"
+	    " trying again every %ld s", name, p.http, ceiling_ms(w) / 1000);
+}
+
+/* After an acknowledgement: the requests held were refused for themselves,
+ * and a paused booth sends again, everything waiting due now. Returns 0
+ * or -1. */
+static int judge_ack(struct worker *w)
+{
+	char *cause = NULL;
+	int i, rc = 0;
+
+	if (refusal_ack(&w->refusals) || w->pause.cause[0]) {
+		if (spool_pause_set(w->db, NULL, &cause) != 0 || spool_due_now(w->db, &cause) != 0)
+			log_cause("cannot record that sending goes on", cause);
+		memset(&w->pause, 0, sizeof w->pause);
+		say("sending again: the server accepts this booth");
+	}
+	for (i = 0; i < w->refusals.nheld; i++)
+		if (quarantine(w, w->refusals.held[i].id, NULL, w->refusals.held[i].reason) != 0)
+			rc = -1;
+	refusal_forget(&w->refusals);
+	return rc;
+}
+
+/* A refusal: quarantines the request, holds it, or pauses the booth (see
+ * refusal.h); *wait_ms gets the wait before the next send. Returns 0 or
+ * -1. */
+static int judge_refusal(struct worker *w, const struct spool_item *item,
+			 const struct upload_result *res, long *wait_ms)
+{
+	char why[sizeof res->reason];
+
+	switch (refusal_judge(&w->refusals, item->id, res->http, res->reason)) {
+	case REFUSAL_QUARANTINE:
+		return quarantine(w, item->id, item->receipt, res->reason);
+	case REFUSAL_HOLD:
+		proto_reason_log(res->reason, why, sizeof why);
+		say("refused %s (%s): %s; held until another request shows whether the server"
+		    " refuses this one or the booth", item->receipt, item->id, why);
+		/* Not tried again in this round, nor first in the next. */
+		return set_aside(w, item->id, res->reason, 2 * ceiling_ms(w));
+	case REFUSAL_PAUSE:
+		pause_note(w, res->reason);
+		*wait_ms = ceiling_ms(w);
+		return set_aside(w, item->id, res->reason,
+				 w->refusals.paused == REFUSAL_EVERY ? 2 * ceiling_ms(w) : ceiling_ms(w));
+	}
+	return 0;
+}
+
+/* A transient failure: the request is tried again later, and the whole
+ * worker waits (*wait_ms; at least the ceiling while paused). Returns 0 or
+ * -1. */
+static int judge_retry(struct worker *w, const struct spool_item *item,
+		       const struct upload_result *res, long *wait_ms)
+{
+	char *cause = NULL;
+	long delay = 0;
+	int rc = 0;
+
+	if (spool_retry(w->db, item->id, &w->policy, res->retry_after, res->reason, now_ms(),
+			&delay, &cause) != 0) {
+		log_cause("cannot schedule a retry", cause);
+		rc = -1;
+	}
+	w->failures++;
+	w->retried++;
+	w->retry_after = res->retry_after;
+	/* The whole worker pauses too: a failing link or server is seldom
+	 * the fault of one request, and the oldest goes first again. */
+	*wait_ms = spool_delay_ms(&w->policy, w->failures, res->retry_after, arc4random());
+	if (delay > *wait_ms)
+		*wait_ms = delay;
+	if (w->pause.cause[0] && *wait_ms < ceiling_ms(w))
+		*wait_ms = ceiling_ms(w);
+	say("not sent %s (%s), try %d, next in %.1f s: %s", item->receipt, item->id,
+	    item->attempts, (double)*wait_ms / 1000, w->why);
+	return rc;
+}
+
+/* Nothing is due: when only requests held are left, the server refused
+ * every request waiting. */
+static void nothing_due(struct worker *w)
+{
+	char reason[256];
+
+	if (w->refusals.nheld == 0)
+		return;
+	snprintf(reason, sizeof reason, "%s", w->refusals.held[0].reason);
+	if (refusal_exhausted(&w->refusals))
+		pause_note(w, reason);
+}
+
 /* Sends the oldest due request. Returns 1 when one was handled (*wait_ms
- * set after a transient failure, else 0), 0 when none is due, -1 when the
- * spool cannot be read or written. */
+ * set after a transient failure or a pause, else 0), 0 when none is due,
+ * -1 when the spool cannot be read or written. */
 static int send_one(struct worker *w, long *wait_ms)
 {
 	struct spool_item item;
 	struct upload_result res;
-	char *cause = NULL, why[sizeof res.reason];
-	long delay = 0;
-	int got, rc = 1;
+	char *cause = NULL;
+	long long now = (long long)time(NULL);
+	int got, rc = 0;
 
 	*wait_ms = 0;
-	got = spool_claim(w->db, (long long)time(NULL), &item, &cause);
+	got = spool_claim(w->db, now, &item, &cause);
 	if (got <= 0) {
 		if (got < 0)
 			log_cause("cannot read the spool", cause);
+		else
+			nothing_due(w);
 		return got;
 	}
 	upload_submit(w->up, item.id, item.body, item.body_len, &res);
-	proto_reason_log(res.reason, why, sizeof why);
+	proto_reason_log(res.reason, w->why, sizeof w->why);
 	switch (res.verdict) {
 	case PROTO_ACK:
 		/* Under a clock that is not set the time is unknown: 0. */
-		if (spool_ack(w->db, item.id, clock_known((long long)time(NULL)) ? (long long)time(NULL) : 0,
-			      &cause) != 0) {
+		if (spool_ack(w->db, item.id, clock_known(now) ? now : 0, &cause) != 0) {
 			/* Sent again later; the server's idempotency makes that safe. */
 			log_cause("acknowledged but not recorded", cause);
 			rc = -1;
@@ -169,38 +337,20 @@ static int send_one(struct worker *w, long *wait_ms)
 		}
 		w->failures = 0;
 		w->sent++;
-		say("sent %s (%s), %s", item.receipt, item.id, why);
+		say("sent %s (%s), %s", item.receipt, item.id, w->why);
+		rc = judge_ack(w);
 		break;
 	case PROTO_REJECT:
-		if (spool_quarantine(w->db, item.id, res.reason, &cause) != 0) {
-			log_cause("cannot quarantine", cause);
-			rc = -1;
-			break;
-		}
 		w->failures = 0;
-		w->quarantined++;
-		say("quarantined %s (%s): %s", item.receipt, item.id, why);
+		rc = judge_refusal(w, &item, &res, wait_ms);
 		break;
 	case PROTO_RETRY:
-		if (spool_retry(w->db, item.id, &w->policy, res.retry_after, res.reason, now_ms(),
-				&delay, &cause) != 0) {
-			log_cause("cannot schedule a retry", cause);
-			rc = -1;
-		}
-		w->failures++;
-		w->retried++;
-		/* The whole worker pauses too: a failing link or server is seldom
-		 * the fault of one request, and the oldest goes first again. */
-		*wait_ms = spool_delay_ms(&w->policy, w->failures, res.retry_after, arc4random());
-		if (delay > *wait_ms)
-			*wait_ms = delay;
-		say("not sent %s (%s), try %d, next in %.1f s: %s", item.receipt, item.id,
-		      item.attempts, (double)*wait_ms / 1000, why);
+		rc = judge_retry(w, &item, &res, wait_ms);
 		break;
 	}
 	link_note(w, res.reached);
 	spool_item_free(&item);
-	return rc;
+	return rc < 0 ? -1 : 1;
 }
 
 /* Asks the server for the statuses of recent requests and caches them;
@@ -238,14 +388,14 @@ static void refresh_statuses(struct worker *w)
 	free(list.code);
 }
 
-/* Takes the worker's lock in the state folder; with wait, waits for it
- * (a stop signal ends the wait). Returns the descriptor or -1. */
-static int take_lock(struct ctl *ctl, int wait)
+/* Opens the lock file name in the state folder (made private). Returns
+ * the descriptor, or -1 after saying why. */
+static int lock_open(struct ctl *ctl, const char *name)
 {
-	char path[CONFIG_STR + 16];
+	char path[CONFIG_STR + 32];
 	int fd;
 
-	if (config_join(path, sizeof path, ctl->cfg.state_dir, "sync.lock") != 0) {
+	if (config_join(path, sizeof path, ctl->cfg.state_dir, name) != 0) {
 		ctl_fail("state folder path too long");
 		return -1;
 	}
@@ -256,18 +406,25 @@ static int take_lock(struct ctl *ctl, int wait)
 		ctl_fail("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+	return fd;
+}
+
+/* Takes the lock on fd, waiting at most wait_ms for it (for good when
+ * wait_ms < 0); a stop signal ends the wait. Returns 0, or -1 (errno
+ * EWOULDBLOCK when another holds it). */
+static int lock_take(int fd, long wait_ms)
+{
+	long long until = now_ms() + wait_ms;
+
+	for (;;) {
+		if (flock(fd, LOCK_EX | (wait_ms < 0 ? 0 : LOCK_NB)) == 0)
+			return 0;
 		if (errno == EINTR && !stop_flag)
 			continue;
-		if (errno == EWOULDBLOCK)
-			ctl_fail("another sync worker is running on %s (the daemon?)",
-				 ctl->cfg.state_dir);
-		else if (!stop_flag)
-			ctl_fail("%s: %s", path, strerror(errno));
-		close(fd);
-		return -1;
+		if (errno != EWOULDBLOCK || stop_flag || now_ms() >= until)
+			return -1;
+		nap(100);
 	}
-	return fd;
 }
 
 /* Erases the personal details that are due ([privacy] erase_after_days). */
@@ -285,46 +442,101 @@ static void erase_due(struct worker *w)
 		say("erased the personal details of %ld acknowledged request(s)", n);
 }
 
-/* --daemon: sends and refreshes until a stop signal. */
-static int run_daemon(struct worker *w)
+/* One round of the daemon, under the send lock: a send, or when nothing
+ * is due a status refresh (not while paused: the server refuses the booth)
+ * and the erasures due. Returns the wait before the next round (ms). */
+static long daemon_round(struct worker *w, long long *next_status, int *db_failures)
+{
+	long wait;
+	int rc = send_one(w, &wait);
+
+	if (rc < 0) /* the database is locked or full: wait, lose nothing */
+		return spool_delay_ms(&w->policy, ++*db_failures, 0, arc4random());
+	*db_failures = 0;
+	if (rc == 1)
+		return wait;
+	if (now_ms() >= *next_status && w->failures == 0) {
+		if (w->pause.cause[0] == '\0')
+			refresh_statuses(w);
+		erase_due(w);
+		*next_status = now_ms() + 1000LL * w->ctl->cfg.upload_status_interval;
+		return 0;
+	}
+	return POLL_MS;
+}
+
+/* --daemon: sends and refreshes until a stop signal, holding the send lock
+ * (lock) only for each round: its waits (backoff, Retry-After, a pause)
+ * leave it to a helper's --once. */
+static int run_daemon(struct worker *w, int lock)
 {
 	long long next_status = 0;
+	int db_failures = 0;
 	long wait;
-	int rc, db_failures = 0;
 
 	log_open(&w->ctl->cfg, "sync");
 	say("started, sending to %s", w->ctl->cfg.upload_url);
-	while (!stop_flag) {
-		rc = send_one(w, &wait);
-		if (rc < 0) {
-			/* The database is locked or full: wait, lose nothing. */
-			nap(spool_delay_ms(&w->policy, ++db_failures, 0, arc4random()));
-			continue;
-		}
-		db_failures = 0;
-		if (rc == 1) {
-			nap(wait);
-			continue;
-		}
-		if (now_ms() >= next_status && w->failures == 0) {
-			refresh_statuses(w);
-			erase_due(w);
-			next_status = now_ms() + 1000LL * w->ctl->cfg.upload_status_interval;
-			continue;
-		}
-		nap(POLL_MS);
+	while (!stop_flag && lock_take(lock, -1) == 0) {
+		wait = daemon_round(w, &next_status, &db_failures);
+		flock(lock, LOCK_UN);
+		nap(wait);
 	}
 	say("stopped");
 	return 0;
 }
 
-/* --once: sends what is waiting, giving up after tries failures in a row.
- * Returns the exit status: 0 when everything was acknowledged. */
-static int run_once(struct worker *w, int tries, int json)
+/* What --once says it could not do, or NULL when everything went: the
+ * pause, the failed tries, or a wait (wait ms) past its bound. */
+static char *once_gave_up(const struct worker *w, int tries, long wait)
+{
+	if (w->pause.cause[0])
+		return xprintf("sending is paused: the server refuses this booth (%s, HTTP %ld):"
+			       " %s", w->pause.cause, w->pause.http, w->pause.reason);
+	if (w->failures >= tries)
+		return xprintf("%d failed tries in a row: %s", w->failures, w->why);
+	if (wait > 0 && w->retry_after * 1000 >= wait)
+		return xprintf("the server asked to wait %ld s (Retry-After), more than"
+			       " --max-wait allows: %s", w->retry_after, w->why);
+	if (wait > 0)
+		return xprintf("the next try is due in %.1f s, more than --max-wait allows: %s",
+			       (double)wait / 1000, w->why);
+	return NULL;
+}
+
+/* Prints what --once did: JSON or a line for a person. */
+static void once_report(const struct worker *w, const struct spool_counts *counts, int rc,
+			const char *gave_up, int json)
+{
+	if (json) {
+		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o, s:o}", "ok",
+					rc == 0, "sent", (json_int_t)w->sent, "retried",
+					(json_int_t)w->retried, "quarantined",
+					(json_int_t)w->quarantined, "waiting",
+					(json_int_t)counts->waiting, "quarantined_total",
+					(json_int_t)counts->quarantined, "erased",
+					(json_int_t)w->erased, "paused",
+					w->pause.cause[0] ? json_string(w->pause.cause) : json_null(),
+					"gave_up", gave_up ? json_string(gave_up) : json_null());
+
+		ctl_json(doc);
+		return;
+	}
+	printf("sent %ld, quarantined %ld, failed tries %ld; now waiting %ld,"
+	       " quarantined %ld\n",
+	       w->sent, w->quarantined, w->retried, counts->waiting, counts->quarantined);
+	if (gave_up != NULL)
+		printf("not sent: %s\n", gave_up);
+}
+
+/* --once: sends what is waiting, giving up after tries failures in a row,
+ * on a pause, or before a wait that would take it past budget_ms in all.
+ * Returns the exit status: 0 when everything was acknowledged and nothing
+ * is quarantined. */
+static int run_once(struct worker *w, int tries, long budget_ms, int json)
 {
 	struct spool_counts counts;
-	char *cause = NULL;
-	long wait;
+	char *cause = NULL, *gave_up;
+	long wait = 0, waited = 0;
 	int rc = 0, step;
 
 	while (!stop_flag) {
@@ -333,9 +545,12 @@ static int run_once(struct worker *w, int tries, int json)
 			rc = 1;
 			break;
 		}
-		if (step == 0 || w->failures >= tries)
+		if (step == 0 || w->failures >= tries || w->refusals.paused != REFUSAL_NONE ||
+		    waited + wait > budget_ms)
 			break;
 		nap(wait);
+		waited += wait;
+		wait = 0;
 	}
 	erase_due(w);
 	if (spool_counts(w->db, &counts, &cause) != 0) {
@@ -343,107 +558,164 @@ static int run_once(struct worker *w, int tries, int json)
 		free(cause);
 		return 1;
 	}
-	if (rc == 0 && (counts.waiting > 0 || w->quarantined > 0))
+	if (rc == 0 && w->pause.cause[0])
+		rc = 4;
+	else if (rc == 0 && (counts.waiting > 0 || counts.quarantined > 0))
 		rc = 3;
-	if (json) {
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
-					(json_int_t)w->sent, "retried", (json_int_t)w->retried,
-					"quarantined", (json_int_t)w->quarantined, "waiting",
-					(json_int_t)counts.waiting, "quarantined_total",
-					(json_int_t)counts.quarantined, "erased",
-					(json_int_t)w->erased);
-
-		ctl_json(doc);
-	} else {
-		printf("sent %ld, quarantined %ld, failed tries %ld; now waiting %ld,"
-		       " quarantined %ld\n",
-		       w->sent, w->quarantined, w->retried, counts.waiting, counts.quarantined);
-	}
+	gave_up = counts.waiting > 0 ? once_gave_up(w, tries, wait) : NULL;
+	once_report(w, &counts, rc, gave_up, json);
+	free(gave_up);
 	return rc;
 }
 
 /* Prints the command's help. */
 static void usage(void)
 {
-	printf("usage: kioskctl sync --once [--tries N] [--json]\n"
+	printf("usage: kioskctl sync --once [--tries N] [--max-wait S] [--json]\n"
 	       "       kioskctl sync --daemon\n\n"
 	       "Sends the requests waiting in the spool to the provincial server\n"
 	       "([upload] url), oldest first, each with the same bytes and the same\n"
 	       "Idempotency-Key on every try (docs/API.md).\n\n"
 	       "  --once     send what is waiting now and exit: status 0 when all of it\n"
-	       "             was acknowledged, 3 when some is still waiting or was\n"
-	       "             quarantined, 1 on an error. Gives up after N failed tries\n"
-	       "             in a row (--tries, default 3), waiting between them.\n"
+	       "             was acknowledged and none is quarantined, 3 when some is\n"
+	       "             still waiting or quarantined, 4 when sending is paused\n"
+	       "             (the server refuses this booth: token, proxy, url), 1 on\n"
+	       "             an error. Gives up after N failed tries in a row (--tries,\n"
+	       "             default 3), and rather than wait more than S seconds in\n"
+	       "             all (--max-wait, default 30), for the lock or between tries\n"
+	       "             (a server's Retry-After), saying what it did not send.\n"
 	       "  --daemon   keep sending (a new request goes within two seconds),\n"
 	       "             back off while the server cannot be reached, refresh the\n"
 	       "             statuses of recent requests; stops cleanly on SIGTERM.\n"
 	       "  --json     (with --once) print the outcome as JSON: ok, sent, retried,\n"
-	       "             quarantined, waiting, quarantined_total, erased.\n\n"
+	       "             quarantined, waiting, quarantined_total, erased, paused,\n"
+	       "             gave_up.\n\n"
 	       "Both also erase the personal details of requests acknowledged\n"
 	       "[privacy] erase_after_days ago (see 'kioskctl erase-due').\n"
-	       "Requests the server refuses for good (a 4xx other than 408/429) are\n"
-	       "quarantined: see 'kioskctl queue'. Log lines go to stderr.\n");
+	       "A request the server refuses for itself (a 400 or 422 while it accepts\n"
+	       "others) is quarantined: see 'kioskctl queue'. A refusal of the booth\n"
+	       "(401, 403, 404, 407, or one refusal for different requests) pauses\n"
+	       "sending: one try every [upload] retry_max seconds until the server\n"
+	       "accepts again ('kioskctl status'). Log lines go to stderr.\n");
+}
+
+/* The command's options. */
+struct sync_args {
+	int once, daemon, json, tries;
+	long max_wait;              /* seconds */
+};
+
+/* Reads the options into a. Returns 0, or 1 after saying what is wrong. */
+static int sync_args(int argc, char **argv, struct sync_args *a)
+{
+	int i;
+
+	memset(a, 0, sizeof *a);
+	a->tries = 3;
+	a->max_wait = 30;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--once") == 0)
+			a->once = 1;
+		else if (strcmp(argv[i], "--daemon") == 0)
+			a->daemon = 1;
+		else if (strcmp(argv[i], "--json") == 0)
+			a->json = 1;
+		else if (strcmp(argv[i], "--tries") == 0 && i + 1 < argc &&
+			 (a->tries = atoi(argv[i + 1])) > 0)
+			i++;
+		else if (strcmp(argv[i], "--max-wait") == 0 && i + 1 < argc &&
+			 (a->max_wait = atol(argv[i + 1])) >= 0 && a->max_wait <= 86400)
+			i++;
+		else
+			return ctl_fail("sync: unexpected '%s' (try kioskctl sync --help)", argv[i]);
+	}
+	if (a->once == a->daemon)
+		return ctl_fail("sync: give --once or --daemon (try kioskctl sync --help)");
+	return 0;
+}
+
+/* Takes the locks of the run: the daemon's own (waiting for a daemon still
+ * stopping), and for --once the send lock (waiting at most max_wait for a
+ * daemon's send in flight). *lock gets the send lock's descriptor, *own the
+ * daemon's (or -1). Returns 0, or 1 after saying why (0 with *lock -1 when
+ * stopped by a signal). */
+static int sync_locks(struct ctl *ctl, const struct sync_args *a, int *lock, int *own)
+{
+	*own = a->daemon ? lock_open(ctl, "sync-daemon.lock") : -1;
+	*lock = a->daemon && *own < 0 ? -1 : lock_open(ctl, "sync.lock");
+	if (*lock < 0 || (*own >= 0 && lock_take(*own, -1) != 0) ||
+	    (a->once && lock_take(*lock, 1000 * a->max_wait) != 0)) {
+		if (*lock >= 0 && errno == EWOULDBLOCK)
+			ctl_fail("another sync worker is sending on %s (the daemon?); try again",
+				 ctl->cfg.state_dir);
+		if (*own >= 0)
+			close(*own);
+		if (*lock >= 0)
+			close(*lock);
+		*lock = -1;
+		return stop_flag ? 0 : 1;
+	}
+	return 0;
+}
+
+/* Prepares the worker: the policy, the pause recorded before, and every
+ * request waiting due now (a worker starting means "try now"). These
+ * writes are not needed to send: on a full disk they are only logged. */
+static void worker_start(struct worker *w, struct ctl *ctl)
+{
+	char *cause = NULL;
+
+	w->ctl = ctl;
+	w->link = -1;
+	w->policy.base_ms = ctl->cfg.upload_retry_base_ms;
+	w->policy.max_ms = 1000L * ctl->cfg.upload_retry_max;
+	if (spool_pause_get(w->db, &w->pause, &cause) < 0) {
+		log_cause("cannot read whether sending is paused", cause);
+		cause = NULL;
+	}
+	if (spool_worker_durability(w->db, &cause) != 0 || spool_due_now(w->db, &cause) != 0)
+		log_cause("cannot make the waiting requests due now", cause);
 }
 
 int ctl_sync(struct ctl *ctl, int argc, char **argv)
 {
+	struct sync_args a;
 	struct worker w;
 	char *cause = NULL;
-	int once = 0, daemon = 0, json = 0, tries = 3, i, lock, rc;
+	long long start;
+	int lock, own, rc;
 
 	if (ctl_wants_help(argc, argv)) {
 		usage();
 		return 0;
 	}
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--once") == 0)
-			once = 1;
-		else if (strcmp(argv[i], "--daemon") == 0)
-			daemon = 1;
-		else if (strcmp(argv[i], "--json") == 0)
-			json = 1;
-		else if (strcmp(argv[i], "--tries") == 0 && i + 1 < argc &&
-			 (tries = atoi(argv[i + 1])) > 0)
-			i++;
-		else
-			return ctl_fail("sync: unexpected '%s' (try kioskctl sync --help)", argv[i]);
-	}
-	if (once == daemon)
-		return ctl_fail("sync: give --once or --daemon (try kioskctl sync --help)");
+	if (sync_args(argc, argv, &a) != 0)
+		return 1;
 	catch_signals();
 	memset(&w, 0, sizeof w);
-	w.ctl = ctl;
-	w.link = -1;
-	w.policy.base_ms = ctl->cfg.upload_retry_base_ms;
-	w.policy.max_ms = 1000L * ctl->cfg.upload_retry_max;
 	if ((w.db = ctl_db(ctl)) == NULL)
 		return 1;
-	if (ctl->cfg.upload_url[0] == '\0' && daemon) {
+	if (ctl->cfg.upload_url[0] == '\0' && a.daemon) {
 		say("no [upload] url: the booth is offline, nothing to send");
 		while (!stop_flag)
 			nap(3600 * 1000L);
 		return 0;
 	}
 	w.up = upload_open(&ctl->cfg, &stop_flag, &cause);
-	if (w.up == NULL) {
-		ctl_fail("%s", cause);
-		free(cause);
-		return 1;
+	if (w.up == NULL)
+		return ctl_fail_cause(cause);
+	start = now_ms();
+	rc = sync_locks(ctl, &a, &lock, &own);
+	if (lock >= 0) {
+		worker_start(&w, ctl);
+		/* --max-wait counts the wait for the lock too. */
+		rc = a.daemon ? run_daemon(&w, lock)
+			      : run_once(&w, a.tries, (long)(1000 * a.max_wait - (now_ms() - start)),
+					 a.json);
+		close(lock);
 	}
-	lock = take_lock(ctl, daemon);
-	if (lock < 0) {
-		upload_close(w.up);
-		return stop_flag ? 0 : 1;
-	}
-	/* Whatever waits is due now: a worker starting means "try now". */
-	if (spool_worker_durability(w.db, &cause) != 0 || spool_due_now(w.db, &cause) != 0) {
-		ctl_fail("%s", cause);
-		free(cause);
-		rc = 1;
-	} else {
-		rc = daemon ? run_daemon(&w) : run_once(&w, tries, json);
-	}
+	if (own >= 0)
+		close(own);
 	upload_close(w.up);
-	close(lock);
 	return rc;
 }

@@ -16,6 +16,10 @@
 #define KEY_LINK "sync.link"
 #define KEY_LINK_AT "sync.link_at"
 #define KEY_CONTACT "sync.last_contact"
+#define KEY_PAUSED "sync.paused"
+#define KEY_PAUSED_HTTP "sync.paused_http"
+#define KEY_PAUSED_SINCE "sync.paused_since"
+#define KEY_PAUSED_REASON "sync.paused_reason"
 
 /* The columns read into a spool_item, in the order item_read() expects. */
 #define ITEM_COLS \
@@ -552,6 +556,53 @@ int spool_link_set(struct db *db, int online, long long now, char **cause)
 	return db_commit(db, "cannot record the link state", cause);
 }
 
+int spool_pause_set(struct db *db, const struct spool_pause *pause, char **cause)
+{
+	static const char doing[] = "cannot record whether sending is paused";
+	int ok = 1;
+
+	if (db_begin(db, doing, cause) != 0)
+		return -1;
+	if (db_setting_set(db, KEY_PAUSED, pause ? pause->cause : NULL) != 0 ||
+	    db_setting_set(db, KEY_PAUSED_REASON, pause ? pause->reason : NULL) != 0)
+		ok = 0;
+	if (pause != NULL) {
+		setting_put(db, KEY_PAUSED_HTTP, pause->http, &ok);
+		setting_put(db, KEY_PAUSED_SINCE, pause->since, &ok);
+	} else if (db_setting_set(db, KEY_PAUSED_HTTP, NULL) != 0 ||
+		   db_setting_set(db, KEY_PAUSED_SINCE, NULL) != 0) {
+		ok = 0;
+	}
+	if (!ok) {
+		*cause = db_cause(db, doing);
+		return db_rollback(db);
+	}
+	return db_commit(db, doing, cause);
+}
+
+int spool_pause_get(struct db *db, struct spool_pause *pause, char **cause)
+{
+	sqlite3_stmt *st = db_row(db,
+				  "SELECT"
+				  " (SELECT value FROM settings WHERE key = '" KEY_PAUSED "'),"
+				  " (SELECT value FROM settings WHERE key = '" KEY_PAUSED_HTTP "'),"
+				  " (SELECT value FROM settings WHERE key = '" KEY_PAUSED_SINCE "'),"
+				  " (SELECT value FROM settings WHERE key = '" KEY_PAUSED_REASON "')",
+				  "cannot read whether sending is paused", cause);
+	int paused;
+
+	if (st == NULL)
+		return -1;
+	memset(pause, 0, sizeof *pause);
+	paused = sqlite3_column_type(st, 0) != SQLITE_NULL;
+	column_copy(st, 0, pause->cause, sizeof pause->cause);
+	pause->http = (long)sqlite3_column_int64(st, 1);
+	pause->since = sqlite3_column_int64(st, 2);
+	column_copy(st, 3, pause->reason, sizeof pause->reason);
+	sqlite3_finalize(st);
+	return paused;
+}
+
 int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 {
 	sqlite3_stmt *st = db_row(db,
@@ -561,7 +612,8 @@ int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 				   " (SELECT value FROM settings WHERE key = '" KEY_LAST_OK "'),"
 				   " (SELECT value FROM settings WHERE key = '" KEY_LINK "'),"
 				   " (SELECT value FROM settings WHERE key = '" KEY_LINK_AT "'),"
-				   " (SELECT value FROM settings WHERE key = '" KEY_CONTACT "')",
+				   " (SELECT value FROM settings WHERE key = '" KEY_CONTACT "'),"
+				   " (SELECT value FROM settings WHERE key = '" KEY_PAUSED "')",
 				   "cannot read the spool", cause);
 	const unsigned char *link;
 
@@ -576,6 +628,7 @@ int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 								 : SPOOL_LINK_OFFLINE;
 	footer->link_at = sqlite3_column_int64(st, 4);
 	footer->last_contact = sqlite3_column_int64(st, 5);
+	column_copy(st, 6, footer->paused, sizeof footer->paused);
 	sqlite3_finalize(st);
 	return 0;
 }

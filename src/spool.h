@@ -87,7 +87,7 @@ struct spool_counts {
 enum spool_link { SPOOL_LINK_UNKNOWN, SPOOL_LINK_ONLINE, SPOOL_LINK_OFFLINE };
 
 /* What the kiosk's footer shows, read cheaply (one query: two counts over
- * the state index and four settings, "sync.*"). An empty [upload] url
+ * the state index and five settings, "sync.*"). An empty [upload] url
  * means "offline" whatever is recorded here: the UI decides that from the
  * config. */
 struct spool_footer {
@@ -97,6 +97,17 @@ struct spool_footer {
 	enum spool_link link;       /* how the last exchange with the server went */
 	long long link_at;          /* when that was last confirmed */
 	long long last_contact;     /* last time the server was reached, 0 never */
+	char paused[16];            /* why the worker stopped sending (a word of
+				     * refusal.h), "" while it sends */
+};
+
+/* Why the upload worker stopped sending: the server refuses the booth
+ * rather than a request (see refusal.h). */
+struct spool_pause {
+	char cause[16];             /* refusal_cause_name() */
+	long http;                  /* the status that paused it */
+	long long since;            /* when */
+	char reason[256];           /* the server's answer, for a helper */
 };
 
 /* Writes a new random id (a UUID, 36 characters) into out. */
@@ -211,6 +222,14 @@ int spool_counts(struct db *db, struct spool_counts *counts, char **cause);
 /* Records whether the server was reached, at now (and when it was, the
  * time of the last contact). Returns 0 or -1 with *cause. */
 int spool_link_set(struct db *db, int online, long long now, char **cause);
+
+/* Records that the worker stopped sending, or with pause NULL that it
+ * sends again. Returns 0 or -1 with *cause. */
+int spool_pause_set(struct db *db, const struct spool_pause *pause, char **cause);
+
+/* Reads what spool_pause_set() recorded. Returns 1 with *pause filled when
+ * the worker stopped sending, 0 when it sends, -1 with *cause. */
+int spool_pause_get(struct db *db, struct spool_pause *pause, char **cause);
 
 /* Fills the kiosk footer's numbers. Returns 0 or -1 with *cause. */
 int spool_footer(struct db *db, struct spool_footer *footer, char **cause);

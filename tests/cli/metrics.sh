@@ -38,6 +38,7 @@ expect 'kiosk_printer{booth="b1",state="unknown"}' 1
 expect 'kiosk_starts_total{booth="b1"}' 0
 expect 'kiosk_helper_calls_open{booth="b1"}' 0
 expect 'kiosk_helper_call_oldest_age_seconds{booth="b1"}' 0
+expect 'kiosk_upload_paused{booth="b1",reason="token"}' 0
 grep -q "^kiosk_software_info{booth=\"b1\",version=\"$(cat VERSION)\"} 1$" "$T/m" || fail "software_info"
 grep -q '^# TYPE kiosk_requests_sent_total counter$' "$T/m" || fail "sent is not a counter"
 echo "ok: a fresh booth"
@@ -123,8 +124,7 @@ echo "ok: an open call for a helper"
 
 # A full state disk: the booth's state on a small tmpfs, filled while the
 # database is open in another program, as the kiosk keeps it on a booth.
-# (Opening state.db afresh on a full disk is another matter: the WAL index
-# needs space.)
+# (With nothing holding it open: tests/cli/upload_disk_full_open.sh.)
 small=$T/small
 mkdir -p "$small"
 mount -t tmpfs -o size=4m tmpfs "$small" || fail "cannot mount a tmpfs (root needed)"

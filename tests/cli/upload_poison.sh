@@ -24,9 +24,15 @@ fill 1
 kctl queue list --limit 1 --json | "$PY" -c 'import json, sys
 r = json.load(sys.stdin)["requests"]
 assert len(r) == 1 and r[0]["state"] == "quarantined", r' || fail "list --limit"
-kctl sync --once || fail "the new request did not go"
+# A booth with a quarantined request never says all is well (exit 3,
+# "ok": false), though the new request went.
+rc=0
+kctl sync --once --json >"$T/out" || rc=$?
+[ "$rc" = 3 ] || fail "sync --once with a request quarantined exited $rc"
+grep -q '"ok":false,"sent":1,.*"waiting":0,"quarantined_total":1' "$T/out" ||
+	fail "the new request did not go: $(cat "$T/out")"
 # Quarantined is not pending: the worker leaves it alone.
-kctl sync --once
+kctl sync --once || [ $? = 3 ] || fail "sync --once"
 [ "$(stat posts)" = 5 ] || fail "the quarantined request was sent again"
 srvctl "accept?id=$(req 2)" >/dev/null
 kctl queue retry "$(req 2 2)" | grep -q "will be sent again" || fail "retry"

@@ -9,13 +9,16 @@ byte-identical. A second, plain-HTTP control port (written to DIR/ctlport)
 tells it to misbehave:
 
   /fault?mode=M&count=N[&secs=S][&retry_after=R]   the next N POSTs get M:
-      500, 503, 429, 408 (with Retry-After R when given), html (a captive
+      any status from 400 to 599 (a JSON error; with Retry-After R when
+      given), page403 (a captive portal's or proxy's HTML 403), html (a captive
       portal's 200 page), wrongid (200 JSON echoing another id), echo (a 400
       whose error quotes the form's fields, as a careless server might): nothing
       stored; stall (no answer for S seconds, body unread): nothing stored;
       reset (connection reset), empty (closed without a reply), drip (the
       reply one byte every half second), hang (no answer for S seconds):
       stored first, so the booth's retry finds it already there.
+  /clear          drops the faults not yet served
+  /token?value=T  the token it takes from now on (a rotated token)
   /reject?id=ID   POSTs of ID get a 400 until /accept?id=ID
   /status?receipt=R&status=S[&note=N][&updated_at=T]   a dossier's status
   /lookupstall?secs=S[&count=N]   the next N GET /dossiers wait S seconds
@@ -176,8 +179,10 @@ class Api(http.server.BaseHTTPRequestHandler):
             return self.send(400, {"error": "Idempotency-Key differs from the id"})
         retry = [("Retry-After", str(fault["retry_after"]))] \
             if fault and fault.get("retry_after") is not None else []
-        if mode in ("500", "503", "429", "408"):
+        if mode.isdigit() and 400 <= int(mode) <= 599:
             return self.send(int(mode), {"error": "fault " + mode}, headers=retry)
+        if mode == "page403":
+            return self.send(403, PORTAL, "text/html; charset=utf-8")
         if mode == "html":
             return self.send(200, PORTAL, "text/html; charset=utf-8")
         if mode == "wrongid":
@@ -240,6 +245,10 @@ class Control(http.server.BaseHTTPRequestHandler):
                 f = {"mode": q["mode"], "secs": float(q.get("secs", "60")),
                      "retry_after": q.get("retry_after")}
                 STATE.faults.extend(dict(f) for _ in range(int(q.get("count", "1"))))
+            elif url.path == "/clear":
+                STATE.faults.clear()
+            elif url.path == "/token":
+                STATE.token = q["value"]
             elif url.path == "/lookupstall":
                 STATE.lookup_stalls.extend(
                     [float(q["secs"])] * int(q.get("count", "1")))
