@@ -505,7 +505,8 @@ void app_set_state(struct app *a, const struct booth_state *st)
 {
 	/* Field by field: memcmp would read the struct's padding. */
 	if (a->st.waiting != st->waiting || a->st.online != st->online ||
-	    a->st.last_upload != st->last_upload) {
+	    a->st.last_upload != st->last_upload || a->st.quarantined != st->quarantined ||
+	    strcmp(a->st.paused, st->paused) != 0) {
 		a->st = *st;
 		a->dirty = 1;
 	}

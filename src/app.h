@@ -19,7 +19,11 @@ struct screens;
 /* What the booth knows about its spool and network, refreshed by main. */
 struct booth_state {
 	long waiting;          /* requests saved, not yet acknowledged; -1 unknown */
+	long quarantined;      /* refused by the server, waiting for a helper */
 	int online;            /* the upload worker reached the server lately */
+	char paused[16];       /* why the upload worker stopped sending (a word of
+				* refusal.h: the server refuses the booth), "" while
+				* it sends */
 	time_t last_upload;    /* last acknowledged upload, 0 if none */
 };
 

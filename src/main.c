@@ -61,9 +61,10 @@ static int utf8_locale(void)
 	return -1;
 }
 
-/* What the footer shows: waiting requests, network, last upload (as the
- * upload worker last recorded them in the spool); kept as they were when
- * the database cannot be read this time. */
+/* What the footer shows: waiting requests, network, last upload, and for
+ * helpers a pause of sending and the requests quarantined (as the upload
+ * worker last recorded them in the spool); kept as they were when the
+ * database cannot be read this time. */
 static void read_state(struct db *db, const struct config *cfg, struct booth_state *st)
 {
 	struct spool_footer f;
@@ -74,7 +75,9 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 		return;
 	}
 	st->waiting = f.waiting;
+	st->quarantined = f.quarantined;
 	st->online = cfg->upload_url[0] != '\0' && f.link == SPOOL_LINK_ONLINE;
+	snprintf(st->paused, sizeof st->paused, "%s", cfg->upload_url[0] ? f.paused : "");
 	st->last_upload = (time_t)f.last_upload;
 }
 
@@ -222,7 +225,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 	int restart = 0, pending = 0;
 	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { .glyphs = glyphs };
-	struct booth_state st = { .waiting = -1, .online = 0, .last_upload = 0 };
+	struct booth_state st = { .waiting = -1, .quarantined = 0, .online = 0, .last_upload = 0 };
 	time_t polled = 0;
 	int rows, cols, ready;
 

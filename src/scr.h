@@ -18,6 +18,11 @@ extern const struct frame_ops scr_queue, scr_ticket, scr_pay, scr_call;
  * opens the screen that says so; the booth chimes. */
 void scr_call_open(struct app *a);
 
+/* For the helper menu: what needs a helper about sending (the server
+ * refusing the booth, requests it refused), in lines from row y; returns
+ * the next free row (y when nothing does). */
+int scr_status_attention(struct app *a, struct canvas *c, int y);
+
 /* The day a request's result is expected: the published processing time
  * of its procedure in working days after the day it was saved (at).
  * Returns 0, or -1 when it is not known (scr_dossier.c). */

@@ -34,7 +34,7 @@ static int menu_columns(const struct app *a, const struct frame *f)
 	return f->screen->columns;
 }
 
-/* The text lines, word-wrapped. */
+/* The text lines, word-wrapped; on the helper menu, what needs a helper. */
 static int menu_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	const struct screen *s = f->screen;
@@ -47,7 +47,12 @@ static int menu_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 		app_format(a, text, sizeof text, s->texts[i], 0);
 		y += canvas_wrap(c, y, 2, c->cols - 4, c->rows - 4 - y, text, ATTR_NORMAL);
 	}
-	return s->ntexts > 0 ? y + 1 : y;
+	if (s->ntexts > 0)
+		y++;
+	/* The helper menu says first what needs a helper. */
+	if (strcmp(s->id, "helper") == 0 && (i = scr_status_attention(a, c, y)) > y)
+		y = i + 1;
+	return y;
 }
 
 /* Follows a choice to its screen or built-in target. */

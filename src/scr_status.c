@@ -44,6 +44,43 @@ static void status_calls(struct app *a, struct canvas *c, int y)
 	status_line(a, c, y, N_("Người dân gọi cán bộ"), buf);
 }
 
+/* How a pause of sending reads (refusal.h's words), for helpers. */
+static const char *pause_words(const char *cause)
+{
+	static const char *const words[][2] = {
+		{ "token", N_("máy chủ không nhận mã truy cập (token) của trạm") },
+		{ "forbidden", N_("mạng hoặc máy chủ chặn trạm (trang đăng nhập Wi-Fi?)") },
+		{ "url", N_("sai địa chỉ máy chủ (url)") },
+		{ "proxy", N_("máy chủ proxy đòi đăng nhập") },
+		{ "every", N_("máy chủ từ chối mọi hồ sơ") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(cause, words[i][0]) == 0)
+			return words[i][1];
+	return N_("máy chủ từ chối trạm");
+}
+
+int scr_status_attention(struct app *a, struct canvas *c, int y)
+{
+	const struct booth_state *st = app_booth(a);
+	char line[512];
+
+	if (st->paused[0]) {
+		snprintf(line, sizeof line, "%s: %s.", app_tr(a, N_("CẦN XEM: trạm tạm dừng gửi hồ sơ")),
+			 app_tr(a, pause_words(st->paused)));
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_ALERT);
+	}
+	if (st->quarantined > 0) {
+		app_format(a, line, sizeof line,
+			   N_("CẦN XEM: {n} hồ sơ bị máy chủ từ chối, chờ cán bộ xử lý."),
+			   st->quarantined);
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_ALERT);
+	}
+	return y;
+}
+
 /* The lines of the booth's state. */
 static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
@@ -58,12 +95,17 @@ static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	status_line(a, c, ++y, N_("Thư mục dữ liệu"), cfg->state_dir);
 	snprintf(buf, sizeof buf, "%ld", app_booth(a)->waiting);
 	status_line(a, c, ++y, N_("Hồ sơ chờ gửi"), app_booth(a)->waiting < 0 ? "?" : buf);
+	status_line(a, c, ++y, N_("Gửi hồ sơ lên máy chủ"),
+		    app_booth(a)->paused[0] ? app_tr(a, N_("TẠM DỪNG (máy chủ từ chối trạm)"))
+					    : app_tr(a, N_("bình thường")));
+	snprintf(buf, sizeof buf, "%ld", app_booth(a)->quarantined);
+	status_line(a, c, ++y, N_("Hồ sơ bị máy chủ từ chối"), buf);
 	status_line(a, c, ++y, N_("Máy chủ nhận hồ sơ"),
 		    cfg->upload_url[0] ? cfg->upload_url
 				       : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
 	status_line(a, c, ++y, N_("Máy in"), config_word("printer", "type", cfg->printer_type));
 	status_calls(a, c, ++y);
-	return y + 2;
+	return scr_status_attention(a, c, y + 2) + 1;
 }
 
 /* "1  Đã đến hỗ trợ" answers the open calls, once a helper is there. */

@@ -172,7 +172,11 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 	char state[256], part[128], text[512];
 	int sw, y = c->rows - 1, cols = c->cols - draw_voice_button(a, c);
 
-	app_format(a, state, sizeof state, st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
+	/* Paused (the server refuses the booth), it is not "Có mạng" that
+	 * matters: the requests do not go. */
+	app_format(a, state, sizeof state,
+		   st->paused[0] ? N_("● Chưa gửi được")
+		   : st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
 	if (st->waiting > 0) {
 		app_format(a, part, sizeof part, N_(" · {n} hồ sơ chờ gửi"), st->waiting);
 		strncat(state, part, sizeof state - strlen(state) - 1);
@@ -193,7 +197,7 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 		canvas_text(c, y - 1, cols - sw - 2, " ", ATTR_NORMAL, 1);
 		y--;
 	}
-	canvas_text(c, y, cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
+	canvas_text(c, y, cols - sw - 1, state, st->online && !st->paused[0] ? ATTR_OK : ATTR_DIM, sw);
 	if (y == c->rows - 1)
 		canvas_text(c, y, 1, text, ATTR_DIM, cols - sw - 4);
 	else
