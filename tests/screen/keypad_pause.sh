@@ -1,8 +1,8 @@
 # Multi-tap on a keypad booth: the letter being tapped is lit, and a pause
 # of about a second ends it, so the same key then starts a new letter: 8,
 # 4 4, a pause, 4 4 4 4 spells "thg" (without the pause the six taps of 4
-# would cycle on to "th", not start a new letter). Nothing sleeps: the test waits for the letter to
-# stop being lit.
+# would cycle on as one letter). Nothing sleeps: the test waits for the
+# letter to stop being lit.
 . tests/screen/lib.bash
 write_config "[ui]" "input = keypad" "keypad = multitap" "[keypad]" "layout = phone"
 
