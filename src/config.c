@@ -67,7 +67,11 @@ static const struct key keys[] = {
 	ENUM("payment", "service", payment_service, "account card"),
 	STR("scanner", "device", scanner_device),
 	INT("scanner", "baud", scanner_baud, 1200, 115200),
+	ENUM("upload", "protocol", upload_protocol, "json openrosa"),
 	STR("upload", "url", upload_url),
+	INT("upload", "project", upload_project, 0, 2000000000),
+	STR("upload", "viewer", upload_viewer),
+	STR("upload", "viewer_password", upload_viewer_password),
 	STR("upload", "token", upload_token),
 	STR("upload", "ca_file", upload_ca_file),
 	STR("upload", "pin", upload_pin),
@@ -113,6 +117,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->receipt_lookup_url, sizeof cfg->receipt_lookup_url, "%s", CONFIG_LOOKUP_URL);
 	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
+	snprintf(cfg->upload_protocol, sizeof cfg->upload_protocol, "json");
 	cfg->upload_timeout = 20;
 	cfg->upload_connect_timeout = 10;
 	cfg->upload_stall_time = 15;

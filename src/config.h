@@ -57,7 +57,11 @@ struct config {
 	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
 	int scanner_baud;
 	/* [upload] */
+	char upload_protocol[16];     /* json (docs/API.md) | openrosa (ODK Central) */
 	char upload_url[CONFIG_STR];  /* "" keeps the booth offline */
+	int upload_project;           /* openrosa: Central's project id */
+	char upload_viewer[CONFIG_STR];          /* openrosa: the read-only account */
+	char upload_viewer_password[CONFIG_STR]; /* that reads review states */
 	char upload_token[CONFIG_STR];
 	char upload_ca_file[CONFIG_STR];
 	char upload_pin[CONFIG_STR];  /* libcurl CURLOPT_PINNEDPUBLICKEY */

@@ -101,6 +101,11 @@ void ctl_content_release_usage(FILE *out);
  * worker. Returns 0 or -1 with *cause. */
 int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause);
 
+/* Loads the content folder's forms and catalogs into u (uidata_load),
+ * printing the problems when there are any. Returns 0 or -1. */
+int ctl_load_forms(const struct config *cfg, struct uidata *u);
+
+ctl_fn ctl_central;
 ctl_fn ctl_check;
 ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
@@ -122,5 +127,6 @@ ctl_fn ctl_status;
 ctl_fn ctl_ticket;
 ctl_fn ctl_sync;
 ctl_fn ctl_vietqr;
+ctl_fn ctl_xform;
 
 #endif

@@ -13,6 +13,7 @@
 #include "rcode.h"
 #include "spool.h"
 #include "util.h"
+#include "xform.h"
 
 #define SEQ_KEY "receipt_seq"
 
@@ -45,6 +46,20 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 	return s;
 }
 
+/* The OpenRosa submission of a request being saved, or NULL with *cause. */
+static char *openrosa_bytes(const struct config *cfg, const struct form *form,
+			    const struct i18n *t, const char *const *values,
+			    const struct saved *out, char **cause)
+{
+	struct xform_request r = { out->id, out->receipt, cfg->booth_id, out->at };
+
+	if (t == NULL) {
+		*cause = xstrdup("cannot write the OpenRosa submission without the catalogs");
+		return NULL;
+	}
+	return xform_submission(form, t, values, &r, cause);
+}
+
 /* Runs one statement without rows. */
 static int exec(struct db *db, const char *sql)
 {
@@ -52,10 +67,10 @@ static int exec(struct db *db, const char *sql)
 }
 
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause)
+		   const struct i18n *t, const char *const *values, time_t at, int time_known,
+		   struct saved *out, char **cause)
 {
-	char buf[32], *body = NULL;
+	char buf[32], *body = NULL, *xml = NULL;
 	long seq;
 	struct spool_request req;
 
@@ -79,7 +94,15 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	out->at = time_known ? at : 0;
 	body = submit_json(cfg, form, values, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
-				      (long long)at, body, strlen(body), !time_known };
+				      (long long)at, body, strlen(body), !time_known, NULL, 0, NULL };
+	if (strcmp(cfg->upload_protocol, "openrosa") == 0 &&
+	    (xml = openrosa_bytes(cfg, form, t, values, out, cause)) == NULL)
+		goto fail;
+	if (xml != NULL) {
+		req.xml = xml;
+		req.xml_len = strlen(xml);
+		req.xform = form->id;
+	}
 	if (spool_enqueue(db, &req, cause) != 0)
 		goto fail;
 	if (exec(db, "COMMIT") != 0) {
@@ -87,11 +110,13 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 		goto fail;
 	}
 	free(body);
+	free(xml);
 	return 0;
 fail:
 	rc = db_busy(db) ? -2 : -1; /* before ROLLBACK clears the error */
 	exec(db, "ROLLBACK");
 	free(body);
+	free(xml);
 	memset(out, 0, sizeof *out);
 	return rc;
 }
@@ -124,7 +149,7 @@ int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
 	}
 	for (i = 0; i < st->form->nfields; i++)
 		values[i] = entry_text(&st->entry[i]);
-	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now,
+	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, a->env.i18n, values, now,
 				 (long long)now >= a->env.clock_min, saved, cause)) != 0) {
 		free(saved);
 		return rc;

@@ -10,6 +10,7 @@ struct form_state;
 struct db;
 struct config;
 struct form;
+struct i18n;
 
 /* What was saved, for the receipt. */
 struct saved {
@@ -25,7 +26,8 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 		  const char *id, const char *receipt, time_t at);
 
 /* Saves a request: the booth's next receipt number and the request go in
- * one transaction, so after a crash either both are there or neither. at
+ * one transaction (with [upload] protocol openrosa, its OpenRosa bytes too:
+ * xform_submission() of form with the catalogs t), so after a crash either both are there or neither. at
  * is the clock's time; when time_known is 0 (the clock is not set) it only
  * orders the spool: the request is stored as of an unknown time (a flag in
  * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;
@@ -33,8 +35,8 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
  * held the database past its busy timeout (sending again soon may work),
  * -1 for the disk (full, read-only, failing). */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause);
+		   const struct i18n *t, const char *const *values, time_t at, int time_known,
+		   struct saved *out, char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private
  * to this user. Returns NULL with *cause when the disk does not allow it. */

@@ -71,7 +71,7 @@ static int save_named(struct db *db, const char *receipt, long long created, con
 	body = xprintf("{\"id\":\"%s\",\"receipt\":\"%s\",\"fields\":{\"name\":\"%s\"}}",
 		       id, receipt, name);
 	req = (struct spool_request){ id, receipt, "procedure", NULL, created, body,
-				      strlen(body), 0 };
+				      strlen(body), 0, NULL, 0, NULL };
 	rc = spool_enqueue(db, &req, &cause);
 	free(cause);
 	free(body);
@@ -142,7 +142,7 @@ static void test_enqueue_refuses_bad_requests(void **state)
 	struct fixture *f = *state;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 	const char *nfd = "{\"id\":\"x-1\",\"name\":\"Vie\xcc\x82\xcc\xa3t\"}";
-	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0 };
+	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0, NULL, 0, NULL };
 
 	/* The body must echo the id. */
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
@@ -341,7 +341,7 @@ static void test_locked_database_saves_nothing(void **state)
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
-	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0 };
+	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0, NULL, 0, NULL };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "locked"));
 	free(cause);
@@ -370,7 +370,7 @@ static void test_full_database_saves_nothing(void **state)
 	i = (size_t)snprintf(body, n + 64, "{\"id\":\"%s\",\"x\":\"", id);
 	memset(body + i, 'a', n);
 	memcpy(body + i + n, "\"}", 3);
-	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0 };
+	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0, NULL, 0, NULL };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "full"));
 	free(cause);
