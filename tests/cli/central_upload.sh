@@ -12,28 +12,14 @@
 . tests/upload/lib.sh
 . tests/tools/central.bash
 central_up
-P=$(central_py project "kiosk-upload-$$")
-
-cat >"$T/booth.ini" <<INI
-[booth]
-id = central-upload-$$
-[paths]
-state_dir = $T/state
-content_dir = $PWD/build/content
-INI
-CENTRAL_PASSWORD=$ODK_ADMIN_PASSWORD ./build/kioskctl --config "$T/booth.ini" central publish \
-	--url "$ODK_BASE_URL" --project "$P" --email "$ODK_ADMIN_EMAIL" >"$T/upload.ini" 2>"$T/publish.log" ||
-	{ cat "$T/publish.log"; fail "central publish"; }
+central_booth
 grep -c ": published" "$T/publish.log" | grep -qx "$(ls screens/forms/*.form | wc -l)" ||
 	{ cat "$T/publish.log"; fail "not every form was published"; }
 grep -qx "protocol = openrosa" "$T/upload.ini" && grep -qx "project = $P" "$T/upload.ini" ||
 	fail "the printed [upload] lines: $(cat "$T/upload.ini")"
-{ cat "$T/booth.ini" "$T/upload.ini"; printf 'retry_base_ms = 50\nretry_max = 1\n'; } >"$T/kiosk.ini"
 
 # One request of every form, then one more with an empty optional field.
-for f in screens/forms/*.form; do
-	./build/tools/form_fill "$T/kiosk.ini" "$(basename "$f" .form)" 1 >>"$T/ids" || fail "form_fill $f"
-done
+central_fill "$(ls screens/forms/*.form | wc -l)"
 ./build/tools/form_fill "$T/kiosk.ini" 10-khai-sinh 1 requester_phone= >>"$T/ids" || fail "form_fill"
 kctl sync --once --json >"$T/out" 2>"$T/log" || { cat "$T/log"; fail "sync exited $?"; }
 grep -q '"ok":true,"sent":11,' "$T/out" || fail "sync: $(cat "$T/out")"
@@ -43,8 +29,7 @@ central_py check "$T/state" "$P" || fail "Central does not hold the requests as 
 ./build/tools/form_fill "$T/kiosk.ini" feedback 1 >>"$T/ids"
 id=$(req 12)
 sql "SELECT xml FROM submissions WHERE id = '$id'" | sed 's/Việc khác/Thủ tục hành chính/' >"$T/other.xml"
-token=$(sed -n 's/^token = //p' "$T/upload.ini")
-code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
 	-H 'X-OpenRosa-Version: 1.0' -F "xml_submission_file=@$T/other.xml;type=text/xml" \
 	"$ODK_BASE_URL/v1/projects/$P/submission")
 [ "$code" = 201 ] || fail "posting the other bytes: $code"
@@ -55,7 +40,7 @@ kctl sync --once --json >"$T/out" 2>"$T/log" || rc=$?
 sql "SELECT last_error FROM submissions WHERE id = '$id'" | grep -q "HTTP 409" || fail "no reason"
 
 # 401 for every request: paused, nothing set aside, and it says so.
-sed -i "s/^token = .*/token = wrong$token/" "$T/kiosk.ini"
+sed -i "s/^token = .*/token = wrong$TOKEN/" "$T/kiosk.ini"
 ./build/tools/form_fill "$T/kiosk.ini" 20-khai-tu 3 >>"$T/ids"
 rc=0
 kctl sync --once --json >"$T/out" 2>"$T/log" || rc=$?
@@ -64,7 +49,7 @@ cat "$T/out"
 grep -q '"sent":0,' "$T/out" && grep -q '"quarantined":0,' "$T/out" &&
 	grep -q '"waiting":3,' "$T/out" && grep -q '"paused":"HTTP 401' "$T/out" || fail "401: $(cat "$T/out")"
 kctl status | grep -q "PAUSED" || fail "kioskctl status does not say the uploads pause"
-sed -i "s/^token = .*/token = $token/" "$T/kiosk.ini"
+sed -i "s/^token = .*/token = $TOKEN/" "$T/kiosk.ini"
 kctl sync --once --json >"$T/out" 2>"$T/log" || fail "after the token was fixed: $(cat "$T/out")"
 grep -q '"sent":3,' "$T/out" && grep -q '"paused":null' "$T/out" || fail "resumed: $(cat "$T/out")"
 kctl status | grep -q "PAUSED" && fail "still paused in kioskctl status"

@@ -15,7 +15,7 @@
 
 CENTRAL_PEER=../shared/peers/odk-central
 CENTRAL_ROOT=$PWD/build/central
-CENTRAL_FD=
+CENTRAL_FD=    # the process holding the lock on users.lock
 
 # Skips the test: prints why as the last line and exits 77.
 central_skip() {
@@ -42,7 +42,6 @@ central_env() {
 central_setup() {
 	(
 		exec 8>&- 9>&-
-		[ -z "$CENTRAL_FD" ] || eval "exec $CENTRAL_FD>&-"
 		# shellcheck disable=SC2046
 		env $(central_env) "$CENTRAL_PEER/setup.sh" "$@" >>"$CENTRAL_ROOT/setup.log" 2>&1
 	)
@@ -76,13 +75,27 @@ central_start() {
 	export ODK_BASE_URL ODK_ADMIN_EMAIL ODK_ADMIN_PASSWORD
 }
 
+# Holds build/central/users.lock, shared (-s) or alone (-x), in a helper
+# process of its own: the lock is not inherited by what the test starts,
+# so a program the test leaves behind never keeps Central running.
+central_hold() {
+	coproc CENTRAL_HOLDER {
+		exec python3 -c 'import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+fcntl.flock(fd, fcntl.LOCK_SH if sys.argv[2] == "-s" else fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()' "$CENTRAL_ROOT/users.lock" "$1"
+	}
+	CENTRAL_FD=$CENTRAL_HOLDER_PID
+	read -r _ <&"${CENTRAL_HOLDER[0]}" || { echo "FAIL: cannot lock $CENTRAL_ROOT/users.lock"; exit 1; }
+}
+
 # Uses Central, with others (shared) or alone (exclusive: waits until no
 # other test uses it); starts it when needed. Stops it when the test ends.
 central_up() {
 	mkdir -p "$CENTRAL_ROOT"
-	exec {CENTRAL_FD}>"$CENTRAL_ROOT/users.lock"
-	flock "${1:--s}" "$CENTRAL_FD"
 	trap 'central_leave' EXIT
+	central_hold "${1:--s}"
 	central_start
 }
 
@@ -94,9 +107,10 @@ central_exclusive() {
 # Leaves Central; the last test to leave stops it and its PostgreSQL.
 central_leave() {
 	local rc=$?
-	[ -n "$CENTRAL_FD" ] || return $rc
 	declare -F cleanup >/dev/null && cleanup
-	exec {CENTRAL_FD}>&-
+	[ -n "$CENTRAL_FD" ] || return $rc
+	kill "$CENTRAL_FD" 2>/dev/null || true
+	wait "$CENTRAL_FD" 2>/dev/null || true
 	CENTRAL_FD=
 	(
 		flock -xn 9 || exit 0
@@ -106,9 +120,14 @@ central_leave() {
 	return $rc
 }
 
-# Stops the server only (PostgreSQL stays), for a test holding Central alone.
+# Stops the server the hard way (SIGKILL, as a crash or a power cut would:
+# a graceful stop lets a keep-alive connection finish its work first);
+# PostgreSQL stays. For a test holding Central alone.
 central_stop() {
-	central_setup stop
+	local pid
+	pid=$(cat "$CENTRAL_ROOT/run/server.pid")
+	kill -KILL "$pid"
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 }
 
 # Starts the server again on the same port.
@@ -119,4 +138,38 @@ central_restart() {
 # Runs tests/tools/central.py (the administrator's API calls and checks).
 central_py() {
 	python3 tests/tools/central.py "$@"
+}
+
+# Makes a project of this test's own in Central, publishes every form into
+# it with kioskctl central publish (the administrator's password from the
+# environment, as provincial IT would give it) and writes the booth's config
+# $T/kiosk.ini from the lines it prints, with short backoff; the extra
+# arguments are more [upload] lines. Sets P (the project's id) and TOKEN
+# (the app user's). Needs tests/upload/lib.sh's $T and fail.
+central_booth() {
+	P=$(central_py project "kiosk-$(basename "$0" .sh)-$$") || fail "cannot make a project"
+	printf '[booth]\nid = booth-%s\n[paths]\nstate_dir = %s\ncontent_dir = %s\n' \
+		"$$" "$T/state" "${CONTENT_DIR:-$PWD/build/content}" >"$T/booth.ini"
+	CENTRAL_PASSWORD=$ODK_ADMIN_PASSWORD ./build/kioskctl --config "$T/booth.ini" central \
+		publish --url "$ODK_BASE_URL" --project "$P" --email "$ODK_ADMIN_EMAIL" \
+		>"$T/upload.ini" 2>"$T/publish.log" || { cat "$T/publish.log"; fail "central publish"; }
+	{
+		cat "$T/booth.ini" "$T/upload.ini"
+		printf 'retry_base_ms = 50\nretry_max = 1\ntimeout = 10\n'
+		printf '%s\n' "$@"
+	} >"$T/kiosk.ini"
+	TOKEN=$(sed -n 's/^token = //p' "$T/upload.ini")
+}
+
+# Saves N requests spread over every form (one more of the first forms
+# when N is not a multiple), as the kiosk saves them; their "id receipt"
+# lines go to $T/ids.
+central_fill() {
+	local forms=(screens/forms/*.form) i n
+	for ((i = 0; i < ${#forms[@]}; i++)); do
+		n=$(($1 / ${#forms[@]} + (i < $1 % ${#forms[@]} ? 1 : 0)))
+		[ "$n" -gt 0 ] || continue
+		./build/tools/form_fill "$T/kiosk.ini" "$(basename "${forms[i]}" .form)" "$n" \
+			>>"$T/ids" || fail "form_fill"
+	done
 }
