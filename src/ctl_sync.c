@@ -139,9 +139,11 @@ static void link_note(struct worker *w, int online)
 	w->link_at = now;
 }
 
-/* Records why the worker pauses (reason) or that it no longer does (NULL)
- * in state.db for `kioskctl status`, and says so when that changes. */
-static void pause_note(struct worker *w, const char *reason)
+/* Records why the worker pauses (reason, the server's words included:
+ * state.db is the booth's own) or that it no longer does (NULL) in
+ * state.db for `kioskctl status`, and says so in the log (in the words of
+ * proto_reason_log, why) when that changes. */
+static void pause_note(struct worker *w, const char *reason, const char *why)
 {
 	char now[32];
 
@@ -153,7 +155,7 @@ static void pause_note(struct worker *w, const char *reason)
 	    db_setting_set(w->db, SYNC_PAUSED_AT, reason ? now : NULL) != 0)
 		say("cannot record the pause: %s", db_error(w->db));
 	if (reason != NULL)
-		say("paused: the booth is not set up right for the server: %s", reason);
+		say("paused: the booth is not set up right for the server: %s", why);
 	else
 		say("no longer paused");
 }
@@ -198,7 +200,7 @@ static int send_one(struct worker *w, long *wait_ms)
 	deliver(w, &item, &res);
 	proto_reason_log(res.reason, why, sizeof why);
 	if (res.verdict != PROTO_PAUSE && res.verdict != PROTO_RETRY)
-		pause_note(w, NULL);
+		pause_note(w, NULL, NULL);
 	switch (res.verdict) {
 	case PROTO_ACK:
 		/* Under a clock that is not set the time is unknown: 0. */
@@ -249,7 +251,7 @@ static int send_one(struct worker *w, long *wait_ms)
 			log_cause("cannot schedule a retry", cause);
 			rc = -1;
 		}
-		pause_note(w, why);
+		pause_note(w, res.reason, why);
 		break;
 	}
 	link_note(w, res.reached);
