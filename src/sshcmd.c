@@ -35,6 +35,7 @@ static const struct {
 	{ "papers", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
+	{ "central", "publish" },
 	{ "--help", NULL },
 	{ "--version", NULL },
 };
