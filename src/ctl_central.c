@@ -405,7 +405,7 @@ int ctl_central(struct ctl *ctl, int argc, char **argv)
 		return 1;
 	cfg = ctl->cfg;
 	snprintf(cfg.upload_url, sizeof cfg.upload_url, "%s", opt[0]);
-	snprintf(cfg.upload_protocol, sizeof cfg.upload_protocol, "json");
+	cfg.upload_protocol = PROTOCOL_JSON;
 	cfg.upload_token[0] = '\0';
 	p.project = atoi(opt[1]);
 	p.app_user = opt[3] ? opt[3] : ctl->cfg.booth_id;

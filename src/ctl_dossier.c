@@ -42,7 +42,7 @@ static void ask_server(struct ctl *ctl, struct db *db, struct lookup *l)
 		free(cause);
 		return;
 	}
-	if (strcmp(ctl->cfg.upload_protocol, "openrosa") == 0)
+	if (ctl->cfg.upload_protocol == PROTOCOL_OPENROSA)
 		found = ctl_central_status(&ctl->cfg, db, up, l->code, ctl->cfg.upload_lookup_timeout,
 					   &l->d, &res);
 	else

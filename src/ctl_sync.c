@@ -153,7 +153,7 @@ static void pause_note(struct worker *w, const char *reason, const char *why)
 	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
 	if (db_setting_set(w->db, SYNC_PAUSED, reason) != 0 ||
 	    db_setting_set(w->db, SYNC_PAUSED_AT, reason ? now : NULL) != 0)
-		say("cannot record the pause: %s", db_error(w->db));
+		log_cause("cannot record the pause", db_cause(w->db, "state.db"));
 	if (reason != NULL)
 		say("paused: the booth is not set up right for the server: %s", why);
 	else
@@ -484,7 +484,7 @@ int ctl_sync(struct ctl *ctl, int argc, char **argv)
 
 	if ((w.db = ctl_db(ctl)) == NULL)
 		return 1;
-	w.openrosa = strcmp(ctl->cfg.upload_protocol, "openrosa") == 0;
+	w.openrosa = ctl->cfg.upload_protocol == PROTOCOL_OPENROSA;
 	if (db_setting_get(w.db, SYNC_PAUSED, w.paused, sizeof w.paused) != 1)
 		w.paused[0] = '\0';
 	if (ctl->cfg.upload_url[0] == '\0' && daemon) {

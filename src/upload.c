@@ -76,7 +76,7 @@ struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t
 				 cfg->upload_url);
 		return NULL;
 	}
-	if (strcmp(cfg->upload_protocol, "openrosa") == 0 && cfg->upload_project <= 0) {
+	if (cfg->upload_protocol == PROTOCOL_OPENROSA && cfg->upload_project <= 0) {
 		*cause = xstrdup("[upload] protocol openrosa needs [upload] project, the id of"
 				 " the project in ODK Central");
 		return NULL;
@@ -99,7 +99,7 @@ struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t
 		up->auth = xprintf("Authorization: Bearer %s", cfg->upload_token);
 	up->timeout = cfg->upload_timeout;
 	up->stop = stop;
-	if (strcmp(cfg->upload_protocol, "openrosa") == 0) {
+	if (cfg->upload_protocol == PROTOCOL_OPENROSA) {
 		char *device = curl_easy_escape(up->curl, cfg->booth_id, 0);
 
 		up->openrosa = xprintf("%s/v1/projects/%d/submission?deviceID=%s", up->base,

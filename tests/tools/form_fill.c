@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		if (submit_request(db, &cfg, f, u.i18n, values, time(NULL), 1, &s, &cause) != 0) {
+		if (submit_request(db, &cfg, f, u.i18n, values, NULL, time(NULL), 1, &s, &cause) != 0) {
 			fprintf(stderr, "form_fill: %s\n", cause);
 			return 1;
 		}
