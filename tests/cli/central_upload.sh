@@ -17,6 +17,7 @@ grep -c ": published" "$T/publish.log" | grep -qx "$(ls screens/forms/*.form | w
 	{ cat "$T/publish.log"; fail "not every form was published"; }
 grep -qx "protocol = openrosa" "$T/upload.ini" && grep -qx "project = $P" "$T/upload.ini" ||
 	fail "the printed [upload] lines: $(cat "$T/upload.ini")"
+kctl check >"$T/check.log" || { cat "$T/check.log"; fail "kioskctl check refuses the printed lines"; }
 
 # One request of every form, then one more with an empty optional field.
 central_fill "$(ls screens/forms/*.form | wc -l)"
