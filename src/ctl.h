@@ -123,6 +123,32 @@ int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause);
  * files). Returns 0, or -1 with problems added to p. */
 int ctl_voice_check(const struct config *cfg, struct problems *p);
 
+/* Loads the content folder's forms and catalogs into u (uidata_load),
+ * printing the problems when there are any. Returns 0 or -1. */
+int ctl_load_forms(const struct config *cfg, struct uidata *u);
+
+struct upload;
+struct upload_result;
+struct dossier_status;
+
+/* The review state in ODK Central of the request this booth saved under
+ * receipt ([upload] protocol openrosa), as a dossier status (central.h),
+ * read with the [upload] viewer account's session: cached in state.db,
+ * logged in again when it has less than an hour left or is refused.
+ * Returns 1 with *out filled (fetched_at now), 0 when Central does not
+ * have it, -1 with res->reason (no answer, no viewer, or a receipt this
+ * booth did not save for Central). */
+int ctl_central_status(const struct config *cfg, struct db *db, struct upload *up,
+		       const char *receipt, long timeout, struct dossier_status *out,
+		       struct upload_result *res);
+
+/* Renews the viewer's cached session when it has less than an hour left
+ * (the upload daemon calls it on each status round). Returns 0, or -1
+ * with res->reason. */
+int ctl_central_renew(const struct config *cfg, struct db *db, struct upload *up,
+		      struct upload_result *res);
+
+ctl_fn ctl_central;
 ctl_fn ctl_check;
 ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
@@ -146,5 +172,6 @@ ctl_fn ctl_sync;
 ctl_fn ctl_vietqr;
 ctl_fn ctl_voice;
 ctl_fn ctl_calls;
+ctl_fn ctl_xform;
 
 #endif

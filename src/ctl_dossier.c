@@ -42,7 +42,11 @@ static void ask_server(struct ctl *ctl, struct db *db, struct lookup *l)
 		free(cause);
 		return;
 	}
-	found = upload_dossier(up, l->code, ctl->cfg.upload_lookup_timeout, &l->d, &res);
+	if (ctl->cfg.upload_protocol == PROTOCOL_OPENROSA)
+		found = ctl_central_status(&ctl->cfg, db, up, l->code, ctl->cfg.upload_lookup_timeout,
+					   &l->d, &res);
+	else
+		found = upload_dossier(up, l->code, ctl->cfg.upload_lookup_timeout, &l->d, &res);
 	upload_close(up);
 	l->online = res.reached;
 	if (spool_link_set(db, res.reached, (long long)time(NULL), &cause) != 0) {

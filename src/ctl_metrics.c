@@ -160,7 +160,8 @@ static void put_reasons(FILE *out, const struct ctl *ctl, const char *name, cons
 static void put_requests(FILE *out, const struct ctl *ctl, const struct metrics *m)
 {
 	/* The causes of refusal.h. */
-	static const char *const pauses[] = { "token", "forbidden", "url", "proxy", "every", NULL };
+	static const char *const pauses[] = { "token", "forbidden", "url", "proxy", "every", "form",
+					      NULL };
 
 	put_one(out, ctl, "kiosk_requests_waiting", "gauge",
 		"Requests saved at the booth and not yet acknowledged by the server.", m->st.waiting);
@@ -181,7 +182,8 @@ static void put_requests(FILE *out, const struct ctl *ctl, const struct metrics 
 			m->now > m->st.last_upload ? m->now - m->st.last_upload : 0);
 	put_reasons(out, ctl, "kiosk_upload_paused", "1 when the upload worker stopped sending "
 		    "because the server refuses the booth, by why: token (401), forbidden (403), "
-		    "url (404), proxy (407), every (one refusal for every request).", pauses,
+		    "url (404), proxy (407), every (one refusal for every request), form (a form "
+		    "ODK Central does not take).", pauses,
 		    m->st.pause.cause);
 }
 

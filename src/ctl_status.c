@@ -137,9 +137,11 @@ static const char *pause_hint(const char *cause)
 		{ "token", "check [upload] token, or ask the province for the booth's token" },
 		{ "forbidden", "a captive portal or the server blocks the booth: log the link in,"
 			       " or ask the province" },
-		{ "url", "check the path of [upload] url" },
+		{ "url", "check the path of [upload] url (ODK Central: [upload] project, and"
+			 " that the form version is published)" },
 		{ "proxy", "check [upload] proxy: it wants a login" },
 		{ "every", "the server refuses every request: see kioskctl queue show" },
+		{ "form", "publish the form in ODK Central, or open it for submissions" },
 	};
 	size_t i;
 
@@ -149,15 +151,16 @@ static const char *pause_hint(const char *cause)
 	return "see the sync worker's log";
 }
 
-/* The "sending" member: null members while the worker sends. */
-static json_t *pause_json(const struct spool_pause *p)
+/* The pause's members of doc: "paused" (the server's answer), its cause
+ * and time; null while the worker sends. */
+static void pause_json(json_t *doc, const struct spool_pause *p)
 {
-	int on = p->cause[0] != '\0';
+	int on = p->reason[0] != '\0';
 
-	return json_pack("{s:o, s:o, s:o, s:o}", "paused", on ? json_string(p->cause) : json_null(),
-			 "http", on ? json_integer(p->http) : json_null(), "since",
-			 on ? json_integer(p->since) : json_null(), "reason",
-			 on ? json_string(p->reason) : json_null());
+	json_object_set_new(doc, "paused", on ? json_string(p->reason) : json_null());
+	json_object_set_new(doc, "paused_cause", on ? json_string(p->cause) : json_null());
+	json_object_set_new(doc, "paused_http", on ? json_integer(p->http) : json_null());
+	json_object_set_new(doc, "paused_since", on ? json_integer(p->since) : json_null());
 }
 
 /* Prints the status as one JSON object. */
@@ -179,7 +182,7 @@ static void print_json(struct ctl *ctl, const struct ctl_status *st)
 	json_object_set_new(doc, "last_upload",
 			    st->last_upload ? json_integer(st->last_upload) : json_null());
 	json_object_set_new(doc, "server", json_string(link_name(&ctl->cfg, st)));
-	json_object_set_new(doc, "sending", pause_json(&st->pause));
+	pause_json(doc, &st->pause);
 	json_object_set_new(doc, "printer", json_pack("{s:s, s:b, s:s}", "type",
 						      ctl->cfg.printer_type, "ok", st->printer_ok,
 						      "state", st->printer));
@@ -209,13 +212,11 @@ static void print_text(struct ctl *ctl, const struct ctl_status *st)
 	printf("last upload  %s (server %s)\n",
 	       st->last_upload ? ctl_time(st->last_upload, when, sizeof when) : "never",
 	       link_name(&ctl->cfg, st));
-	if (st->pause.cause[0])
-		printf("sending      PAUSED since %s: the server refuses this booth, not a request"
-		       " (%s): %s\n             %s; kioskctl sync tries again every %d s\n",
-		       ctl_time(st->pause.since, when, sizeof when), st->pause.cause,
+	if (st->pause.reason[0])
+		printf("uploads      PAUSED since %s, the booth is not set up right for the server"
+		       " (%s):\n             %s\n             %s; kioskctl sync tries again every"
+		       " %d s\n", ctl_time(st->pause.since, when, sizeof when), st->pause.cause,
 		       st->pause.reason, pause_hint(st->pause.cause), ctl->cfg.upload_retry_max);
-	else
-		printf("sending      yes\n");
 	printf("printer      %s\n", st->printer);
 	if (st->calls_open > 0)
 		printf("helper calls %ld OPEN, the oldest since %s (kioskctl calls)\n", st->calls_open,

@@ -52,6 +52,7 @@ struct worker {
 	int link;                   /* last recorded: -1 none yet, 0 offline, 1 online */
 	long long link_at;
 	long sent, quarantined, retried;   /* in this run */
+	int openrosa;               /* [upload] protocol openrosa (ODK Central) */
 	long erased;                /* requests whose details were erased */
 	long retry_after;           /* the server's last Retry-After, seconds */
 	char why[256];              /* the last failure, fit for a log */
@@ -197,12 +198,12 @@ static void pause_note(struct worker *w, const char *reason)
 	struct spool_pause p;
 	char *cause = NULL;
 
-	if (strcmp(w->pause.cause, name) == 0 && w->pause.http == r->http)
+	if (strcmp(w->pause.cause, name) == 0 && w->pause.http == r->http && w->pause.reason[0])
 		return;
 	memset(&p, 0, sizeof p);
 	snprintf(p.cause, sizeof p.cause, "%s", name);
 	p.http = r->http;
-	p.since = w->pause.cause[0] ? w->pause.since : (long long)time(NULL);
+	p.since = w->pause.reason[0] ? w->pause.since : (long long)time(NULL);
 	if (r->paused == REFUSAL_EVERY)
 		proto_reason_log(reason, p.reason, sizeof p.reason);
 	else
@@ -222,7 +223,7 @@ static int judge_ack(struct worker *w)
 	char *cause = NULL;
 	int i, rc = 0;
 
-	if (refusal_ack(&w->refusals) || w->pause.cause[0]) {
+	if (refusal_ack(&w->refusals) || w->pause.reason[0]) {
 		if (spool_pause_set(w->db, NULL, &cause) != 0 || spool_due_now(w->db, &cause) != 0)
 			log_cause("cannot record that sending goes on", cause);
 		memset(&w->pause, 0, sizeof w->pause);
@@ -233,6 +234,18 @@ static int judge_ack(struct worker *w)
 			rc = -1;
 	refusal_forget(&w->refusals);
 	return rc;
+}
+
+/* The booth is paused (w->refusals): records why, leaves the request
+ * waiting and waits the ceiling (*wait_ms). Returns 0 or -1. */
+static int judge_pause(struct worker *w, const struct spool_item *item,
+		       const struct upload_result *res, long *wait_ms)
+{
+	pause_note(w, res->reason);
+	*wait_ms = ceiling_ms(w);
+	/* After one refusal for every request, the others go first next. */
+	return set_aside(w, item->id, res->reason,
+			 w->refusals.paused == REFUSAL_EVERY ? 2 * ceiling_ms(w) : ceiling_ms(w));
 }
 
 /* A refusal: quarantines the request, holds it, or pauses the booth (see
@@ -253,10 +266,7 @@ static int judge_refusal(struct worker *w, const struct spool_item *item,
 		/* Not tried again in this round, nor first in the next. */
 		return set_aside(w, item->id, res->reason, 2 * ceiling_ms(w));
 	case REFUSAL_PAUSE:
-		pause_note(w, res->reason);
-		*wait_ms = ceiling_ms(w);
-		return set_aside(w, item->id, res->reason,
-				 w->refusals.paused == REFUSAL_EVERY ? 2 * ceiling_ms(w) : ceiling_ms(w));
+		return judge_pause(w, item, res, wait_ms);
 	}
 	return 0;
 }
@@ -284,7 +294,7 @@ static int judge_retry(struct worker *w, const struct spool_item *item,
 	*wait_ms = spool_delay_ms(&w->policy, w->failures, res->retry_after, arc4random());
 	if (delay > *wait_ms)
 		*wait_ms = delay;
-	if (w->pause.cause[0] && *wait_ms < ceiling_ms(w))
+	if (w->pause.reason[0] && *wait_ms < ceiling_ms(w))
 		*wait_ms = ceiling_ms(w);
 	say("not sent %s (%s), try %d, next in %.1f s: %s", item->receipt, item->id,
 	    item->attempts, (double)*wait_ms / 1000, w->why);
@@ -302,6 +312,25 @@ static void nothing_due(struct worker *w)
 	snprintf(reason, sizeof reason, "%s", w->refusals.held[0].reason);
 	if (refusal_exhausted(&w->refusals))
 		pause_note(w, reason);
+}
+
+/* Sends one claimed request by the configured protocol into *res. A
+ * request saved before the booth was set to openrosa has no OpenRosa
+ * bytes: it is set aside for a helper. */
+static void deliver(struct worker *w, const struct spool_item *item, struct upload_result *res)
+{
+	if (!w->openrosa) {
+		upload_submit(w->up, item->id, item->body, item->body_len, res);
+	} else if (item->xml == NULL) {
+		memset(res, 0, sizeof *res);
+		res->verdict = PROTO_REJECT;
+		res->reached = 1;
+		snprintf(res->reason, sizeof res->reason,
+			 "saved for the JSON protocol before the booth was set to openrosa:"
+			 " no OpenRosa bytes to send");
+	} else {
+		upload_openrosa(w->up, item->xml, item->xml_len, res);
+	}
 }
 
 /* Sends the oldest due request. Returns 1 when one was handled (*wait_ms
@@ -324,7 +353,7 @@ static int send_one(struct worker *w, long *wait_ms)
 			nothing_due(w);
 		return got;
 	}
-	upload_submit(w->up, item.id, item.body, item.body_len, &res);
+	deliver(w, &item, &res);
 	proto_reason_log(res.reason, w->why, sizeof w->why);
 	switch (res.verdict) {
 	case PROTO_ACK:
@@ -346,6 +375,13 @@ static int send_one(struct worker *w, long *wait_ms)
 		break;
 	case PROTO_RETRY:
 		rc = judge_retry(w, &item, &res, wait_ms);
+		break;
+	case PROTO_PAUSE:
+		/* The protocol's own word that the booth is wrong (OpenRosa:
+		 * a form Central does not take). */
+		w->failures = 0;
+		refusal_pause(&w->refusals, res.http);
+		rc = judge_pause(w, &item, &res, wait_ms);
 		break;
 	}
 	link_note(w, res.reached);
@@ -371,8 +407,13 @@ static void refresh_statuses(struct worker *w)
 		log_cause("cannot list the dossiers to refresh", cause);
 		return;
 	}
+	if (w->openrosa && ctl_central_renew(cfg, w->db, w->up, &res) != 0)
+		say("cannot renew the viewer's session: %s", res.reason);
 	for (i = 0; i < list.n && !stop_flag; i++) {
-		found = upload_dossier(w->up, list.code[i], cfg->upload_lookup_timeout, &d, &res);
+		found = w->openrosa ? ctl_central_status(cfg, w->db, w->up, list.code[i],
+							cfg->upload_lookup_timeout, &d, &res)
+				    : upload_dossier(w->up, list.code[i], cfg->upload_lookup_timeout,
+						     &d, &res);
 		link_note(w, res.reached);
 		if (found == 1) {
 			if (dossier_status_put(w->db, &d, &cause) != 0)
@@ -456,7 +497,7 @@ static long daemon_round(struct worker *w, long long *next_status, int *db_failu
 	if (rc == 1)
 		return wait;
 	if (now_ms() >= *next_status && w->failures == 0) {
-		if (w->pause.cause[0] == '\0')
+		if (w->pause.reason[0] == '\0')
 			refresh_statuses(w);
 		erase_due(w);
 		*next_status = now_ms() + 1000LL * w->ctl->cfg.upload_status_interval;
@@ -489,7 +530,7 @@ static int run_daemon(struct worker *w, int lock)
  * pause, the failed tries, or a wait (wait ms) past its bound. */
 static char *once_gave_up(const struct worker *w, int tries, long wait)
 {
-	if (w->pause.cause[0])
+	if (w->pause.reason[0])
 		return xprintf("sending is paused: the server refuses this booth (%s, HTTP %ld):"
 			       " %s", w->pause.cause, w->pause.http, w->pause.reason);
 	if (w->failures >= tries)
@@ -508,14 +549,16 @@ static void once_report(const struct worker *w, const struct spool_counts *count
 			const char *gave_up, int json)
 {
 	if (json) {
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o, s:o}", "ok",
+		int on = w->pause.reason[0] != '\0';
+		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o, s:o, s:o}", "ok",
 					rc == 0, "sent", (json_int_t)w->sent, "retried",
 					(json_int_t)w->retried, "quarantined",
 					(json_int_t)w->quarantined, "waiting",
 					(json_int_t)counts->waiting, "quarantined_total",
 					(json_int_t)counts->quarantined, "erased",
 					(json_int_t)w->erased, "paused",
-					w->pause.cause[0] ? json_string(w->pause.cause) : json_null(),
+					on ? json_string(w->pause.reason) : json_null(), "paused_cause",
+					on ? json_string(w->pause.cause) : json_null(),
 					"gave_up", gave_up ? json_string(gave_up) : json_null());
 
 		ctl_json(doc);
@@ -558,7 +601,7 @@ static int run_once(struct worker *w, int tries, long budget_ms, int json)
 		free(cause);
 		return 1;
 	}
-	if (rc == 0 && w->pause.cause[0])
+	if (rc == 0 && w->pause.reason[0])
 		rc = 4;
 	else if (rc == 0 && (counts.waiting > 0 || counts.quarantined > 0))
 		rc = 3;
@@ -669,6 +712,7 @@ static void worker_start(struct worker *w, struct ctl *ctl)
 	w->link = -1;
 	w->policy.base_ms = ctl->cfg.upload_retry_base_ms;
 	w->policy.max_ms = 1000L * ctl->cfg.upload_retry_max;
+	w->openrosa = ctl->cfg.upload_protocol == PROTOCOL_OPENROSA;
 	if (spool_pause_get(w->db, &w->pause, &cause) < 0) {
 		log_cause("cannot read whether sending is paused", cause);
 		cause = NULL;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const cause_names[] = { "none", "token", "forbidden", "url", "proxy",
-					   "every" };
+					   "every", "form" };
 
 enum refusal_cause refusal_of_booth(long http)
 {
@@ -70,6 +70,13 @@ enum refusal_action refusal_judge(struct refusals *r, const char *id, long http,
 	r->nheld++;
 	r->http = http;
 	return REFUSAL_HOLD;
+}
+
+void refusal_pause(struct refusals *r, long http)
+{
+	enum refusal_cause cause = refusal_of_booth(http);
+
+	pause_for(r, cause != REFUSAL_NONE ? cause : REFUSAL_FORM, http);
 }
 
 int refusal_ack(struct refusals *r)

@@ -28,7 +28,9 @@ enum refusal_cause {
 	REFUSAL_FORBIDDEN,    /* 403: the server or a captive portal refuses the booth */
 	REFUSAL_URL,          /* 404: no such path: the url is wrong */
 	REFUSAL_PROXY,        /* 407: a proxy wants to be logged in to */
-	REFUSAL_EVERY         /* every request tried was refused */
+	REFUSAL_EVERY,        /* every request tried was refused */
+	REFUSAL_FORM          /* the protocol says the form takes nothing
+			       * (OpenRosa: a form closed or not published) */
 };
 
 /* A refused request not judged yet. */
@@ -57,9 +59,9 @@ enum refusal_action {
  * request (401, 403, 404, 407), else REFUSAL_NONE. */
 enum refusal_cause refusal_of_booth(long http);
 
-/* A word for a cause ("token", "forbidden", "url", "proxy", "every";
- * "none"), for metrics and JSON, and back (REFUSAL_NONE for an unknown
- * word). */
+/* A word for a cause ("token", "forbidden", "url", "proxy", "every",
+ * "form"; "none"), for metrics and JSON, and back (REFUSAL_NONE for an
+ * unknown word). */
 const char *refusal_cause_name(enum refusal_cause cause);
 enum refusal_cause refusal_cause_parse(const char *name);
 
@@ -67,6 +69,10 @@ enum refusal_cause refusal_cause_parse(const char *name);
  * and 429) and the reason given, and remembers it. */
 enum refusal_action refusal_judge(struct refusals *r, const char *id, long http,
 				  const char *reason);
+
+/* The protocol itself says the booth is wrong (PROTO_PAUSE) with status
+ * http: pauses, for the cause of refusal_of_booth() or REFUSAL_FORM. */
+void refusal_pause(struct refusals *r, long http);
 
 /* An acknowledgement: the booth is no longer paused, and the requests held
  * (r->held, r->nheld of them, until refusal_forget()) were refused for

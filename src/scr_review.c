@@ -93,7 +93,7 @@ static int save(struct app *a, struct form_state *st, time_t now, char **cause)
 	if (st->card_address && form->scan[4] >= 0)
 		on_card[form->scan[4]] = st->card_address;
 	saved = xcalloc(1, sizeof *saved);
-	rc = submit_request(db, app_env(a)->cfg, form, values, on_card, now,
+	rc = submit_request(db, app_env(a)->cfg, form, app_env(a)->i18n, values, on_card, now,
 			    (long long)now >= app_env(a)->clock_min, saved, cause);
 	if (rc != 0) {
 		free(saved);

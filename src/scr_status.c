@@ -53,6 +53,7 @@ static const char *pause_words(const char *cause)
 		{ "url", N_("sai địa chỉ máy chủ (url)") },
 		{ "proxy", N_("máy chủ proxy đòi đăng nhập") },
 		{ "every", N_("máy chủ từ chối mọi hồ sơ") },
+		{ "form", N_("máy chủ chưa mở nhận biểu mẫu này") },
 	};
 	size_t i;
 

@@ -10,6 +10,7 @@
 struct db;
 struct config;
 struct form;
+struct i18n;
 
 /* What was saved, for the receipt. */
 struct saved {
@@ -19,7 +20,9 @@ struct saved {
 };
 
 /* Saves a request: the booth's next receipt number and the request go in
- * one transaction, so after a crash either both are there or neither; the
+ * one transaction (with [upload] protocol openrosa, its OpenRosa bytes too:
+ * xform_submission() of form with the catalogs t, which may be NULL
+ * otherwise), so after a crash either both are there or neither; the
  * numbers go on past a million in longer codes (rcode.h), never twice. at
  * is the clock's time; when time_known is 0 (the clock is not set) it only
  * orders the spool: the request is stored as of an unknown time (a flag in
@@ -32,7 +35,8 @@ struct saved {
  * not NULL: a field as printed on a scanned ID card (an address before
  * the 2025 reform), which may differ from what the villager confirmed. */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   const struct i18n *t, const char *const *values, const char *const *on_card,
+		   time_t at, int time_known,
 		   struct saved *out, char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private

@@ -35,24 +35,27 @@ paused_metric() {
 
 # Token B where the server wants A: one try, nothing quarantined, paused.
 once 4
-said '{"ok": false, "sent": 0, "quarantined": 0, "waiting": 10, "quarantined_total": 0, "paused": "token"}'
-grep -q "HTTP 401" "$T/out" || fail "gave_up does not say why: $(cat "$T/out")"
+said '{"ok": false, "sent": 0, "quarantined": 0, "waiting": 10, "quarantined_total": 0, "paused_cause": "token"}'
+grep -q '"paused":"HTTP 401.*wrong or missing token' "$T/out" || fail "paused does not say why: $(cat "$T/out")"
+grep -q '"gave_up":"sending is paused.*HTTP 401' "$T/out" || fail "gave_up does not say why: $(cat "$T/out")"
 [ "$(stat posts)" = 1 ] || fail "$(stat posts) requests sent to a server refusing the booth"
 [ "$(sql "SELECT count(*) FROM submissions WHERE state = 'waiting'")" = 10 ] || fail "not all waiting"
 kctl status >"$T/status"
-grep -q "^sending *PAUSED.*HTTP 401.*wrong or missing token" "$T/status" || fail "status: $(cat "$T/status")"
+grep -q "^uploads *PAUSED since .*(token)" "$T/status" && grep -q "HTTP 401.*wrong or missing token" "$T/status" &&
+	grep -q "check \[upload\] token" "$T/status" || fail "status: $(cat "$T/status")"
 kctl status --json | "$PY" -c 'import json, sys
-d = json.load(sys.stdin)["sending"]
-assert d["paused"] == "token" and d["http"] == 401 and d["since"] > 0, d' || fail "status --json"
+d = json.load(sys.stdin)
+assert d["paused_cause"] == "token" and d["paused_http"] == 401 and d["paused_since"] > 0, d
+assert d["paused"].startswith("HTTP 401"), d' || fail "status --json"
 [ "$(paused_metric token)" = 1 ] || fail "kiosk_upload_paused token: $(kctl metrics | grep paused)"
 [ "$(paused_metric url)" = 0 ] || fail "kiosk_upload_paused url"
 
 # The token fixed: everything goes, nothing was lost or quarantined.
 sed -i 's/^token = .*/token = tokenA/' "$T/kiosk.ini"
 once 0
-said '{"ok": true, "sent": 10, "quarantined_total": 0, "paused": null, "gave_up": null}'
+said '{"ok": true, "sent": 10, "quarantined_total": 0, "paused": null, "paused_cause": null, "gave_up": null}'
 check
-kctl status | grep -q "^sending *yes" || fail "status after the fix: $(kctl status)"
+kctl status | grep -q "PAUSED" && fail "status after the fix: $(kctl status)"
 [ "$(paused_metric token)" = 0 ] || fail "still paused in the metrics"
 
 # A captive portal's 403 page, a proxy's 407, a wrong path: the same pause.
@@ -60,18 +63,18 @@ fill 3
 for fault in page403:forbidden 407:proxy; do
 	srvctl "fault?mode=${fault%%:*}&count=50" >/dev/null
 	once 4
-	said '{"sent": 0, "quarantined": 0, "waiting": 3, "paused": "'"${fault#*:}"'"}'
+	said '{"sent": 0, "quarantined": 0, "waiting": 3, "paused_cause": "'"${fault#*:}"'"}'
 	srvctl clear >/dev/null
 done
 sed -i "s|^url = \(.*\)/$|url = \1/kiosk/v1|" "$T/kiosk.ini"
 once 4
-said '{"sent": 0, "quarantined": 0, "paused": "url"}'
+said '{"sent": 0, "quarantined": 0, "paused_cause": "url"}'
 sed -i "s|/kiosk/v1$|/|" "$T/kiosk.ini"
 
 # One refusal for different requests: a 400 for every body.
 srvctl "fault?mode=400&count=50" >/dev/null
 once 4
-said '{"sent": 0, "quarantined": 0, "waiting": 3, "paused": "every"}'
+said '{"sent": 0, "quarantined": 0, "waiting": 3, "paused_cause": "every"}'
 [ "$(sql "SELECT count(*) FROM submissions WHERE state = 'quarantined'")" = 0 ] || fail "quarantined"
 srvctl clear >/dev/null
 once 0
@@ -97,7 +100,7 @@ wait_for 'grep -q "sending paused" "$T/log"'
 posts=$(stat posts)
 wait_for '[ "$(stat posts)" -ge $((posts + 2)) ]'
 [ "$(sql "SELECT count(*) FROM submissions WHERE state = 'waiting'")" = 2 ] || fail "not waiting"
-[ "$(sql "SELECT value FROM settings WHERE key = 'sync.paused'")" = token ] || fail "not recorded"
+[ "$(sql "SELECT value FROM settings WHERE key = 'sync.paused_cause'")" = token ] || fail "not recorded"
 # A helper's --once while the daemon is paused: it runs, and says so.
 once 4
 srvctl "token?value=tokenA" >/dev/null

@@ -57,7 +57,7 @@ static void save(struct db *db, long seq, const char *procedure, char code[RCODE
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
 	req = (struct spool_request){ id, code, procedure ? "procedure" : "feedback", procedure, 1,
-				      body, strlen(body), 0 };
+				      body, strlen(body), 0, NULL, 0, NULL };
 	if (spool_enqueue(db, &req, &cause) != 0)
 		fail_msg("%s", cause);
 	free(body);
