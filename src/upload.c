@@ -76,6 +76,12 @@ struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t
 				 cfg->upload_url);
 		return NULL;
 	}
+	/* Paths are appended to it (docs/API.md): a query would swallow them. */
+	if (strpbrk(cfg->upload_url, "?#") != NULL) {
+		*cause = xprintf("[upload] url may have a path but no query or fragment: %s",
+				 cfg->upload_url);
+		return NULL;
+	}
 	if (cfg->upload_protocol == PROTOCOL_OPENROSA && cfg->upload_project <= 0) {
 		*cause = xstrdup("[upload] protocol openrosa needs [upload] project, the id of"
 				 " the project in ODK Central");

@@ -28,7 +28,8 @@ struct upload_result {
 /* Prepares a connection to the config's [upload] url. When *stop becomes
  * non-zero (a signal handler sets it) a transfer under way is abandoned
  * within a second, as a transient failure. Returns NULL with *cause when
- * the url is empty or not http(s), or libcurl cannot start. */
+ * the url is empty, not http(s) or has a query or fragment, or libcurl
+ * cannot start. */
 struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t *stop,
 			   char **cause);
 

@@ -53,7 +53,10 @@ grep -q '"sent":0,' "$T/out" && grep -q '"quarantined":0,' "$T/out" &&
 	grep -q '"waiting":3,' "$T/out" && grep -q '"paused":"HTTP 401' "$T/out" || fail "401: $(cat "$T/out")"
 kctl status | grep -q "PAUSED" || fail "kioskctl status does not say the uploads pause"
 sed -i "s/^token = .*/token = $TOKEN/" "$T/kiosk.ini"
-kctl sync --once --json >"$T/out" 2>"$T/log" || fail "after the token was fixed: $(cat "$T/out")"
+rc=0
+kctl sync --once --json >"$T/out" 2>"$T/log" || rc=$?
+# Exit 3, not 0: the request set aside above is still quarantined.
+[ "$rc" = 3 ] || fail "after the token was fixed: exit $rc, $(cat "$T/out")"
 grep -q '"sent":3,' "$T/out" && grep -q '"paused":null' "$T/out" || fail "resumed: $(cat "$T/out")"
 kctl status | grep -q "PAUSED" && fail "still paused in kioskctl status"
 echo "ok"

@@ -25,6 +25,8 @@ tells it to misbehave:
   /stats          JSON counts: connections, posts, stored, duplicates,
                   mismatches, lookups, faults_left
 
+--prefix P serves the API under the path P (/kiosk/v1: POST /kiosk/v1/submissions),
+as a booth whose [upload] url has that path reaches it; other paths get a 404.
 --memory keeps the store in memory only (for the benchmark).
 """
 import argparse
@@ -47,6 +49,7 @@ class State:
         self.dir = args.dir
         self.token = args.token
         self.memory = args.memory
+        self.prefix = args.prefix.rstrip("/")
         self.faults = []
         self.lookup_stalls = []
         self.rejected = set()
@@ -131,13 +134,20 @@ class Api(http.server.BaseHTTPRequestHandler):
         self.send(401, {"error": "wrong or missing token"})
         return False
 
+    def api_path(self):
+        """The request's path under --prefix, or None when it is not under it."""
+        if not self.path.startswith(STATE.prefix):
+            return None
+        return self.path[len(STATE.prefix):]
+
     def do_GET(self):
         prefix = "/dossiers/"
-        if not self.path.startswith(prefix):
+        path = self.api_path()
+        if path is None or not path.startswith(prefix):
             return self.send(404, {"error": "no such path"})
         if not self.authorized():
             return
-        code = urllib.parse.unquote(self.path[len(prefix):])
+        code = urllib.parse.unquote(path[len(prefix):])
         with STATE.lock:
             STATE.counts["lookups"] += 1
             stall = STATE.lookup_stalls.pop(0) if STATE.lookup_stalls else 0
@@ -156,7 +166,7 @@ class Api(http.server.BaseHTTPRequestHandler):
         self.send(200, status)
 
     def do_POST(self):
-        if self.path != "/submissions":
+        if self.api_path() != "/submissions":
             return self.send(404, {"error": "no such path"})
         fault = STATE.take_fault()
         mode = fault["mode"] if fault else "ok"
@@ -299,6 +309,7 @@ def main():
     p.add_argument("--cert")
     p.add_argument("--key")
     p.add_argument("--memory", action="store_true")
+    p.add_argument("--prefix", default="")
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     STATE = State(args)
