@@ -216,12 +216,13 @@ static void pause_note(struct worker *w, const char *reason)
 }
 
 /* After an acknowledgement: the requests held were refused for themselves,
- * and a paused booth sends again, everything waiting due now. Returns 0
- * or -1. */
-static int judge_ack(struct worker *w)
+ * and a paused booth sends again, everything waiting due now. A held
+ * request another worker (a helper's --once) sent or set aside meanwhile
+ * is no longer waiting: quarantine() only logs that. */
+static void judge_ack(struct worker *w)
 {
 	char *cause = NULL;
-	int i, rc = 0;
+	int i;
 
 	if (refusal_ack(&w->refusals) || w->pause.reason[0]) {
 		if (spool_pause_set(w->db, NULL, &cause) != 0 || spool_due_now(w->db, &cause) != 0)
@@ -230,10 +231,8 @@ static int judge_ack(struct worker *w)
 		say("sending again: the server accepts this booth");
 	}
 	for (i = 0; i < w->refusals.nheld; i++)
-		if (quarantine(w, w->refusals.held[i].id, NULL, w->refusals.held[i].reason) != 0)
-			rc = -1;
+		quarantine(w, w->refusals.held[i].id, NULL, w->refusals.held[i].reason);
 	refusal_forget(&w->refusals);
-	return rc;
 }
 
 /* The booth is paused (w->refusals): records why, leaves the request
@@ -367,7 +366,7 @@ static int send_one(struct worker *w, long *wait_ms)
 		w->failures = 0;
 		w->sent++;
 		say("sent %s (%s), %s", item.receipt, item.id, w->why);
-		rc = judge_ack(w);
+		judge_ack(w);
 		break;
 	case PROTO_REJECT:
 		w->failures = 0;

@@ -63,16 +63,26 @@ static const char *pause_words(const char *cause)
 	return N_("máy chủ từ chối trạm");
 }
 
+/* Why sending is paused, in up to two rows from y, when it is; returns the
+ * next free row. */
+static int pause_lines(struct app *a, struct canvas *c, int y)
+{
+	const struct booth_state *st = app_booth(a);
+	char line[512];
+
+	if (st->paused[0] == '\0')
+		return y;
+	snprintf(line, sizeof line, "%s: %s.", app_tr(a, N_("CẦN XEM: trạm tạm dừng gửi hồ sơ")),
+		 app_tr(a, pause_words(st->paused)));
+	return y + canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_ALERT);
+}
+
 int scr_status_attention(struct app *a, struct canvas *c, int y)
 {
 	const struct booth_state *st = app_booth(a);
 	char line[512];
 
-	if (st->paused[0]) {
-		snprintf(line, sizeof line, "%s: %s.", app_tr(a, N_("CẦN XEM: trạm tạm dừng gửi hồ sơ")),
-			 app_tr(a, pause_words(st->paused)));
-		y += canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_ALERT);
-	}
+	y = pause_lines(a, c, y);
 	if (st->quarantined > 0) {
 		app_format(a, line, sizeof line,
 			   N_("CẦN XEM: {n} hồ sơ bị máy chủ từ chối, chờ cán bộ xử lý."),
@@ -106,7 +116,8 @@ static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 				       : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
 	status_line(a, c, ++y, N_("Máy in"), config_word("printer", "type", cfg->printer_type));
 	status_calls(a, c, ++y);
-	return scr_status_attention(a, c, y + 2) + 1;
+	/* The quarantined count is a line above: the pause's why only. */
+	return pause_lines(a, c, y + 2) + 1;
 }
 
 /* "1  Đã đến hỗ trợ" answers the open calls, once a helper is there. */
