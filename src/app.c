@@ -35,8 +35,34 @@ static void put_str(char *out, size_t size, size_t *o, const char *s)
 	out[*o] = '\0';
 }
 
+void app_date(const struct app *a, struct date d, int year, char *out, size_t size)
+{
+	static const char *const months[12] = {
+		N_("Tháng 1"), N_("Tháng 2"), N_("Tháng 3"), N_("Tháng 4"), N_("Tháng 5"), N_("Tháng 6"),
+		N_("Tháng 7"), N_("Tháng 8"), N_("Tháng 9"), N_("Tháng 10"), N_("Tháng 11"), N_("Tháng 12"),
+	};
+	static const char *const tokens[] = { "yyyy", "Mon", "dd", "mm", "d", "m" };
+	const char *s = app_tr(a, year ? N_("dd/mm/yyyy") : N_("dd/mm"));
+	size_t o = 0, k;
+	char part[16];
+
+	out[0] = '\0';
+	while (*s && o + 1 < size) {
+		for (k = 0; k < 6 && strncmp(s, tokens[k], strlen(tokens[k])) != 0; k++)
+			;
+		if (k == 6)
+			snprintf(part, sizeof part, "%c", *s);
+		else if (k != 1)
+			snprintf(part, sizeof part, k == 0 ? "%04d" : k < 4 ? "%02d" : "%d",
+				 k == 0 ? d.year : k == 2 || k == 4 ? d.day : d.month);
+		put_str(out, size, &o, k == 1 ? app_tr(a, months[(d.month + 11) % 12]) : part);
+		s += k == 6 ? 1 : strlen(tokens[k]);
+	}
+}
+
 void app_when(const struct app *a, time_t t, char *out, size_t size)
 {
+	char day[48];
 	struct tm tm;
 
 	if (t <= 0 || (long long)t < a->env.clock_min) {
@@ -44,8 +70,8 @@ void app_when(const struct app *a, time_t t, char *out, size_t size)
 		return;
 	}
 	localtime_r(&t, &tm);
-	snprintf(out, size, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
-		 tm.tm_mon + 1, tm.tm_year + 1900);
+	app_date(a, date_of(t), 1, day, sizeof day);
+	snprintf(out, size, "%02d:%02d %s", tm.tm_hour, tm.tm_min, day);
 }
 
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)

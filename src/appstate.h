@@ -6,6 +6,7 @@
 #define KIOSK_APPSTATE_H
 
 #include "app.h"
+#include "calendar.h"
 #include "canvas.h"
 #include "entry.h"
 #include "keymap.h"
@@ -193,6 +194,13 @@ const char *app_tr(const struct app *a, const char *msgid);
 
 /* Translates msgid and fills {commune}, {language} and {n} into out. */
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n);
+
+/* Day d as the language writes dates: the catalog's translation of
+ * "dd/mm/yyyy" says how ("d Mon yyyy" in English: "1 Jan 2026"), with dd
+ * and mm two digits, d and m without a leading zero, yyyy the year and Mon
+ * the month's name from the catalog ("Tháng 1" is "Jan"); without the
+ * year, that of "dd/mm" ("d Mon"). */
+void app_date(const struct app *a, struct date d, int year, char *out, size_t size);
 
 /* "08:21 27/11/2026" for time t, or "chưa rõ giờ" (in the booth's
  * language) when t is 0 or earlier than the booth's clock can be right. */

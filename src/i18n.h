@@ -31,8 +31,13 @@ int i18n_find(const struct i18n *t, const char *code);
 const char *i18n_code(const struct i18n *t, int i);
 const char *i18n_name(const struct i18n *t, int i);
 
-/* The translation of msgid in language i; msgid itself when there is none. */
+/* The translation of msgid in language i; msgid itself when there is none
+ * (or t is NULL: Vietnamese, as paper and kioskctl write). */
 const char *i18n_get(const struct i18n *t, int i, const char *msgid);
+
+/* The translation of msgid with its "{n}" replaced by value ("{n} đồng"
+ * with "7.000": "7.000 VND" in English). A new string. */
+char *i18n_fill(const struct i18n *t, int i, const char *msgid, const char *value);
 
 /* True when language i has its own translation of msgid. */
 int i18n_has(const struct i18n *t, int i, const char *msgid);

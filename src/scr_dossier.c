@@ -37,7 +37,8 @@ struct lookup {
 	int from_server;              /* the server answered this lookup */
 	char spool[16];               /* this booth's own request: waiting, sent ... */
 	char procedure[256];          /* ... its procedure, "" when not this booth's */
-	char submitted[16], due[16];  /* ... its dates (dd/mm/yyyy), "" unknown */
+	int feedback;                 /* ... it is feedback, not a dossier */
+	struct date submitted, due;   /* ... its dates, year 0 when unknown */
 	struct job job;
 	int asking, spin;
 };
@@ -82,12 +83,6 @@ static const char *status_words(const char *status)
 	return status;
 }
 
-/* dd/mm/yyyy of a date into out (16 bytes). */
-static void date_text(struct date d, char *out)
-{
-	snprintf(out, 16, "%02d/%02d/%04d", d.day % 100, d.month % 100, d.year % 10000);
-}
-
 /* A request saved at this booth: its procedure (as the catalog names it),
  * the day it was saved and the day its result is expected (the published
  * processing time in working days, less the holidays), as far as known. */
@@ -103,21 +98,22 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 		page = catalog_procedure_get(cat, item->procedure_code, &cause);
 	free(cause);
 	cause = NULL;
+	l->feedback = strcmp(item->kind, "feedback") == 0;
 	snprintf(l->procedure, sizeof l->procedure, "%s",
-		 page ? page->name : strcmp(item->kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị") : "");
+		 page ? page->name : l->feedback ? N_("Phản ánh, kiến nghị") : "");
 	if (page)
 		t = procedure_time(page);
 	procedure_free(page);
 	if (!item->time_known || !clock_known(item->created_at))
 		return; /* saved before the clock was set: no dates */
-	date_text(date_of((time_t)item->created_at), l->submitted);
+	l->submitted = date_of((time_t)item->created_at);
 	if (t.days < 0)
 		return;
 	path = xprintf("%s/%s", a->env.cfg->content_dir, CALENDAR_FILE);
 	cal = calendar_load(path, &cause);
 	if (cal == NULL)
 		cal = calendar_new(); /* no table: weekends only */
-	date_text(ptime_due(cal, date_of((time_t)item->created_at), t), l->due);
+	l->due = ptime_due(cal, l->submitted, t);
 	calendar_free(cal);
 	free(cause);
 	free(path);
@@ -131,7 +127,9 @@ static void read_local(struct app *a, struct lookup *l)
 	char *cause = NULL;
 
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
-	l->procedure[0] = l->submitted[0] = l->due[0] = '\0';
+	l->procedure[0] = '\0';
+	l->feedback = 0;
+	l->submitted = l->due = (struct date){ 0, 0, 0 };
 	l->from_server = 0;
 	if (a->env.db == NULL)
 		return;
@@ -218,15 +216,21 @@ static void when(long long t, char *out, size_t size)
 	strftime(out, size, "%d/%m/%Y %H:%M", &tm);
 }
 
-/* A request of this booth: procedure, day saved, day expected. Returns
- * the next free row. */
+/* A request of this booth: procedure, day saved, day expected (feedback
+ * in its own words). Returns the next free row. */
 static int draw_request(struct app *a, const struct lookup *l, struct canvas *c, int y)
 {
-	const char *label[] = { N_("Thủ tục:"), N_("Ngày nộp:"), N_("Ngày hẹn trả kết quả (dự kiến):") };
-	const char *value[] = { app_tr(a, l->procedure), l->submitted, l->due };
-	char line[512];
+	const char *label[] = { l->feedback ? N_("Bạn đã gửi:") : N_("Thủ tục:"),
+				l->feedback ? N_("Ngày gửi:") : N_("Ngày nộp:"),
+				N_("Ngày hẹn trả kết quả (dự kiến):") };
+	char submitted[48] = "", due[48] = "", line[512];
+	const char *value[] = { app_tr(a, l->procedure), submitted, due };
 	int i;
 
+	if (l->submitted.year)
+		app_date(a, l->submitted, 1, submitted, sizeof submitted);
+	if (l->due.year)
+		app_date(a, l->due, 1, due, sizeof due);
 	for (i = 0; i < 3; i++) {
 		if (*value[i] == '\0')
 			continue;

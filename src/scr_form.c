@@ -400,10 +400,13 @@ static void ask_home(struct app *a, struct form_state *st)
 }
 
 /* The question before dropping what was typed, with its two answers. */
-static int draw_ask_home(struct app *a, struct canvas *c, int y)
+static int draw_ask_home(struct app *a, const struct form *form, struct canvas *c, int y)
 {
 	y += 2;
-	y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, N_("Bỏ hồ sơ đang nhập?")), ATTR_KEY);
+	y += canvas_wrap(c, y, 2, c->cols - 4, 2,
+			 app_tr(a, formdef_feedback(form) ? N_("Bỏ ý kiến đang viết?")
+							  : N_("Bỏ hồ sơ đang nhập?")),
+			 ATTR_KEY);
 	canvas_wrap(c, y + 1, 2, c->cols - 4, 3,
 		    app_tr(a, N_("Những gì bạn đã điền sẽ bị xoá, trạm về trang chủ.")), ATTR_NORMAL);
 	view_button(a, c, c->rows - 2 - 3, 1, 3, 36, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
@@ -446,7 +449,7 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	if (st->card)
 		return draw_card(a, st, c, y);
 	if (st->asking_home)
-		return draw_ask_home(a, c, y);
+		return draw_ask_home(a, st->form, c, y);
 	step_fields(st, &first, &end);
 	if (st->open && e->mode == ENTRY_TOUCH && !digit_field(st->form->fields[st->focus].type)) {
 		/* The on-screen keyboard: only the field being typed shows. */

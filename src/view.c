@@ -58,15 +58,16 @@ static void draw_title(struct app *a, struct canvas *c, const char *msgid, int c
 
 	canvas_fill(c, 0, 0, 1, c->cols, ATTR_TITLE);
 	if (clock) {
+		char day[48];
 		struct tm tm;
 
 		localtime_r(&now, &tm);
+		app_date(a, date_of(now), 0, day, sizeof day);
 		if ((long long)now < a->env.clock_min)
 			snprintf(when, sizeof when, "%s", app_tr(a, N_("chưa rõ giờ")));
 		else
-			snprintf(when, sizeof when, "%s %02d/%02d  %02d:%02d",
-				 app_tr(a, day_names[tm.tm_wday]), tm.tm_mday, tm.tm_mon + 1,
-				 tm.tm_hour, tm.tm_min);
+			snprintf(when, sizeof when, "%s %s  %02d:%02d", app_tr(a, day_names[tm.tm_wday]),
+				 day, tm.tm_hour, tm.tm_min);
 		cw = text_width(when);
 		canvas_text(c, 0, c->cols - cw - 1, when, ATTR_TITLE, cw);
 		view_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);

@@ -21,7 +21,7 @@ import time
 
 KEYS = [b"4", b"1", b"\r", b"Gop y ve duong lang", b"\r", b"\r", b"\r", b"1"]
 CODE = re.compile(rb"(\d{3}-\d{6}-\d)")
-SAVED = "ĐÃ LƯU".encode()
+SAVED = "ĐÃ GHI NHẬN".encode()
 
 
 def start(kiosk, config):

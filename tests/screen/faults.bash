@@ -124,7 +124,7 @@ send_fails() {
 	pid=$(kiosk_pid)
 	send 1
 	wait_for "$1"
-	screen_text | grep -qF "ĐÃ LƯU HỒ SƠ" && fail "the screen says saved"
+	screen_text | grep -qF "ĐÃ GHI NHẬN" && fail "the screen says saved"
 	[ "$(db_requests)" = 0 ] || fail "a request was saved despite the fault"
 	screen_text | grep -qF "Đền hỏng" || fail "the answers are gone"
 	leave_form
@@ -138,6 +138,6 @@ send_fails() {
 # Once the fault is gone, the review on screen saves: exactly one request.
 send_saves() {
 	send 1
-	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	wait_for "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN"
 	[ "$(db_requests)" = 1 ] || fail "the request was not saved once the fault was gone"
 }

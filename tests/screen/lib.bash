@@ -220,10 +220,10 @@ receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
 }
 
-# Waits for the saved screen and its receipt printed; sets code to the
-# receipt code it shows.
+# Waits for the saved screen (of a request or of feedback) and its receipt
+# printed; sets code to the receipt code it shows.
 wait_saved() {
-	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	wait_for "Mã biên nhận:  "
 	code=$(receipt_code)
 	[ -n "$code" ] || fail "no receipt code"
 	wait_for "Đã in xong phiếu biên nhận"

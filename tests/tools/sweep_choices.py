@@ -266,7 +266,7 @@ def sweep_form(lang, screens, forms, form):
     send("0")
     wait_for(f"/{nsteps}: {lang.tr(form['step_titles'][-1])}")
     send("*")
-    wait_for(lang.tr("Bỏ hồ sơ đang nhập?"))
+    wait_for(lang.tr("Bỏ hồ sơ đang nhập?" if form["kind"] == "procedure" else "Bỏ ý kiến đang viết?"))
     send("1")
     go_home(lang)
     print(f"ok: {form['id']}: {sum(len(s) for s in form['steps'])} fields in {nsteps} steps")
