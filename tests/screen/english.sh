@@ -3,7 +3,7 @@
 # by the catalog; the content's own texts stay as published), and the
 # cases once seen: a chosen option in the review, "Fee: Free", the
 # processing time, announcement dates, feedback's own words, and whose
-# phone number each is in the marriage review.
+# phone number each is in the marriage review; and the dates in Vietnamese.
 . tests/screen/lib.bash
 write_config
 start_kiosk
@@ -18,6 +18,21 @@ type_line() {
 	wait_keys_read
 	send Enter
 }
+# In Vietnamese an announcement's dates read dd/mm/yyyy (content.db has
+# them YYYY-MM-DD): the one shown first, the latest.
+dates=$(sqlite3 build/content/content.db "select shown_from || ' ' || shown_to from announcements
+	where shown_from <= date('now', 'localtime') and shown_to >= date('now', 'localtime')
+	order by shown_from desc, id limit 1")
+read -r from to <<<"$dates"
+[ -n "$to" ] || fail "no announcement shown today in content.db"
+wait_for "7  Thông báo của xã"
+send 7
+wait_for "1  "
+send 1
+wait_for "Từ ngày $(date -d "$from" +%d/%m/%Y) đến ngày $(date -d "$to" +%d/%m/%Y)"
+send 0
+wait_for "1  "
+send 0
 wait_for "  English"
 send "$(screen_text | grep -oE '[0-9]  English' | cut -c1)"
 wait_for "1  Procedures and papers to bring"
@@ -113,10 +128,6 @@ send 7
 wait_for "1  "
 english "announcements"
 send 1
-dates=$(sqlite3 build/content/content.db "select shown_from || ' ' || shown_to from announcements
-	where shown_from <= date('now', 'localtime') and shown_to >= date('now', 'localtime')
-	order by shown_from desc, id limit 1")
-read -r from to <<<"$dates"
 wait_for "From $(LC_ALL=C date -d "$from" '+%-d %b %Y') to $(LC_ALL=C date -d "$to" '+%-d %b %Y')"
 english "announcement"
 send 0
