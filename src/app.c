@@ -15,7 +15,6 @@
 #include "db.h"
 #include "i18n.h"
 #include "job.h"
-#include "text.h"
 #include "util.h"
 
 const char *app_tr(const struct app *a, const char *msgid)
@@ -201,6 +200,7 @@ void app_push(struct app *a, const struct frame_ops *ops, const struct screen *s
 	if (a->depth == STACK_MAX)
 		end_frame(&a->stack[--a->depth]);
 	a->stack[a->depth++] = (struct frame){ ops, screen, title, data };
+	a->changes++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
@@ -218,9 +218,15 @@ void app_back(struct app *a)
 	if (a->depth <= 1)
 		return;
 	end_frame(&a->stack[--a->depth]);
+	a->changes++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
+}
+
+unsigned long app_screen_changes(const struct app *a)
+{
+	return a->changes;
 }
 
 /* Leaves the top frame the way its "0" says: one back, or home. */
@@ -367,26 +373,20 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		}
 }
 
-/* A scanned burst: the frame's, or typed key by key (then Enter). */
+/* A scanned burst: the frame's; where a scan is of no use (a search, a
+ * menu, the PIN) it changes nothing and the footer says so, never typed
+ * in, never a choice. */
 static void on_scan(struct app *a, const char *text, time_t now)
 {
 	struct frame *f = app_top(a);
-	size_t n = strlen(text), i = 0;
 
 	if (f->ops->scan) {
 		f->ops->scan(a, f, text, now);
 		app_touch(a);
 		return;
 	}
-	while (i < n) {
-		uint32_t cp;
-		size_t len = text_decode(text + i, n - i, &cp);
-
-		i += len ? len : 1;
-		if (len)
-			on_key(a, cp, now);
-	}
-	on_key(a, AK_ENTER, now);
+	a->notice = N_("Mã vừa quét không dùng được ở đây. Không có gì thay đổi.");
+	app_touch(a);
 }
 
 /* The hit under (y, x), or -1. */
@@ -444,6 +444,10 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 		a->pressed = -1;
 		a->dirty = 1;
 		return;
+	}
+	if (a->notice != NULL && ev->type != EV_RELEASE) {
+		a->notice = NULL;
+		a->dirty = 1;
 	}
 	switch (ev->type) {
 	case EV_KEY:

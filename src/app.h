@@ -40,10 +40,6 @@ struct event {
 	const char *text;     /* EV_SCAN: UTF-8, without the Enter */
 };
 
-/* Bursts of at least this many characters read at once, ending in Enter,
- * come as one EV_SCAN: a keyboard-wedge scanner types that fast. */
-#define SCAN_MIN_CHARS 12
-
 /* What the booth knows about its spool and network, refreshed by main. */
 struct booth_state {
 	long waiting;          /* requests saved, not yet acknowledged; -1 unknown */
@@ -93,6 +89,11 @@ int app_wait_ms(const struct app *a);
 
 /* True when the picture changed since the last app_draw. */
 int app_dirty(const struct app *a);
+
+/* Counts the screens opened and left so far. A screen builds some of its
+ * state when first drawn, so a key that comes after a change is for the
+ * new screen as drawn. */
+unsigned long app_screen_changes(const struct app *a);
 
 /* True once the helper menu asked to quit. */
 int app_quit(const struct app *a);

@@ -65,7 +65,7 @@ struct frame_ops {
 	void (*done)(struct frame *f);
 	/* Runs on every turn of the loop (background work, animations). */
 	void (*tick)(struct app *a, struct frame *f, time_t now);
-	/* A scanned code (a CCCD card, a receipt's QR); NULL: typed instead. */
+	/* A scanned code (a CCCD card, a receipt's QR); NULL: of no use here. */
 	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
 	/* The fd of the frame's background job, or -1. */
 	int (*job_fd)(const struct frame *f);
@@ -104,6 +104,8 @@ struct app {
 	int keypad_loaded;
 	int dirty, quit;
 	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
+	const char *notice;            /* shown instead of the hint until a key or touch */
+	unsigned long changes;         /* screens opened and left */
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 

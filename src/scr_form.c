@@ -576,6 +576,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	app_touch(a);
 	if (question_key(a, st, key))
 		return 1;
+	free(st->scan_msg); /* what the last scan said is old news after a key */
+	st->scan_msg = NULL;
 	if (key == '*' && star_is_home(a, fd, e)) {
 		ask_home(a, st);
 		return 1;

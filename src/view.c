@@ -144,10 +144,10 @@ static const char *booth_hint(const struct app *a, const char *hint)
 	return hint;
 }
 
-/* The footer: the hint on the left, the booth's state on the right. A
+/* The footer: the hint (in attr) on the left, the booth's state on the right. A
  * hint is never cut: when both do not fit one row, the state moves up
  * onto the rule above, at its right. */
-static void draw_footer(struct app *a, struct canvas *c, const char *hint)
+static void draw_footer(struct app *a, struct canvas *c, const char *hint, enum attr attr)
 {
 	const struct booth_state *st = &a->st;
 	char state[256], part[128], text[512];
@@ -176,9 +176,9 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 	}
 	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
 	if (y == c->rows - 1)
-		canvas_text(c, y, 1, text, ATTR_DIM, c->cols - sw - 4);
+		canvas_text(c, y, 1, text, attr, c->cols - sw - 4);
 	else
-		canvas_text(c, y + 1, 1, text, ATTR_DIM, c->cols - 2);
+		canvas_text(c, y + 1, 1, text, attr, c->cols - 2);
 }
 
 /* The question asked after a while without a touch. */
@@ -226,7 +226,8 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 	if (ops->draw)
 		y = ops->draw(a, f, c, y, now);
 	draw_items(a, c, y, c->rows - 2, ops->columns ? ops->columns(a, f) : 1);
-	draw_footer(a, c, hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"));
+	draw_footer(a, c, a->notice ? a->notice : hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"),
+		    a->notice ? ATTR_ALERT : ATTR_DIM);
 	if (a->countdown_until != 0)
 		draw_countdown(a, c, now);
 }

@@ -27,11 +27,11 @@ read -r from to <<<"$dates"
 [ -n "$to" ] || fail "no announcement shown today in content.db"
 wait_for "7  Thông báo của xã"
 send 7
-wait_for "1  "
+wait_for "Thông báo của xã   "
 send 1
 wait_for "Từ ngày $(date -d "$from" +%d/%m/%Y) đến ngày $(date -d "$to" +%d/%m/%Y)"
 send 0
-wait_for "1  "
+wait_for "Thông báo của xã   "
 send 0
 wait_for "  English"
 send "$(screen_text | grep -oE '[0-9]  English' | cut -c1)"
@@ -125,13 +125,13 @@ wait_for "1  Procedures and papers to bring"
 
 # An announcement's dates, as content.db has them, in English.
 send 7
-wait_for "1  "
+wait_for "Commune announcements   "
 english "announcements"
 send 1
 wait_for "From $(LC_ALL=C date -d "$from" '+%-d %b %Y') to $(LC_ALL=C date -d "$to" '+%-d %b %Y')"
 english "announcement"
 send 0
-wait_for "1  "
+wait_for "Commune announcements   "
 send 0
 wait_for "1  Procedures and papers to bring"
 

@@ -68,6 +68,7 @@ PY
 leave_form() {
 	local i
 	send 0
+	wait_gone "Xem lại trước khi gửi"
 	for ((i = 0; i < 4; i++)); do
 		screen_text | grep -qF "1  Tìm thủ tục, giấy tờ cần mang" && return 0
 		if screen_text | grep -qF "◀ Quay lại"; then

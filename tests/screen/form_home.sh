@@ -29,14 +29,14 @@ wait_for "[Đèn hỏng▌"
 send Enter
 wait_for "Bước 2/2"
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 2
 wait_for "Bước 2/2"
 send BSpace
 wait_for "[Đèn hỏng▌"
 screen_text | grep -qF "3 Đường sá, điện, nước" || fail "the choice was lost"
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 1
 at_home
 open_feedback
@@ -56,10 +56,10 @@ wait_for "Đang gõ: den"
 # While a word is being spelled, * lists more syllables, not home.
 send '*'
 wait_for "1 "
-screen_text | grep -qF "Bỏ hồ sơ đang nhập?" && fail "* while spelling asked to go home"
+screen_text | grep -qF "Bỏ ý kiến đang viết?" && fail "* while spelling asked to go home"
 send 1
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 1
 at_home
 close_terminal
@@ -81,11 +81,11 @@ touch_text "Nội dung phản ánh"
 wait_for "Dấu cách"
 tap_key a
 touch_text "Về trang chủ"
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 touch_text "Ở lại điền tiếp"
 wait_for "[a▌"
 wait_for "Dấu cách"
 touch_text "Về trang chủ"
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 touch_text "Bỏ, về trang chủ"
 at_home

@@ -103,14 +103,40 @@ wait_gone() {
 	fail "\"$text\" stayed on screen for ${limit}s"
 }
 
-# Sends tmux key names (1, Enter, C-c, F1, Up ...).
-send() {
-	"${TMUX_CMD[@]}" send-keys "$@"
+# When keys were last sent (microseconds).
+SENT_US=0
+
+# Enter comes at a person's pace after other keys: text and Enter within a
+# few milliseconds are a keyboard-wedge scanner's burst (src/burst.h), so
+# before an Enter sent soon after other keys this waits until the kiosk
+# has read them, and a moment more.
+pace_enter() {
+	local k now=${EPOCHREALTIME/./}
+	for k in "$@"; do
+		case $k in
+		Enter | KPEnter | C-m | C-j)
+			if ((now - SENT_US < 100000)); then
+				wait_keys_read
+				sleep 0.05
+			fi
+			return
+			;;
+		esac
+	done
 }
 
-# Sends bytes as typed (escape sequences included).
+# Sends tmux key names (1, Enter, C-c, F1, Up ...).
+send() {
+	pace_enter "$@"
+	"${TMUX_CMD[@]}" send-keys "$@"
+	SENT_US=${EPOCHREALTIME/./}
+}
+
+# Sends bytes as typed (escape sequences included); a scanner's burst when
+# it ends in a carriage return.
 send_raw() {
 	"${TMUX_CMD[@]}" send-keys -l "$1"
+	SENT_US=${EPOCHREALTIME/./}
 }
 
 # A finger pressed and lifted at ROW COL (1-based, like the SGR report),

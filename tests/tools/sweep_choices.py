@@ -177,7 +177,11 @@ def sweep_menus(lang, screens, forms, counters, next_native):
     if "helper" in screens:
         for k in "*/*/":
             send(k)
+        # The PIN at a person's pace after the screen opened: keys and
+        # Enter within milliseconds are a scanner's (src/burst.h).
+        wait_for(lang.tr("Mở menu cán bộ"))
         send_raw(PIN)
+        wait_for("● " * len(PIN))
         send("Enter")
         helper = screens["helper"]
         wait_for(label_of(lang, helper["title"], next_native))
