@@ -234,6 +234,9 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 /* Remembers a touchable rectangle. */
 void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index);
 
+/* The name of a weekday (0 Sunday) as a message id ("Thứ Hai"). */
+const char *view_day_name(int wday);
+
 /* True when the hit (kind, index) is being pressed. */
 int view_pressed(const struct app *a, enum hit_kind kind, int index);
 

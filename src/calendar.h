@@ -32,6 +32,11 @@ void calendar_free(struct calendar *c);
  * NULL for a working day. */
 const char *calendar_day_off(const struct calendar *c, struct date d);
 
+/* The holiday d is, or the day off in lieu of one ("Quốc khánh", "Nghỉ bù
+ * Quốc khánh"); NULL on other days, Saturdays and Sundays included, and on
+ * a day worked in their place ("work" lines). */
+const char *calendar_holiday(const struct calendar *c, struct date d);
+
 /* The day a processing time of days working days ends (see above). */
 struct date calendar_due(const struct calendar *c, struct date received, int days);
 

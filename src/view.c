@@ -25,6 +25,11 @@ static const char *const day_names[] = {
 	N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"),
 };
 
+const char *view_day_name(int wday)
+{
+	return day_names[((wday % 7) + 7) % 7];
+}
+
 void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index)
 {
 	if (a->nhits == HIT_MAX)

@@ -7,5 +7,8 @@ if [ -n "${SANITIZER_REPORTS:-}" ]; then
 	echo "libfaketime and AddressSanitizer cannot share a process"
 	exit 77
 fi
-FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
+# (The package of the machine's own architecture: another one may be
+# installed beside it, for cross builds.)
+FAKETIME_LIB=$({ dpkg -L "libfaketime:$(dpkg --print-architecture)" || dpkg -L libfaketime; } 2>/dev/null |
+	grep '/libfaketime\.so\.1$' | head -n 1)
 [ -n "$FAKETIME_LIB" ] || fail "libfaketime is not installed (deploy/deps.sh)"

@@ -92,7 +92,7 @@ english "feedback, step 1"
 send 3
 wait_keys_read
 send Enter
-type_line "Ddeenf khoong sasng"
+type_line "Ddeenf hongr"
 wait_for "Step 2/2"
 english "feedback, step 2"
 send Enter Enter

@@ -62,6 +62,21 @@ write_config() {
 	} >"$KIOSK_CONFIG"
 }
 
+# A content folder like the demo's without the office's opening hours
+# (screens/queue.hours): queue numbers at any hour, for tests that take
+# them whenever they run. Sets CONTENT_DIR (call it before write_config).
+content_always_open() {
+	local f
+	mkdir -p "$TEST_TMP/content/screens"
+	for f in content.db locale assets; do
+		ln -s "$PWD/build/content/$f" "$TEST_TMP/content/$f"
+	done
+	for f in screens/*; do
+		[ "$f" = screens/queue.hours ] || ln -s "$PWD/$f" "$TEST_TMP/content/$f"
+	done
+	CONTENT_DIR=$TEST_TMP/content
+}
+
 # Sets the helper PIN of the test booth.
 set_pin() {
 	echo "$1" | ./build/kioskctl --config "$KIOSK_CONFIG" set-pin >/dev/null ||
