@@ -126,6 +126,12 @@ int date_parse(const char *s, struct date *d)
 	return 0;
 }
 
+void date_iso(struct date d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+		 (unsigned)d.day % 100u);
+}
+
 void date_format(struct date d, char out[11])
 {
 	snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d.day % 100u, (unsigned)d.month % 100u,

@@ -46,6 +46,9 @@ struct date date_of(time_t t);
 /* Parses "YYYY-MM-DD" (a real day of years 1970-9999). Returns 0 or -1. */
 int date_parse(const char *s, struct date *d);
 
+/* Writes d as "YYYY-MM-DD" into out. */
+void date_iso(struct date d, char out[11]);
+
 /* Writes d as "dd/mm/yyyy" into out. */
 void date_format(struct date d, char out[11]);
 

@@ -108,6 +108,12 @@ static const char *const migrations[] = {
 	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known"
 	"  ON submissions"
 	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;",
+	/* 7: what the server says of a dossier besides its status, when it
+	 * says it (docs/API.md): its procedure, the day it was submitted and
+	 * the day its result is due (local dates YYYY-MM-DD). */
+	"ALTER TABLE dossier_status ADD COLUMN procedure TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN submitted TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN due TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

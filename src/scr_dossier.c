@@ -2,7 +2,9 @@
  * a receipt. What the booth knows shows at once (its status cache, and
  * whether it still holds the request itself); when the booth has a server
  * it also asks it in the background (`kioskctl dossier CODE --json`, see
- * docs/API.md) with a spinner that Backspace stops. */
+ * docs/API.md) with a spinner that Backspace stops. A request saved here
+ * shows its procedure and dates as the booth knows them; what the server
+ * says of them (a dossier submitted elsewhere too) comes first. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +41,7 @@ struct lookup {
 	char procedure[256];          /* ... its procedure, "" when not this booth's */
 	int feedback;                 /* ... it is feedback, not a dossier */
 	struct date submitted, due;   /* ... its dates, year 0 when unknown */
+	int due_given;                /* the server gave the due day: not an estimate */
 	struct job job;
 	int asking, spin;
 };
@@ -119,26 +122,50 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	free(path);
 }
 
+/* What the server says of the dossier besides its status (docs/API.md),
+ * over what the booth worked out itself: its procedure, the day submitted
+ * and the day due, each when given (NULL or "" otherwise). */
+static void server_details(struct lookup *l, const char *procedure, const char *submitted,
+			   const char *due)
+{
+	struct date d;
+
+	if (procedure != NULL && procedure[0] != '\0') {
+		char *clean = text_sanitize(procedure, 0);
+
+		snprintf(l->procedure, sizeof l->procedure, "%s", clean);
+		free(clean);
+	}
+	if (submitted != NULL && date_parse(submitted, &d) == 0)
+		l->submitted = d;
+	if (due != NULL && date_parse(due, &d) == 0) {
+		l->due = d;
+		l->due_given = 1;
+	}
+}
+
 /* What this booth itself knows: its cache and its own spool. */
 static void read_local(struct app *a, struct lookup *l)
 {
-	struct dossier_status ds;
+	struct dossier_status ds = { .status = NULL };
 	struct spool_item item;
 	char *cause = NULL;
+	int cached;
 
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
 	l->procedure[0] = '\0';
 	l->feedback = 0;
 	l->submitted = l->due = (struct date){ 0, 0, 0 };
+	l->due_given = 0;
 	l->from_server = 0;
 	if (a->env.db == NULL)
 		return;
-	if (dossier_status_get(a->env.db, l->code, &ds, &cause) == 1) {
+	cached = dossier_status_get(a->env.db, l->code, &ds, &cause) == 1;
+	if (cached) {
 		snprintf(l->status, sizeof l->status, "%s", ds.status);
 		snprintf(l->note, sizeof l->note, "%s", ds.note ? ds.note : "");
 		l->updated_at = ds.updated_at;
 		l->fetched_at = ds.fetched_at;
-		dossier_status_clear(&ds);
 	}
 	free(cause);
 	cause = NULL;
@@ -148,6 +175,9 @@ static void read_local(struct app *a, struct lookup *l)
 		spool_item_free(&item);
 	}
 	free(cause);
+	if (cached)
+		server_details(l, ds.procedure, ds.submitted, ds.due);
+	dossier_status_clear(&ds);
 }
 
 /* Asks the server in the background, when the booth has one. */
@@ -176,6 +206,9 @@ static void read_answer(struct lookup *l)
 		free(clean);
 		l->updated_at = json_is_integer(v = json_object_get(o, "updated_at")) ? json_integer_value(v) : -1;
 		l->fetched_at = json_is_integer(v = json_object_get(o, "fetched_at")) ? json_integer_value(v) : 0;
+		server_details(l, json_string_value(json_object_get(o, "procedure")),
+			       json_string_value(json_object_get(o, "submitted")),
+			       json_string_value(json_object_get(o, "due")));
 	}
 	l->from_server = json_is_true(json_object_get(o, "online"));
 	if (json_is_string(v = json_object_get(o, "spool")))
@@ -222,7 +255,8 @@ static int draw_request(struct app *a, const struct lookup *l, struct canvas *c,
 {
 	const char *label[] = { l->feedback ? N_("Bạn đã gửi:") : N_("Thủ tục:"),
 				l->feedback ? N_("Ngày gửi:") : N_("Ngày nộp:"),
-				N_("Ngày hẹn trả kết quả (dự kiến):") };
+				l->due_given ? N_("Ngày hẹn trả kết quả:")
+					     : N_("Ngày hẹn trả kết quả (dự kiến):") };
 	char submitted[48] = "", due[48] = "", line[512];
 	const char *value[] = { app_tr(a, l->procedure), submitted, due };
 	int i;

@@ -77,6 +77,23 @@ content_always_open() {
 	CONTENT_DIR=$TEST_TMP/content
 }
 
+# Starts the loopback test server (tests/upload/server.py) in
+# $TEST_TMP/srv with the token "secret", stopped when the test ends; sets
+# SRV (its folder: port, ctlport).
+upload_server() {
+	local i
+	SRV=$TEST_TMP/srv
+	mkdir -p "$SRV"
+	python3 tests/upload/server.py --dir "$SRV" --token secret &
+	SRV_PID=$!
+	trap 'kill $SRV_PID 2>/dev/null; cleanup' EXIT
+	for ((i = 0; i < 200; i++)); do
+		[ -s "$SRV/port" ] && [ -s "$SRV/ctlport" ] && return 0
+		sleep 0.05
+	done
+	fail "the test server did not start"
+}
+
 # Sets the helper PIN of the test booth.
 set_pin() {
 	echo "$1" | ./build/kioskctl --config "$KIOSK_CONFIG" set-pin >/dev/null ||
