@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app.h"
+#include "event.h"
 
 #define SCAN_MIN_CHARS 6        /* the shortest code the booth reads (a receipt code's shape) */
 #define SCAN_GAP_US 30000       /* the longest pause inside a scanner's burst */

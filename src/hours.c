@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "problems.h"
-#include "screendef.h"
-#include "text.h"
+#include "directive.h"
 #include "util.h"
 
 static const char *const day_words[7] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
@@ -74,14 +73,14 @@ static void parse_open(struct hours *h, char *rest, const char *file, int n, str
 {
 	struct hours_range r[HOURS_RANGES];
 	int days[7], nr = 0, i;
-	char *word = screendef_word(&rest);
+	char *word = directive_word(&rest);
 
 	if (parse_days(word, days) != 0) {
 		problems_add(p, file, n, "days are mon, tue, wed, thu, fri, sat, sun or a range "
 			     "such as mon-fri, not \"%s\"", word);
 		return;
 	}
-	while (*(word = screendef_word(&rest)) != '\0') {
+	while (*(word = directive_word(&rest)) != '\0') {
 		if (nr == HOURS_RANGES || parse_range(word, nr ? &r[nr - 1] : NULL, &r[nr]) != 0) {
 			problems_add(p, file, n, "opening times are up to %d ranges HH:MM-HH:MM, "
 				     "each after the one before, not \"%s\"", HOURS_RANGES, word);
@@ -106,33 +105,23 @@ static void parse_open(struct hours *h, char *rest, const char *file, int n, str
 		}
 }
 
+/* One directive of the hours file. */
+static void parse_line(void *arg, char *keyword, char *rest, const char *file, int line,
+		       struct problems *p)
+{
+	if (strcmp(keyword, "open") == 0)
+		parse_open(arg, rest, file, line, p);
+	else
+		problems_add(p, file, line, "unknown directive \"%s\" (open)", keyword);
+}
+
 int hours_parse(struct hours *out, const char *file, const char *text, struct problems *p)
 {
-	int before = p->n, n = 0;
-	char *buf = xstrdup(text), *save = NULL, *line, *kw;
+	int before = p->n;
 
 	memset(out, 0, sizeof *out);
 	out->defined = 1;
-	if (!text_valid(text, strlen(text))) {
-		problems_add(p, file, 0, "not valid UTF-8");
-		*buf = '\0';
-	}
-	/* Line by line, empty lines kept in the count. */
-	for (line = buf; line != NULL; line = save) {
-		save = strchr(line, '\n');
-		if (save != NULL)
-			*save++ = '\0';
-		n++;
-		line[strcspn(line, "#\r")] = '\0';
-		kw = screendef_word(&line);
-		if (*kw == '\0')
-			continue;
-		if (strcmp(kw, "open") == 0)
-			parse_open(out, line, file, n, p);
-		else
-			problems_add(p, file, n, "unknown directive \"%s\" (open)", kw);
-	}
-	free(buf);
+	directive_read(file, text, parse_line, out, p);
 	return p->n == before ? 0 : -1;
 }
 

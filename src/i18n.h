@@ -39,7 +39,4 @@ const char *i18n_get(const struct i18n *t, int i, const char *msgid);
  * with "7.000": "7.000 VND" in English). A new string. */
 char *i18n_fill(const struct i18n *t, int i, const char *msgid, const char *value);
 
-/* True when language i has its own translation of msgid. */
-int i18n_has(const struct i18n *t, int i, const char *msgid);
-
 #endif

@@ -104,16 +104,40 @@ static char *kioskctl_path(void)
 	return path;
 }
 
-/* Log lines that have nowhere to go but the terminal (no log file, no
- * journal) are dropped rather than drawn over the villager's screen. */
-static void quiet_stderr(void)
+/* Once curses has the terminal, nothing else may write to it: with a log
+ * file, stderr goes there (what libraries print, the out-of-memory
+ * message); with neither a file nor the journal, lines are dropped rather
+ * than drawn over the villager's screen. Returns a copy of the terminal's
+ * stderr when it went to the log file (for give_back_stderr), else -1. */
+static int quiet_stderr(void)
 {
 	int fd;
 
-	if (log_is_file() || log_to_journal() || (fd = open("/dev/null", O_WRONLY)) < 0)
-		return;
+	if (log_to_journal())
+		return -1;
+	if (log_is_file()) {
+		fd = dup(STDERR_FILENO);
+		if (fd >= 0 && log_take_stderr() != 0) {
+			close(fd);
+			fd = -1;
+		}
+		return fd;
+	}
+	if ((fd = open("/dev/null", O_WRONLY)) < 0)
+		return -1;
 	dup2(fd, STDERR_FILENO);
 	close(fd);
+	return -1;
+}
+
+/* Points stderr back at the terminal once curses has let it go (saved by
+ * quiet_stderr; -1: nothing to do). */
+static void give_back_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
 }
 
 /* Where the terminal's input goes: the app, keys as the keymap says. */
@@ -126,15 +150,6 @@ struct input {
 	struct burst burst;        /* keys held to tell a scanner from typing */
 	long long read_us;         /* when the loop last read the terminal */
 };
-
-/* A monotonic clock in microseconds, for the pace of keys. */
-static long long clock_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 /* Hands one event the burst let through to the app, after drawing a
  * screen the one before opened: keys held together act each on the
@@ -163,7 +178,7 @@ static void deliver(void *ctx, const struct event *ev)
  * the last read. */
 static void read_input(struct input *in, long long waited_us)
 {
-	long long now = clock_us();
+	long long now = clock_steady_us();
 	long long since = now - waited_us > 1000 ? now : in->read_us;
 	struct event ev;
 
@@ -171,14 +186,14 @@ static void read_input(struct input *in, long long waited_us)
 		burst_feed(&in->burst, &ev, now, since, deliver, in);
 		wipe(&ev, sizeof ev);
 	}
-	in->read_us = clock_us();
+	in->read_us = clock_steady_us();
 }
 
 /* How long the loop may wait: the app's wait, or less while keys are held
  * (they go on as typed once a scanner would have sent more). */
 static int wait_ms(const struct input *in)
 {
-	long long held = burst_wait_us(&in->burst, clock_us());
+	long long held = burst_wait_us(&in->burst, clock_steady_us());
 	int ms = app_wait_ms(in->app);
 
 	return held >= 0 && held / 1000 + 1 < ms ? (int)(held / 1000 + 1) : ms;
@@ -263,6 +278,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			}
 		}
 		app_tick(app, now);
+		app_clock_ms(app, clock_steady_ms());
 		job_reap();
 		if (app_quit(app))
 			break;
@@ -272,16 +288,17 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			in.drawn = 0;
 			in.changes = app_screen_changes(app);
 		}
-		waited = clock_us();
+		waited = clock_steady_us();
 		ready = loop_wait(STDIN_FILENO, app_job_fd(app), scanner ? scanner_fd(scanner) : -1,
 				  wait_ms(&in));
 		if (ready & LOOP_SCANNER)
 			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
+		app_clock_ms(app, clock_steady_ms());
 		if (ready & LOOP_INPUT)
 			read_input(&in, waited);
-		burst_expire(&in.burst, clock_us(), deliver, &in);
+		burst_expire(&in.burst, clock_steady_us(), deliver, &in);
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);
@@ -317,7 +334,7 @@ int main(int argc, char **argv)
 	struct app *app;
 	struct db *db;
 	char *cause = NULL, *kioskctl;
-	int restart;
+	int restart, saved_stderr;
 	const char *config_path = NULL;
 	struct glyphs *glyphs;
 	int i, font_only = 0;
@@ -384,7 +401,7 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	quiet_stderr();
+	saved_stderr = quiet_stderr();
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
 					 .forms = &ui.forms, .counters = &ui.counters,
@@ -395,6 +412,7 @@ int main(int argc, char **argv)
 	glyphs_free(glyphs);
 	db = app_db(app); /* opened later when it could not be at the start */
 	term_end();
+	give_back_stderr(saved_stderr);
 	log_write(restart ? "restarting for a new version" : "stopped");
 	log_close();
 	app_free(app);

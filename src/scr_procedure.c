@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "config.h"
-#include "job.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "job.h"
+#include "scr.h"
 #include "text.h"
 #include "money.h"
 #include "util.h"
@@ -138,11 +138,11 @@ static void add_paper(struct app *a, struct page *pg, const struct procedure_pap
 static void fee_and_time(const struct app *a, const struct procedure_channel *ch, char *fee,
 			 char *time, size_t size)
 {
-	char *money = money_fee(a->env.i18n, a->lang, ch->fee, ch->fee_vnd, ch->fee_note);
+	char *money = money_fee(app_env(a)->i18n, app_lang(a), ch->fee, ch->fee_vnd, ch->fee_note);
 
 	snprintf(fee, size, "%s", money != NULL ? money : "");
 	free(money);
-	ptime_text(a->env.i18n, a->lang, (struct ptime){ ch->days, ch->calendar }, time, size);
+	ptime_text(app_env(a)->i18n, app_lang(a), (struct ptime){ ch->days, ch->calendar }, time, size);
 	if (time[0] == '\0' && ch->time != NULL)
 		snprintf(time, size, "%s", ch->time);
 }
@@ -342,9 +342,9 @@ static int procedure_items(const struct app *a, const struct frame *f, struct it
 	const struct page *pg = f->data;
 	int n = 0;
 
-	if (pg->p && strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (pg->p && app_env(a)->cfg->printer_type != PRINTER_NONE)
 		out[n++] = (struct item){ '1', N_("In danh sách giấy tờ"), 1 };
-	if (formdef_find(a->env.forms, pg->code) != NULL)
+	if (formdef_find(app_env(a)->forms, pg->code) != NULL)
 		out[n++] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };
 	return n;
 }
@@ -364,7 +364,7 @@ static void procedure_choose(struct app *a, struct frame *f, const struct item *
 
 	(void)now;
 	if (it->action == 2) {
-		scr_form_open(a, formdef_find(a->env.forms, pg->code));
+		scr_form_open(a, formdef_find(app_env(a)->forms, pg->code));
 		return;
 	}
 	if (pg->printing == PRINT_BUSY)

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "clock.h"
 #include "config.h"
 #include "counters.h"
@@ -17,6 +16,7 @@
 #include "i18n.h"
 #include "job.h"
 #include "problems.h"
+#include "scr.h"
 #include "util.h"
 
 #define DIGIT_ROWS 5
@@ -56,7 +56,7 @@ static const char *queue_title(const struct app *a, const struct frame *f)
 /* One box per counter, none while a ticket prints. */
 static int queue_items(const struct app *a, const struct frame *f, struct item *out)
 {
-	const struct counters *cs = a->env.counters;
+	const struct counters *cs = app_env(a)->counters;
 	const struct queue_screen *q = f->data;
 	int i;
 
@@ -89,7 +89,7 @@ static void time_words(const struct app *a, int minute, char *out, size_t size)
 	char hm[16], *text;
 
 	snprintf(hm, sizeof hm, "%d:%02d", h > 12 ? h - 12 : h, minute % 60);
-	text = i18n_fill(a->env.i18n, a->lang, h < 12 ? N_("{n} sáng") : h < 18 ? N_("{n} chiều")
+	text = i18n_fill(app_env(a)->i18n, app_lang(a), h < 12 ? N_("{n} sáng") : h < 18 ? N_("{n} chiều")
 							  : N_("{n} tối"), hm);
 	snprintf(out, size, "%s", text);
 	free(text);
@@ -157,7 +157,7 @@ static int queue_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	q->closed = !q->busy && closed(q, now);
 	if (q->closed)
 		return draw_closed(a, q, c, y, now);
-	if (a->env.counters == NULL || a->env.counters->n == 0)
+	if (app_env(a)->counters == NULL || app_env(a)->counters->n == 0)
 		msg = N_("Trạm này chưa có quầy nào để lấy số. Xin hỏi cán bộ xã.");
 	else if (q->busy)
 		msg = N_("Đang in số thứ tự, xin chờ một chút...");
@@ -170,7 +170,7 @@ static int queue_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 static void queue_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	struct queue_screen *q = f->data;
-	const char *args[] = { "ticket", "issue", a->env.counters->v[it->action].id, "--json", NULL };
+	const char *args[] = { "ticket", "issue", app_env(a)->counters->v[it->action].id, "--json", NULL };
 
 	if (q->busy || closed(q, now))
 		return;
@@ -203,9 +203,9 @@ static void queue_tick(struct app *a, struct frame *f, time_t now)
 		t->ahead = (int)json_integer_value(json_object_get(o, "ahead"));
 		t->issued = (time_t)json_integer_value(json_object_get(o, "issued_at"));
 		t->label = "";
-		for (i = 0; id && i < a->env.counters->n; i++)
-			if (strcmp(a->env.counters->v[i].id, id) == 0)
-				t->label = a->env.counters->v[i].label;
+		for (i = 0; id && i < app_env(a)->counters->n; i++)
+			if (strcmp(app_env(a)->counters->v[i].id, id) == 0)
+				t->label = app_env(a)->counters->v[i].label;
 		json_decref(o);
 		app_replace(a, &scr_ticket, NULL, NULL, t);
 		return;
@@ -273,7 +273,7 @@ void scr_queue_open(struct app *a, const char *title)
 	struct queue_screen *q = xcalloc(1, sizeof *q);
 
 	q->job.fd = -1;
-	read_hours(a->env.cfg, q);
+	read_hours(app_env(a)->cfg, q);
 	app_push(a, &scr_queue, NULL, title, q);
 }
 

@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
+#include "formdef.h"
+#include "i18n.h"
 #include "job.h"
 #include "payment.h"
 #include "qr.h"
-#include "formdef.h"
-#include "i18n.h"
+#include "scr.h"
 #include "submit.h"
 #include "util.h"
 #include "vietqr.h"
@@ -88,7 +88,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	app_when(a, r->saved.at, when, sizeof when);
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, w.when), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
-	canvas_wrap(c, y + 3, 2, c->cols - 36, 2, app_tr(a, a->st.online ? w.sending : w.offline),
+	canvas_wrap(c, y + 3, 2, c->cols - 36, 2, app_tr(a, app_booth(a)->online ? w.sending : w.offline),
 		    ATTR_NORMAL);
 	canvas_wrap(c, y + 5, 2, c->cols - 36, 2, app_tr(a, w.keep), ATTR_DIM);
 	if (r->printing != PRINT_NONE)
@@ -130,7 +130,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 /* A rating (1-5) is kept with the request's receipt code. */
 static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now)
 {
-	if (!r->rated && a->env.db && db_rate(a->env.db, r->saved.receipt, rating, (long long)now) == 0)
+	if (!r->rated && app_db(a) && db_rate(app_db(a), r->saved.receipt, rating, (long long)now) == 0)
 		r->rated = rating;
 	app_touch(a);
 }
@@ -166,8 +166,7 @@ static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
 	struct receipt_screen *r = f->data;
 
 	if (index == 0)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else if (index == HIT_PAY && r->fee)
 		pay_now(a, r);
 	else if (index >= 1 && index <= 5)
@@ -237,11 +236,11 @@ static char *fee_to_pay(struct app *a, const char *code)
 	struct payment pay;
 	char *cause = NULL, *fee = NULL;
 
-	if (a->env.db == NULL || vietqr_check(a->env.cfg, &cause) != 0) {
+	if (app_db(a) == NULL || vietqr_check(app_env(a)->cfg, &cause) != 0) {
 		free(cause);
 		return NULL;
 	}
-	if (payment_find(a->env.db, app_catalog(a), a->env.i18n, a->lang, code, &pay,
+	if (payment_find(app_db(a), app_catalog(a), app_env(a)->i18n, app_lang(a), code, &pay,
 			 &cause) == 1) {
 		if (pay.amount > 0 && pay.fee != NULL)
 			fee = xstrdup(pay.fee);
@@ -263,7 +262,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	free(cause);
 	r->print.fd = -1;
 	r->fee = form->procedure ? fee_to_pay(a, r->saved.receipt) : NULL;
-	if (strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (app_env(a)->cfg->printer_type != PRINTER_NONE)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);

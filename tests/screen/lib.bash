@@ -194,6 +194,15 @@ sys.exit(0 if n == 0 else 1)' "$tty" && return 0
 	fail "the kiosk did not read the keys sent within 10s"
 }
 
+# Waits until the kiosk has taken the keys sent so far: read them from the
+# terminal and held them the 30 ms that tell typing from a scanner's burst
+# (src/burst.h), for tests that then read a screen which may already look
+# as the keys would leave it.
+keys_taken() {
+	wait_keys_read
+	sleep 0.06
+}
+
 # Waits for the kiosk to exit; prints its exit status.
 wait_exit() {
 	local limit=${1:-10} i
@@ -253,6 +262,35 @@ tap_key() {
 	sleep 0.15
 }
 
+# On the search screen: the number of procedures found ("Có N thủ tục")
+# and of pages ("Trang 1/P"; 1 when there is no such line).
+found_count() {
+	screen_text | grep -oE "Có [0-9]+ thủ tục" | head -n 1 | grep -oE "[0-9]+"
+}
+page_count() {
+	local p
+	p=$(screen_text | grep -oE "Trang [0-9]+/[0-9]+" | head -n 1 | cut -d/ -f2)
+	echo "${p:-1}"
+}
+
+# Walks the search results from the first page to the last, turning pages
+# with the command given (e.g. "send Down"), and fails unless every one of
+# the procedures counted was shown once.
+walk_results() {
+	local total pages p n seen=0
+	total=$(found_count)
+	pages=$(page_count)
+	[ -n "$total" ] || fail "no count of results"
+	for ((p = 1; p <= pages; p++)); do
+		[ "$pages" -eq 1 ] || wait_for "Trang $p/$pages"
+		n=$(screen_text | grep -cE "^  [1-9]  ")
+		[ "$n" -gt 0 ] || fail "page $p of $pages shows no result"
+		seen=$((seen + n))
+		[ "$p" -eq "$pages" ] || "$@"
+	done
+	[ "$seen" -eq "$total" ] || fail "$seen results shown on $pages pages, $total counted"
+}
+
 # Touches the first place TEXT is shown, at a finger's pace.
 touch_text() {
 	local r c
@@ -299,4 +337,23 @@ sys.stdout.write("".join(l[50:79].ljust(29) + "\n" for l in lines))' >"$TEST_TMP
 		fail "the QR on screen has other characters"
 	got=$(zbarimg --raw -q -Sbinary "$TEST_TMP/qr.pbm" 2>/dev/null)
 	[ "$got" = "$1" ] || fail "the QR on screen reads \"$got\", the code is $1"
+}
+
+# The lit text (black on yellow: a chosen option, the letter being tapped,
+# the proposal # takes) of the first line holding TEXT, from the pane's
+# colours.
+lit_on_line() {
+	"${TMUX_CMD[@]}" capture-pane -e -p | grep -F -- "$1" | head -n 1 | python3 -c '
+import re, sys
+line, lit, out = sys.stdin.read(), False, ""
+for part in re.split(r"(\x1b\[[0-9;]*m)", line):
+    if part.startswith("\x1b["):
+        codes = part[2:-1].split(";")
+        if "43" in codes:
+            lit = True
+        elif "49" in codes or codes in (["0"], [""]) or any(c in ("40", "41", "44") for c in codes):
+            lit = False
+    elif lit:
+        out += part
+print(out.strip())'
 }

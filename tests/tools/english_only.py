@@ -52,9 +52,10 @@ def parts(msgid):
 
 def pieces(line):
     """A screen line's pieces: its text between runs of two spaces or more
-    and " · ", each without a leading number, bullet or arrow."""
+    and " · ", each without a leading number, bullet or arrow, nor the "…"
+    of a text cut short."""
     for piece in re.split(r" {2,}| · ", line):
-        piece = re.sub(r"^(\d+|[•▶◀▲▼])\s+", "", piece.strip()).strip()
+        piece = re.sub(r"^(\d+|[•▶◀▲▼])\s+", "", piece.strip()).strip().rstrip("…")
         if piece:
             yield piece
 
