@@ -89,7 +89,7 @@ build/tools/%: tests/tools/%.c build/libcore.a | build/tools
 	@echo "  LINK    $@"
 	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
-build/bench/%: bench/%.c build/libcore.a | build/bench
+build/bench/%: bench/%.c bench/bench.h build/libcore.a | build/bench
 	@echo "  LINK    $@"
 	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 

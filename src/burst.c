@@ -52,7 +52,7 @@ void burst_feed(struct burst *b, const struct event *ev, long long now_us, long 
 		flush(b, out, ctx); /* a pause: what was held was typed */
 	if (printable(ev) && b->n < BURST_MAX) {
 		if (b->n == 0)
-			b->broken = now_us - b->other_us <= SCAN_GAP_US;
+			b->broken = b->other_us == now_us;
 		b->unsure |= now_us - since_us > SCAN_GAP_US;
 		b->key[b->n++] = ev->key;
 		b->last_us = now_us;
@@ -66,7 +66,8 @@ void burst_feed(struct burst *b, const struct event *ev, long long now_us, long 
 		}
 	}
 	flush(b, out, ctx);
-	b->other_us = now_us;
+	if (ev->type == EV_KEY)
+		b->other_us = now_us;
 	out(ctx, ev);
 }
 

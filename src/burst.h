@@ -11,8 +11,9 @@
  * may have waited in the terminal since it last read: their pace is not
  * known, and they are a scan only when SCAN_UNSURE_CHARS or more came
  * (nobody types that many keys and Enter during one stall of the loop).
- * Nor is a burst that follows another key (an arrow, Esc, a control
- * character) as fast: text with controls in it is typed, as it comes.
+ * Nor is a burst that starts right after another key read with it (an
+ * arrow, Esc, a control character): text with controls in it is typed,
+ * as it comes.
  * Pure: times are given by the caller (microseconds of a monotonic clock). */
 #ifndef KIOSK_BURST_H
 #define KIOSK_BURST_H
@@ -32,8 +33,8 @@ struct burst {
 	size_t n;
 	long long last_us;          /* when the last of them was read */
 	int unsure;                 /* some came after a stall: their pace is not known */
-	long long other_us;         /* when the last other key or touch came */
-	int broken;                 /* it follows another key at a scanner's pace */
+	long long other_us;         /* when the last other key was read */
+	int broken;                 /* it follows another key read with it */
 };
 
 /* Where held or passed events go, in the order they came. */

@@ -25,7 +25,7 @@ char *money_text(const struct i18n *t, int lang, long long vnd, const char *per)
 		out[o++] = digits[i];
 	}
 	out[o] = '\0';
-	amount = i18n_fill(t, lang, N_("{n} đồng"), out);
+	amount = i18n_fill_text(t, lang, N_("{n} đồng"), out);
 	text = xprintf("%s%s", amount, per != NULL ? per : "");
 	free(amount);
 	return text;

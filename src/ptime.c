@@ -164,7 +164,7 @@ void ptime_text(const struct i18n *t, int lang, struct ptime time, char *out, si
 		return;
 	}
 	snprintf(n, sizeof n, "%d", time.days);
-	text = i18n_fill(t, lang, time.days == 0 ? N_("trong ngày")
+	text = i18n_fill_text(t, lang, time.days == 0 ? N_("trong ngày")
 				  : time.days == 1 ? time.calendar ? N_("1 ngày") : N_("1 ngày làm việc")
 				  : time.calendar ? N_("{n} ngày") : N_("{n} ngày làm việc"), n);
 	snprintf(out, size, "%s", text);

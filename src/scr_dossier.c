@@ -86,10 +86,7 @@ static const char *status_words(const char *status)
 	return status;
 }
 
-/* A request saved at this booth: its procedure (as the catalog names it),
- * the day it was saved and the day its result is expected (the published
- * processing time in working days, less the holidays), as far as known. */
-static void read_request(struct app *a, struct lookup *l, const struct spool_item *item)
+int app_due_date(struct app *a, const char *procedure_code, long long at, struct date *out)
 {
 	struct catalog *cat = app_catalog(a);
 	struct procedure *page = NULL;
@@ -97,29 +94,48 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	struct calendar *cal;
 	struct ptime t = { -1, 0 };
 
-	if (cat && item->procedure_code[0])
-		page = catalog_procedure_get(cat, item->procedure_code, &cause);
+	if (cat && procedure_code && procedure_code[0])
+		page = catalog_procedure_get(cat, procedure_code, &cause);
 	free(cause);
 	cause = NULL;
-	l->feedback = strcmp(item->kind, "feedback") == 0;
-	snprintf(l->procedure, sizeof l->procedure, "%s",
-		 page ? page->name : l->feedback ? N_("Phản ánh, kiến nghị") : "");
 	if (page)
 		t = procedure_time(page);
 	procedure_free(page);
-	if (!item->time_known || !clock_known(item->created_at))
-		return; /* saved before the clock was set: no dates */
-	l->submitted = date_of((time_t)item->created_at);
-	if (t.days < 0)
-		return;
+	if (t.days < 0 || !clock_known(at))
+		return -1;
 	path = xprintf("%s/%s", app_env(a)->cfg->content_dir, CALENDAR_FILE);
 	cal = calendar_load(path, &cause);
 	if (cal == NULL)
 		cal = calendar_new(); /* no table: weekends only */
-	l->due = ptime_due(cal, l->submitted, t);
+	*out = ptime_due(cal, date_of((time_t)at), t);
 	calendar_free(cal);
 	free(cause);
 	free(path);
+	return 0;
+}
+
+/* A request saved at this booth: its procedure (as the catalog names it),
+ * the day it was saved and the day its result is expected (the published
+ * processing time in working days, less the holidays), as far as known. */
+static void read_request(struct app *a, struct lookup *l, const struct spool_item *item)
+{
+	struct catalog *cat = app_catalog(a);
+	struct procedure *page = NULL;
+	char *cause = NULL;
+	struct date due;
+
+	if (cat && item->procedure_code[0])
+		page = catalog_procedure_get(cat, item->procedure_code, &cause);
+	free(cause);
+	l->feedback = strcmp(item->kind, "feedback") == 0;
+	snprintf(l->procedure, sizeof l->procedure, "%s",
+		 page ? page->name : l->feedback ? N_("Phản ánh, kiến nghị") : "");
+	procedure_free(page);
+	if (!item->time_known || !clock_known(item->created_at))
+		return; /* saved before the clock was set: no dates */
+	l->submitted = date_of((time_t)item->created_at);
+	if (app_due_date(a, item->procedure_code, item->created_at, &due) == 0)
+		l->due = due;
 }
 
 /* What the server says of the dossier besides its status (docs/API.md),
@@ -255,7 +271,7 @@ static int draw_request(struct app *a, const struct lookup *l, struct canvas *c,
 {
 	const char *label[] = { l->feedback ? N_("Bạn đã gửi:") : N_("Thủ tục:"),
 				l->feedback ? N_("Ngày gửi:") : N_("Ngày nộp:"),
-				l->due_given ? N_("Ngày hẹn trả kết quả:")
+				l->due_given ? N_("Ngày hẹn trả:")
 					     : N_("Ngày hẹn trả kết quả (dự kiến):") };
 	char submitted[48] = "", due[48] = "", line[512];
 	const char *value[] = { app_tr(a, l->procedure), submitted, due };

@@ -89,7 +89,7 @@ static void time_words(const struct app *a, int minute, char *out, size_t size)
 	char hm[16], *text;
 
 	snprintf(hm, sizeof hm, "%d:%02d", h > 12 ? h - 12 : h, minute % 60);
-	text = i18n_fill(app_env(a)->i18n, app_lang(a), h < 12 ? N_("{n} sáng") : h < 18 ? N_("{n} chiều")
+	text = i18n_fill_text(app_env(a)->i18n, app_lang(a), h < 12 ? N_("{n} sáng") : h < 18 ? N_("{n} chiều")
 							  : N_("{n} tối"), hm);
 	snprintf(out, size, "%s", text);
 	free(text);

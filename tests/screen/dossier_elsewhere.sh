@@ -25,7 +25,7 @@ send_raw "$new"$'\r'
 wait_for "Tình trạng: Đang xử lý"
 wait_for "Thủ tục: Đăng ký kết hôn"
 wait_for "Ngày nộp: 02/03/2026"
-wait_for "Ngày hẹn trả kết quả: 09/03/2026"
+wait_for "Ngày hẹn trả: 09/03/2026"
 screen_text | grep -qF "(dự kiến)" && fail "the server's due day is called an estimate"
 # An older server: the status alone.
 for i in $(seq 3); do send BSpace; done
