@@ -15,7 +15,7 @@ wait_for "[Thôn Đông, Xã Đình Cương, Tỉnh Quảng Ngãi"
 for i in 1 2 3 4 5 6; do
 	screen_text | grep -qF "Bước 2/2: Mục đích" && break
 	before=$(screen_text)
-	tap "$(row_of "Tiếp theo ▶")" 60
+	tap "$(row_of "Tiếp theo ▶")" "$(($(col_of "Tiếp theo ▶") + 2))"
 	for ((k = 0; k < 200; k++)); do
 		[ "$(screen_text)" != "$before" ] && break
 		sleep 0.05
