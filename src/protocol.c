@@ -295,7 +295,7 @@ static const char *dossier_read(json_t *doc, const char *code, struct dossier_st
 	/* Optional (docs/API.md): a server that does not say them is fine. */
 	detail = json_object_get(doc, "procedure");
 	st->procedure = json_is_string(detail)
-			? clean_text(json_string_value(detail), PROTO_PROCEDURE_MAX) : NULL;
+			? proto_clean(json_string_value(detail), PROTO_PROCEDURE_MAX) : NULL;
 	proto_day(json_object_get(doc, "submitted"), st->submitted);
 	proto_day(json_object_get(doc, "due"), st->due);
 	return NULL;
