@@ -144,7 +144,13 @@ static const char *const migrations[] = {
 	"    AND OLD.sent_at IS NOT NULL AND NEW.erased_at IS NOT NULL"
 	"    AND length(NEW.body) = 0 AND (NEW.xml IS NULL OR length(NEW.xml) = 0))"
 	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited, only erased once sent'); END;",
-	/* 9: the cached status of an erased request keeps no note (the server
+	/* 9: what the server says of a dossier besides its status, when it
+	 * says it (docs/API.md): its procedure, the day it was submitted and
+	 * the day its result is due (local dates YYYY-MM-DD). */
+	"ALTER TABLE dossier_status ADD COLUMN procedure TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN submitted TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN due TEXT;",
+	/* 10: the cached status of an erased request keeps no note (the server
 	 * may name the villager there), whoever writes it and whenever: the
 	 * notes cached again after an erasure by earlier versions go. */
 	"UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "dossier.h"
 #include "text.h"
 #include "util.h"
@@ -248,13 +249,31 @@ char *proto_clean(const char *text, size_t max)
 	return out;
 }
 
+/* A day the server gives ("2025-07-01", or an RFC 3339 time: its day
+ * here) into out as YYYY-MM-DD; "" when v is missing or not a day (an
+ * optional detail: the status stands without it). */
+static void proto_day(json_t *v, char out[11])
+{
+	const char *s = json_string_value(v);
+	struct date d;
+	long long t;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return;
+	if (strlen(s) == 10 && date_parse(s, &d) == 0)
+		date_iso(d, out);
+	else if (proto_time(s, &t) == 0)
+		date_iso(date_of((time_t)t), out);
+}
+
 /* Fills st from a status object; returns NULL or what is wrong with it. */
 static const char *dossier_read(json_t *doc, const char *code, struct dossier_status *st)
 {
 	json_t *echo = json_object_get(doc, "receipt");
 	json_t *status = json_object_get(doc, "status");
 	json_t *updated = json_object_get(doc, "updated_at");
-	json_t *note = json_object_get(doc, "note");
+	json_t *note = json_object_get(doc, "note"), *detail;
 	long long when = -1;
 	char *word;
 
@@ -273,6 +292,12 @@ static const char *dossier_read(json_t *doc, const char *code, struct dossier_st
 	st->note = json_is_string(note) ? proto_clean(json_string_value(note), PROTO_NOTE_MAX)
 					: NULL;
 	st->updated_at = when;
+	/* Optional (docs/API.md): a server that does not say them is fine. */
+	detail = json_object_get(doc, "procedure");
+	st->procedure = json_is_string(detail)
+			? proto_clean(json_string_value(detail), PROTO_PROCEDURE_MAX) : NULL;
+	proto_day(json_object_get(doc, "submitted"), st->submitted);
+	proto_day(json_object_get(doc, "due"), st->due);
 	return NULL;
 }
 

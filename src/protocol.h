@@ -52,13 +52,16 @@ void proto_reason_log(const char *reason, char *out, size_t size);
 #define PROTO_STATUS_MAX 63
 /* Most bytes of a dossier's note kept. */
 #define PROTO_NOTE_MAX 511
+/* Most bytes of a dossier's procedure kept. */
+#define PROTO_PROCEDURE_MAX 255
 
 /* A new sanitised NFC copy of a server's text of at most max bytes (cut
  * between letters), or NULL when nothing printable is left. */
 char *proto_clean(const char *text, size_t max);
 
 /* Reads the answer to GET /dossiers/{code}. Returns 1 with *out filled
- * (receipt, status, note, updated_at: new strings, released with
+ * (receipt, status, note, updated_at, and procedure, submitted and due
+ * when the server says them: new strings, released with
  * dossier_status_clear(); fetched_at is left alone) for a 200 whose JSON
  * echoes code, 0 for a 404 with a JSON body (the server does not know the
  * code), -1 for anything else; reason (size bytes) says which. */

@@ -88,7 +88,11 @@ def sweep_menus(lang, screens, forms, counters, next_native):
     if "helper" in screens:
         for k in "*/*/":
             send(k)
+        # The PIN at a person's pace after the screen opened: keys and
+        # Enter within milliseconds are a scanner's (src/burst.h).
+        wait_for(lang.tr("Mở menu cán bộ"))
         send_raw(PIN)
+        wait_for("● " * len(PIN))
         send("Enter")
         helper = screens["helper"]
         wait_for(label_of(lang, helper["title"], next_native))
@@ -177,7 +181,7 @@ def sweep_form(lang, screens, forms, form):
     send("0")
     wait_for(f"/{nsteps}: {lang.tr(form['step_titles'][-1])}")
     send("*")
-    wait_for(lang.tr("Bỏ hồ sơ đang nhập?"))
+    wait_for(lang.tr("Bỏ hồ sơ đang nhập?" if form["kind"] == "procedure" else "Bỏ ý kiến đang viết?"))
     send("1")
     go_home(lang)
     print(f"ok: {form['id']}: {sum(len(s) for s in form['steps'])} fields in {nsteps} steps")

@@ -80,7 +80,9 @@ static void test_form_errors(void **state)
 				       "field c choice required C\noption Một\n"             /* 7: one option */
 				       "option\n"                                            /* 9 */
 				       "scan x - - - -\n"                                    /* 10 */
-				       "flavour sweet\n", &p), -1);                          /* 11 */
+				       "flavour sweet\n"                                     /* 11 */
+				       "field d phone optional Số điện thoại\n"              /* 12 */
+				       "field e phone optional Số điện thoại\n", &p), -1);   /* 13 */
 	expect_problem(&p, "b.form:3: a field needs a \"step\" line before it");
 	expect_problem(&p, "b.form:5: unknown field type \"colour\"");
 	expect_problem(&p, "b.form:6: say \"required\" or \"optional\"");
@@ -88,6 +90,8 @@ static void test_form_errors(void **state)
 	expect_problem(&p, "b.form:10: scan names \"x\"");
 	expect_problem(&p, "b.form:11: unknown or repeated directive \"flavour\"");
 	expect_problem(&p, "b.form:7: a choice needs at least two options");
+	/* The review could not tell two answers with one label apart. */
+	expect_problem(&p, "b.form:13: the label \"Số điện thoại\" is already on line 12");
 	formdef_free_one(&f);
 	problems_clear(&p);
 }

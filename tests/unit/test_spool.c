@@ -462,7 +462,8 @@ static void test_new_ids_are_uuids(void **state)
 static void test_status_cache(void **state)
 {
 	struct fixture *f = *state;
-	struct dossier_status d = { "D1", "processing", "Cần bổ sung", 1751333400, 1000 }, got;
+	struct dossier_status d = { .receipt = "D1", .status = "processing", .note = "Cần bổ sung",
+				    .updated_at = 1751333400, .fetched_at = 1000 }, got;
 	struct dossier_list list;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 
@@ -543,7 +544,8 @@ static void test_erase_due(void **state)
 	struct fixture *f = *state;
 	const long long day = 86400, acked = 1000000;
 	const char *name = "Nguyễn Thị Xoá Được";
-	struct dossier_status d = { "E1", "Đang xử lý", "Gọi bà Nguyễn Thị Xoá Được", -1, acked };
+	struct dossier_status d = { .receipt = "E1", .status = "Đang xử lý",
+				    .note = "Gọi bà Nguyễn Thị Xoá Được", .updated_at = -1, .fetched_at = acked };
 	struct dossier_status got;
 	char id1[SPOOL_ID_MAX + 1], id2[SPOOL_ID_MAX + 1], *cause = NULL;
 	struct spool_item it;
