@@ -56,6 +56,8 @@ enum refusal_action refusal_judge(struct refusals *r, const char *id, long http,
 
 	if (cause != REFUSAL_NONE)
 		return pause_for(r, cause, http);
+	if (http == 0) /* the booth's own: nothing it could send for this one */
+		return REFUSAL_QUARANTINE;
 	if (r->acked && r->paused == REFUSAL_NONE) {
 		r->acked = 0;
 		return REFUSAL_QUARANTINE;

@@ -66,7 +66,8 @@ const char *refusal_cause_name(enum refusal_cause cause);
 enum refusal_cause refusal_cause_parse(const char *name);
 
 /* Judges the refusal of request id with status http (a 4xx other than 408
- * and 429) and the reason given, and remembers it. */
+ * and 429; 0 when the booth itself has nothing to send for it, which
+ * quarantines it at once) and the reason given, and remembers it. */
 enum refusal_action refusal_judge(struct refusals *r, const char *id, long http,
 				  const char *reason);
 

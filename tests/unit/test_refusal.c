@@ -24,6 +24,10 @@ static void test_booth_refusals_pause_at_once(void **state)
 		assert_int_equal(r.http, codes[i]);
 		assert_int_equal(r.nheld, 0);
 	}
+	/* No server answered: the booth had nothing to send for it. */
+	memset(&r, 0, sizeof r);
+	assert_int_equal(refusal_judge(&r, "a", 0, "no bytes"), REFUSAL_QUARANTINE);
+	assert_int_equal(r.paused, REFUSAL_NONE);
 	assert_int_equal(refusal_of_booth(400), REFUSAL_NONE);
 	assert_int_equal(refusal_of_booth(422), REFUSAL_NONE);
 	assert_int_equal(refusal_cause_parse("nonsense"), REFUSAL_NONE);
