@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages the kiosk needs to build (and, with "test",
-# to run its tests; with "fuzz", to fuzz). As root it runs apt-get; otherwise it prints the exact
-# command to run. Exits 0 only when everything needed is present.
+# to run its tests; with "fuzz", to fuzz; with "fresh", what `make
+# test-fresh` needs on this machine to make a Debian root and drive it). As
+# root it runs apt-get; otherwise it prints the exact command to run.
+# Exits 0 only when everything needed is present.
 set -eu
 
 # zlib1g-dev: the kiosk links SQLite statically, and `pkg-config --static
@@ -12,10 +14,12 @@ zlib1g-dev"
 test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind faketime
 openssh-server openssh-client ansible"
 fuzz="clang libclang-rt-14-dev"
+fresh="debootstrap tmux git"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"
 [ "${1:-}" = fuzz ] && want="$build $fuzz"
+[ "${1:-}" = fresh ] && want=$fresh
 
 missing=""
 for p in $want; do
