@@ -164,7 +164,9 @@ copy_sources() {
 	host_sources | while read -r f; do
 		cp "$f" "$1$f"
 		grep -oiE 'signed-by[:=] *[^] ,]+' "$f" | sed -E 's/^[^:=]*[:=] *//' | while read -r k; do
-			[ -f "$k" ] && [ ! -e "$1$k" ] && install -D -m 644 "$k" "$1$k"
+			if [ -f "$k" ] && [ ! -e "$1$k" ]; then
+				install -D -m 644 "$k" "$1$k"
+			fi
 		done
 	done
 	return 0
@@ -238,7 +240,7 @@ in_root() {
 clone_commit() {
 	git bundle create -q "$ROOT/tmp/kiosk.bundle" HEAD 2>/dev/null ||
 		git bundle create "$ROOT/tmp/kiosk.bundle" HEAD >/dev/null 2>&1 || die "git bundle failed"
-	in_root "git clone -q /tmp/kiosk.bundle /root/kiosk && cd /root/kiosk &&
+	in_root "git -c advice.detachedHead=false clone -q /tmp/kiosk.bundle /root/kiosk && cd /root/kiosk &&
 		git checkout -q --detach $COMMIT && rm /tmp/kiosk.bundle" || die "cloning $COMMIT failed"
 	[ "$(in_root 'git -C /root/kiosk rev-parse HEAD')" = "$COMMIT" ] || die "the clone is not at $COMMIT"
 }
@@ -248,11 +250,22 @@ tmx() {
 	tmux -S "$TMUX_SOCK" "$@"
 }
 
+# Saves the make run pane, its scrollback included, to make-run.log.
+save_pane() {
+	tmx capture-pane -p -J -S - -E - 2>/dev/null | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$RUN/make-run.log"
+}
+
 # Prints the make run pane, its scrollback included.
 show_pane() {
+	save_pane
 	echo "--- make run ---"
-	tmx capture-pane -p -J -S - -E - 2>/dev/null | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'
+	cat "$RUN/make-run.log"
 	echo "----------------"
+}
+
+# Prints what a command in the root installed: its deps.sh "Installing:" line.
+show_installed() {
+	grep -m1 '^Installing:' "$2" | sed "s/^/fresh:   $1 /" || say "  $1 installed nothing"
 }
 
 # The pid of the kiosk running in the root, if any.
@@ -263,19 +276,14 @@ kiosk_pid() {
 	done | head -n 1
 }
 
-# `make run` in an 80x24 tmux pane (tmux from the host: the newcomer's own
-# terminal) until the home screen shows, then SIGTERM: the kiosk must exit
-# and make with it, with status 0.
-make_run() {
-	local pid i status
-	TMUX_SOCK=$RUN/tmux.sock
-	printf 'set -g history-limit 100000\nset -g remain-on-exit on\n' >"$RUN/tmux.conf"
-	tmx -f "$RUN/tmux.conf" new-session -d -x 80 -y 24 \
-		"exec bash tests/fresh.sh --in-root '$ROOT' 'cd /root/kiosk && make run'"
-	for ((i = 0; i < RUN_TIMEOUT * 2; i++)); do
-		if tmx capture-pane -p 2>/dev/null | grep -qF "$HOME_TEXT" &&
-			tmx capture-pane -p | grep -qF "$HOME_ITEM"; then
-			break
+# Waits until the pane shows the home screen; fails when make run ends
+# first or RUN_TIMEOUT passes (the first run installs and builds).
+wait_home() {
+	local deadline=$((SECONDS + RUN_TIMEOUT)) screen
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		screen=$(tmx capture-pane -p 2>/dev/null || true)
+		if grep -qF "$HOME_TEXT" <<<"$screen" && grep -qF "$HOME_ITEM" <<<"$screen"; then
+			return 0
 		fi
 		if [ "$(tmx display -p '#{pane_dead}' 2>/dev/null)" = 1 ]; then
 			show_pane
@@ -283,16 +291,35 @@ make_run() {
 		fi
 		sleep 0.5
 	done
-	[ "$i" -lt $((RUN_TIMEOUT * 2)) ] || { show_pane; die "no home screen after ${RUN_TIMEOUT}s"; }
+	show_pane
+	die "no home screen after ${RUN_TIMEOUT}s"
+}
+
+# Ends the kiosk with SIGTERM: it must exit, and make run with it, status 0.
+stop_kiosk() {
+	local pid deadline=$((SECONDS + 30)) status
 	pid=$(kiosk_pid)
 	[ -n "$pid" ] || { show_pane; die "the home screen shows but no kiosk process runs in the root"; }
 	kill -TERM "$pid"
-	for ((i = 0; i < 200; i++)); do
-		[ "$(tmx display -p '#{pane_dead}')" = 1 ] && break
-		sleep 0.05
+	while [ "$SECONDS" -lt "$deadline" ] && [ "$(tmx display -p '#{pane_dead}')" != 1 ]; do
+		sleep 0.1
 	done
 	status=$(tmx display -p '#{pane_dead}:#{pane_dead_status}')
 	[ "$status" = "1:0" ] || { show_pane; die "after SIGTERM make run did not exit with 0 (dead:status $status)"; }
+}
+
+# `make run` in an 80x24 tmux pane (tmux from the host: the newcomer's own
+# terminal, whose TERM make run gets) until the home screen shows, then
+# SIGTERM.
+make_run() {
+	TMUX_SOCK=$RUN/tmux.sock
+	printf 'set -g history-limit 100000\nset -g remain-on-exit on\n' >"$RUN/tmux.conf"
+	tmx -f "$RUN/tmux.conf" new-session -d -x 80 -y 24 \
+		"exec bash tests/fresh.sh --in-root '$ROOT' 'cd /root/kiosk && make run'"
+	wait_home
+	stop_kiosk
+	save_pane
+	show_installed "make run" "$RUN/make-run.log"
 	tmx kill-server
 }
 
@@ -309,7 +336,8 @@ make_test() {
 		[ "$rc" -ne 124 ] || die "make test still running after ${TEST_TIMEOUT}s"
 		die "make test failed (status $rc)"
 	fi
-	grep '^skipped: ' "$log" | sed 's/^/fresh: /' || true
+	show_installed "make test" "$log"
+	grep '^skipped: ' "$log" | sed 's/^/fresh:   /' || true
 	RESULT=$(tail -n 1 "$log")
 }
 
