@@ -272,8 +272,11 @@ show_installed() {
 kiosk_pid() {
 	local p
 	for p in $(pids_under "$ROOT"); do
-		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = kiosk ] && echo "$p"
-	done | head -n 1
+		if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = kiosk ]; then
+			echo "$p"
+			return 0
+		fi
+	done
 }
 
 # Waits until the pane shows the home screen; fails when make run ends
