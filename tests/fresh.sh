@@ -96,9 +96,13 @@ pids_under() {
 	return 0
 }
 
-# Ends every process running inside a folder: SIGTERM, then SIGKILL.
+# Ends every process running inside a folder (SIGTERM, then SIGKILL),
+# naming those it finds.
 kill_under() {
 	local pids i
+	pids=$(pids_under "$1")
+	[ -z "$pids" ] ||
+		say "ending what still runs in ${1##*/}: $(for i in $pids; do cat "/proc/$i/comm"; done 2>/dev/null | sort | uniq -c | xargs)"
 	for i in $(seq 50); do
 		pids=$(pids_under "$1")
 		[ -z "$pids" ] && return 0
@@ -365,7 +369,7 @@ main() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	say "testing commit $COMMIT ($(git log -1 --format=%s | cut -c1-60))"
-	[ -z "$(git status --porcelain --untracked-files=no)" ] ||
+	[ -z "$(git status --porcelain)" ] ||
 		say "uncommitted changes in this checkout are NOT tested: only the commit is cloned"
 	dispose_stale
 	step "root" build_root
