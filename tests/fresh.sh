@@ -78,6 +78,14 @@ cache_key() {
 	} | sha256sum | cut -c1-16
 }
 
+# Runs a long command in the background and waits for it, so that SIGINT
+# or SIGTERM reach the traps at once (bash runs a trap only after the
+# foreground command it waits for has ended).
+waiting() {
+	"$@" &
+	wait $!
+}
+
 # Lists the mount points at or under a folder, deepest first.
 mounts_under() {
 	awk -v d="$1" '$5 == d || index($5, d "/") == 1 { print $5 }' /proc/self/mountinfo |
@@ -191,7 +199,7 @@ build_root() {
 	say "building a Debian $SUITE minbase root (+$INCLUDE) from $MIRROR"
 	RUN=$build # cleaned up by the EXIT trap if debootstrap fails
 	mkdir -p "$build"
-	debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR" \
+	waiting debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR" \
 		>"$build/debootstrap.log" 2>&1 || { cat "$build/debootstrap.log"; die "debootstrap failed"; }
 	copy_sources "$build/root"
 	tar -C "$build/root" -czf "$TARBALL.tmp" .
@@ -334,7 +342,7 @@ make_run() {
 # goes to a log, shown whole when it fails.
 make_test() {
 	local log=$RUN/make-test.log rc=0
-	timeout "$TEST_TIMEOUT" bash tests/fresh.sh --in-root "$ROOT" 'cd /root/kiosk && make test' \
+	waiting timeout "$TEST_TIMEOUT" bash tests/fresh.sh --in-root "$ROOT" 'cd /root/kiosk && make test' \
 		</dev/null >"$log" 2>&1 || rc=$?
 	if [ "$rc" -ne 0 ] || ! tail -n 1 "$log" | grep -qE '^[0-9]+ passed, 0 failed'; then
 		echo "--- make test ---"
