@@ -78,11 +78,13 @@ cache_key() {
 	} | sha256sum | cut -c1-16
 }
 
-# Runs a long command in the background and waits for it, so that SIGINT
-# or SIGTERM reach the traps at once (bash runs a trap only after the
-# foreground command it waits for has ended).
+# Runs a long command, its output to a log: waiting LOG COMMAND... In the
+# background, waited for, so that SIGINT or SIGTERM reach the traps at once
+# (bash runs a trap only after the foreground command has ended).
 waiting() {
-	"$@" &
+	local log=$1
+	shift
+	"$@" </dev/null >"$log" 2>&1 &
 	wait $!
 }
 
@@ -199,8 +201,8 @@ build_root() {
 	say "building a Debian $SUITE minbase root (+$INCLUDE) from $MIRROR"
 	RUN=$build # cleaned up by the EXIT trap if debootstrap fails
 	mkdir -p "$build"
-	waiting debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR" \
-		>"$build/debootstrap.log" 2>&1 || { cat "$build/debootstrap.log"; die "debootstrap failed"; }
+	waiting "$build/debootstrap.log" \
+		debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR" || { cat "$build/debootstrap.log"; die "debootstrap failed"; }
 	copy_sources "$build/root"
 	tar -C "$build/root" -czf "$TARBALL.tmp" .
 	mv "$TARBALL.tmp" "$TARBALL"
@@ -342,8 +344,8 @@ make_run() {
 # goes to a log, shown whole when it fails.
 make_test() {
 	local log=$RUN/make-test.log rc=0
-	waiting timeout "$TEST_TIMEOUT" bash tests/fresh.sh --in-root "$ROOT" 'cd /root/kiosk && make test' \
-		</dev/null >"$log" 2>&1 || rc=$?
+	waiting "$log" timeout "$TEST_TIMEOUT" bash tests/fresh.sh --in-root "$ROOT" 'cd /root/kiosk && make test' ||
+		rc=$?
 	if [ "$rc" -ne 0 ] || ! tail -n 1 "$log" | grep -qE '^[0-9]+ passed, 0 failed'; then
 		echo "--- make test ---"
 		cat "$log"
@@ -374,8 +376,8 @@ preflight() {
 main() {
 	preflight
 	trap cleanup EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
+	trap 'say "interrupted"; exit 130' INT
+	trap 'say "terminated"; exit 143' TERM
 	say "testing commit $COMMIT ($(git log -1 --format=%s | cut -c1-60))"
 	[ -z "$(git status --porcelain)" ] ||
 		say "uncommitted changes in this checkout are NOT tested: only the commit is cloned"
