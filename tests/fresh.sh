@@ -201,8 +201,11 @@ build_root() {
 	say "building a Debian $SUITE minbase root (+$INCLUDE) from $MIRROR"
 	RUN=$build # cleaned up by the EXIT trap if debootstrap fails
 	mkdir -p "$build"
-	waiting "$build/debootstrap.log" \
-		debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR" || { cat "$build/debootstrap.log"; die "debootstrap failed"; }
+	if ! waiting "$build/debootstrap.log" \
+		debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$build/root" "$MIRROR"; then
+		cat "$build/debootstrap.log"
+		die "debootstrap failed"
+	fi
 	copy_sources "$build/root"
 	tar -C "$build/root" -czf "$TARBALL.tmp" .
 	mv "$TARBALL.tmp" "$TARBALL"
@@ -234,6 +237,7 @@ unpack_root() {
 	bind_private /dev
 	bind_private /dev/pts
 	mount -t tmpfs -o mode=1777,nosuid,nodev shm "$ROOT/dev/shm"
+	rm -f "$ROOT/etc/resolv.conf" # (a link would lead out of the root)
 	cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
 }
 
@@ -252,8 +256,7 @@ in_root() {
 # Clones the commit under test into /root/kiosk with the root's own git,
 # from a bundle of this checkout's HEAD.
 clone_commit() {
-	git bundle create -q "$ROOT/tmp/kiosk.bundle" HEAD 2>/dev/null ||
-		git bundle create "$ROOT/tmp/kiosk.bundle" HEAD >/dev/null 2>&1 || die "git bundle failed"
+	git bundle create -q "$ROOT/tmp/kiosk.bundle" HEAD || die "git bundle failed"
 	in_root "git -c advice.detachedHead=false clone -q /tmp/kiosk.bundle /root/kiosk && cd /root/kiosk &&
 		git checkout -q --detach $COMMIT && rm /tmp/kiosk.bundle" || die "cloning $COMMIT failed"
 	[ "$(in_root 'git -C /root/kiosk rev-parse HEAD')" = "$COMMIT" ] || die "the clone is not at $COMMIT"
