@@ -52,7 +52,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test test-asan test-fresh install uninstall clean bench fuzz deb
+.PHONY: all deps test-deps run test test-programs test-asan test-fresh install uninstall clean bench fuzz deb
 
 all: build/kiosk build/kioskctl
 
@@ -101,7 +101,7 @@ build/content:
 	ln -sfn ../../assets $@/assets
 
 # The demo catalog, built from its sources (docs/content.md).
-build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json) | build/content
+build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json assets/catalog/synonyms/*.txt) | build/content
 	@echo "  CONTENT $@"
 	@./build/kioskctl content build assets/catalog $@ >/dev/null
 
@@ -112,9 +112,17 @@ run: deps
 	@./build/kioskctl set-pin --if-unset 1234 >/dev/null
 	./build/kiosk
 
+# `make test -j N` runs N tests at a time (tests/run: twice the cores when
+# not given); `make test STRESS=1` (CI) kills the kiosk more often in
+# tests/cli/crash_submit.sh.
+TEST_JOBS = $(filter-out -j,$(filter -j%,$(MAKEFLAGS)))
 test: test-deps
-	@$(MAKE) --no-print-directory all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
-	@./tests/run
+	@$(MAKE) --no-print-directory test-programs
+	@./tests/run $(TEST_JOBS)
+
+# Everything the tests run.
+test-programs: all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
+	@:
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer: a
 # copy of the checkout in build/asan/tree (its build/ kept between runs) is

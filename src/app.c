@@ -69,6 +69,11 @@ void app_format(const struct app *a, char *out, size_t size, const char *msgid, 
 		} else if (strncmp(s, "{n}", 3) == 0) {
 			v = num;
 			skip = 3;
+		} else if (strncmp(s, "{ok}", 4) == 0 || strncmp(s, "{del}", 5) == 0) {
+			/* The booth's key that finishes (#, Enter) or deletes. */
+			v = keymap_name(&a->keys, s[1] == 'o' ? AK_ENTER : AK_BACKSPACE);
+			v = v ? app_tr(a, v) : "";
+			skip = s[1] == 'o' ? 4 : 5;
 		}
 		if (v) {
 			put_str(out, size, &o, v);
@@ -89,6 +94,8 @@ struct catalog *app_catalog(struct app *a)
 	path = xprintf("%s/content.db", a->env.cfg->content_dir);
 	a->catalog = catalog_open(path, &cause);
 	a->catalog_failed = a->catalog == NULL;
+	if (a->catalog != NULL)
+		catalog_mark_forms(a->catalog, a->env.forms);
 	free(cause);
 	free(path);
 	return a->catalog;
@@ -108,6 +115,9 @@ void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
+	/* [ui] tones: where a tone goes in oa, oe, uy (hoà or hòa). */
+	field_set_method(&e->field, method,
+			 strcmp(a->env.cfg->tones, "old") == 0 ? VI_OLD_STYLE : 0);
 }
 
 int app_job_argv(struct app *a, struct job *j, const char *const args[])
@@ -141,7 +151,9 @@ int app_items(struct app *a, struct item *out)
 	struct frame *f = app_top(a);
 	int n = f->ops->items ? f->ops->items(a, f, out) : 0;
 
-	if (a->depth > 1 && n < ITEM_MAX + 1)
+	if (a->depth > 1 && n < ITEM_MAX + 1 && f->ops->back_unnumbered)
+		out[n++] = (struct item){ '\0', N_("◀ Quay lại"), -1 };
+	else if (a->depth > 1 && n < ITEM_MAX + 1)
 		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
 }
@@ -233,7 +245,7 @@ static void choose(struct app *a, int i, time_t now)
 
 	if (i < 0 || i >= n)
 		return;
-	if (items[i].action == -1 && items[i].key == '0') {
+	if (items[i].action == -1 && (items[i].key == '0' || items[i].key == '\0')) {
 		leave(a);
 		return;
 	}
@@ -325,7 +337,7 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		return;
 	}
 	for (i = 0; i < n; i++)
-		if ((uint32_t)(unsigned char)items[i].key == key) {
+		if (items[i].key != '\0' && (uint32_t)(unsigned char)items[i].key == key) {
 			choose(a, i, now);
 			return;
 		}
@@ -397,6 +409,11 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 	int i;
 
 	a->last_input = now;
+	if (a->too_small) {
+		/* "Màn hình quá nhỏ" hides the screen: nothing may act on it. */
+		a->pressed = -1;
+		return;
+	}
 	if (a->countdown_until != 0) {
 		/* Any touch or key means someone is still here. */
 		a->countdown_until = 0;
@@ -471,7 +488,9 @@ void app_tick(struct app *a, time_t now)
 
 void app_set_state(struct app *a, const struct booth_state *st)
 {
-	if (memcmp(&a->st, st, sizeof *st) != 0) {
+	/* Field by field: memcmp would read the struct's padding. */
+	if (a->st.waiting != st->waiting || a->st.online != st->online ||
+	    a->st.last_upload != st->last_upload) {
 		a->st = *st;
 		a->dirty = 1;
 	}
@@ -480,9 +499,12 @@ void app_set_state(struct app *a, const struct booth_state *st)
 struct app *app_new(const struct app_env *env, time_t now)
 {
 	struct app *a = xcalloc(1, sizeof *a);
+	char *cause = NULL;
 	int lang;
 
 	a->env = *env;
+	if (keymap_init(&a->keys, env->cfg, &cause) != 0)
+		free(cause); /* config_load refuses such a config */
 	lang = i18n_find(env->i18n, env->cfg->language);
 	a->default_lang = a->lang = lang < 0 ? 0 : lang;
 	a->stack[0] = (struct frame){ &scr_menu, screendef_find(env->screens, "home"), NULL, NULL };

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "canvas.h"
 #include "entry.h"
+#include "keymap.h"
 #include "pin.h"
 #include "screendef.h"
 
@@ -69,6 +70,7 @@ struct frame_ops {
 	int (*job_fd)(const struct frame *f);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
+	int back_unnumbered; /* digits are typed here: "◀ Quay lại" has no 0 */
 };
 
 struct frame {
@@ -96,9 +98,11 @@ struct app {
 	struct booth_state st;
 	struct catalog *catalog;       /* content.db, opened on first use */
 	int catalog_failed;            /* ... and not tried again */
+	struct keymap keys;            /* the names of the booth's keys */
 	struct keypad keypad;          /* syllables for keypad-only booths */
 	int keypad_loaded;
 	int dirty, quit;
+	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
 	long shown_second;             /* what the last picture showed, to redraw */
 };
 
@@ -116,6 +120,7 @@ struct form_state {
 	int picked[32];                /* an address field's commune was chosen */
 	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
 	char *scan_msg;                /* why the last scan was refused */
+	int asking_home;               /* "Bỏ hồ sơ đang nhập?" is showing */
 };
 
 /* The screen kinds. */
@@ -128,6 +133,10 @@ extern const struct frame_ops scr_queue, scr_ticket;
 void scr_queue_open(struct app *a, const char *title);
 extern const struct frame_ops scr_pay;
 
+/* Opens the pay screen for the saved request with this receipt code, as
+ * if it had been typed there ("Nộp phí ngay" on the saved screen). */
+void scr_pay_open(struct app *a, const char *code);
+
 struct saved;
 
 /* Shows a saved request's receipt (takes saved). */
@@ -135,6 +144,20 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 
 /* Opens a form to fill in. */
 void scr_form_open(struct app *a, const struct form *form);
+
+struct form_field;
+
+/* Rows field fd takes on a form screen cols wide: its value or every one
+ * of its options (wrapped), and the row of its message. 1 when one of its
+ * options is wider than the room it has (kioskctl check refuses that). */
+int scr_form_field_rows(const struct app *a, const struct form_field *fd, int cols);
+
+/* Columns a form screen cols wide has for a field's value or options. */
+#define FORM_OPTION_COLS(cols) ((cols) - FORM_LABEL_COLS - 5)
+
+/* Rows a form screen has for the fields of a step at this size (between
+ * the title and the buttons, less a scan message and a keypad's line). */
+#define FORM_FIELD_ROOM(rows) ((rows) - 2 - 2 - 3 - 3)
 
 /* Moves a form on from its focused field, as Enter does. */
 void scr_form_advance(struct app *a, struct form_state *st);
@@ -216,10 +239,11 @@ void view_entry(struct app *a, struct canvas *c, struct entry *e, int y, int x, 
  * open (touches come as HIT_OWN first + key index). Returns rows used. */
 int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int first);
 
-/* Draws result i of a list in two rows at row y: its number and name,
- * and below it sub (dim); touching it is HIT_OWN hit. */
+/* Draws result i of a list in two rows at row y, w columns wide from the
+ * second: its number and name, and below it sub (dim), each ending with
+ * "…" when it does not fit; touching it is HIT_OWN hit. */
 void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *name,
-		 const char *sub, int hit);
+		 const char *sub, int w, int hit);
 
 /* Draws a keypad entry's spelling and numbered syllable choices at row y.
  * Returns rows used (0 when not a keypad entry or nothing to show). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "glyphs.h"
 #include "text.h"
 #include "util.h"
 
@@ -69,6 +70,12 @@ int canvas_text(struct canvas *c, int y, int x, const char *s, enum attr a, int 
 		w = text_cp_width(cp);
 		if (w <= 0)
 			continue; /* controls; text is NFC so stray marks are dropped */
+		if (c->glyphs != NULL) {
+			cp = glyphs_fallback(c->glyphs, cp);
+			w = text_cp_width(cp);
+			if (w <= 0)
+				continue;
+		}
 		if (used + w > maxcols)
 			break;
 		put(c, y, x + used, cp, a);
@@ -77,6 +84,18 @@ int canvas_text(struct canvas *c, int y, int x, const char *s, enum attr a, int 
 		used += w;
 	}
 	return used;
+}
+
+int canvas_text_cut(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols)
+{
+	int used;
+
+	if (text_width(s) <= maxcols)
+		return canvas_text(c, y, x, s, a, maxcols);
+	if (maxcols < 1)
+		return 0;
+	used = canvas_text(c, y, x, s, a, maxcols - 1);
+	return used + canvas_text(c, y, x + used, "…", a, 1);
 }
 
 void canvas_center(struct canvas *c, int y, int x, int w, const char *s, enum attr a)

@@ -24,9 +24,17 @@ struct cell {
 	uint8_t attr;
 };
 
+struct glyphs;
+
+/* With glyphs set (a booth on the Linux console), canvas_text draws each
+ * character the console font lacks in a form it has (glyphs_fallback: the
+ * letter without its mark, else '?'): text from outside (the server's
+ * notes, scans, typing) never leaves a hole. Content is checked against the
+ * same font by kioskctl check, so it is drawn as it is. */
 struct canvas {
 	int rows, cols;
 	struct cell *cells;
+	const struct glyphs *glyphs; /* NULL: the terminal draws everything */
 };
 
 /* Resizes (and clears) the canvas. */
@@ -39,8 +47,13 @@ void canvas_clear(struct canvas *c, enum attr a);
 void canvas_free(struct canvas *c);
 
 /* Writes UTF-8 text at (y, x), at most maxcols columns, dropping control
- * characters. Returns the columns used. */
+ * characters, through the canvas's glyphs when it has them. Returns the
+ * columns used. */
 int canvas_text(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols);
+
+/* Like canvas_text, but text that does not fit in maxcols columns is cut
+ * and ends with "…", so that a reader knows there is more. */
+int canvas_text_cut(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols);
 
 /* Writes text centred in the columns [x, x + w). */
 void canvas_center(struct canvas *c, int y, int x, int w, const char *s, enum attr a);

@@ -15,7 +15,11 @@
 
 #include <stddef.h>
 
+#include "ptime.h"
+
 struct catalog;
+struct forms;
+struct problems;
 
 /* Opens content.db read-only and loads the lists and indexes. Returns NULL
  * with *cause set (the caller frees it) when the file is missing, not a
@@ -38,14 +42,36 @@ struct catalog_entry {
 /* Number of procedures in the catalog. */
 size_t catalog_count(const struct catalog *cat);
 
-/* Searches the procedures as the villager types: case and marks ignored
- * (đ = d), words in any order, each a prefix ("khai si"), best first
- * (words in the name, then in the field, then in papers and results). With
- * field not 0, only that field's procedures. Writes up to max entries to
- * out and the number of all matches to *total (may be NULL). Returns the
- * number written; 0 for an empty query. */
+/* Searches the procedures as the villager types: case and marks folded
+ * (đ = d), words in any order, each a prefix ("khai si"), also read as
+ * Telex or VNI keys compose, with the villagers' words of the catalog's
+ * synonyms, and with typos put right when nothing matches; best first by
+ * the rules of search_rank() (search.h): words side by side, with the
+ * villager's marks, in the name, then the field, then papers and results;
+ * then procedures the booth has a form for (catalog_mark_forms) and those
+ * handled at a commune. With field not 0, only that field's procedures.
+ * Writes up to max entries to out and the number of all matches to *total
+ * (may be NULL). Returns the number written; 0 for an empty query. */
 size_t catalog_search(struct catalog *cat, const char *query, unsigned field,
 		      const struct catalog_entry **out, size_t max, size_t *total);
+
+/* Tells the search which procedures the booth has a request form for
+ * (forms of a procedure code); they rank first among equal matches. The
+ * forms are not kept. NULL forgets them. */
+void catalog_mark_forms(struct catalog *cat, const struct forms *forms);
+
+/* Number of synonym rules (phrase and target) the catalog searches with. */
+size_t catalog_synonyms(const struct catalog *cat);
+
+/* Checks the synonyms' targets, at each one's file and line: a word that
+ * is neither Vietnamese (is_word(arg, word), lower case NFC) nor a word of
+ * the catalog is a problem (a typo); a target that finds no procedure of
+ * this catalog (searched as typed) is a note: the rule does nothing here,
+ * as when a province's words speak of procedures this booth does not
+ * have. Returns the number of problems, or -1 when the catalog cannot be
+ * read. With is_word NULL (no list of syllables) words are not checked. */
+int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
+			   struct problems *p, struct problems *notes);
 
 /* A field (lĩnh vực) of procedures. */
 struct catalog_field {
@@ -62,6 +88,10 @@ const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
 size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
 			  const struct catalog_entry **out, size_t max);
 
+/* The i-th procedure in the order of their codes (0 .. catalog_count()
+ * - 1), or NULL past the end. */
+const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i);
+
 /* The entry of a procedure by code, or NULL. */
 const struct catalog_entry *catalog_entry(const struct catalog *cat, const char *code);
 
@@ -77,6 +107,8 @@ struct procedure_channel {
 	const char *fee_note;   /* who pays what, exemptions */
 	const char *description;/* where and how to submit */
 	const char *text;       /* the whole published row, when not split */
+	int days;               /* the time in days (ptime.h), -1 when unknown */
+	int calendar;           /* days are calendar days, not working days */
 };
 
 /* A paper to bring. Notes from the published table come as papers with
@@ -111,6 +143,9 @@ struct procedure {
 	size_t nchannels;
 	struct procedure_paper *papers;
 	size_t npapers;
+	const char **paper_names; /* short names of the papers (papers.h) */
+	size_t npaper_names;
+	int papers_complete;    /* the names stand for the whole list */
 	const char **steps;
 	size_t nsteps;
 	const char **results;
@@ -122,6 +157,10 @@ struct procedure {
 /* Reads a procedure's page by code. Returns NULL with *cause set when there
  * is no such procedure or the file cannot be read. */
 struct procedure *catalog_procedure_get(struct catalog *cat, const char *code, char **cause);
+
+/* The procedure's processing time: its first channel's, or the first
+ * channel's that gives one (days -1 when none does). */
+struct ptime procedure_time(const struct procedure *p);
 
 /* Frees a page; NULL is ignored. */
 void procedure_free(struct procedure *p);

@@ -77,26 +77,6 @@ static int date_parse(const char *s, struct cccd_date *d)
 	return 0;
 }
 
-/* True when every character of s is a Vietnamese letter, a space or one
- * of extra: anything else means the scanner garbled the text. */
-static int clean_text(const char *s, const char *extra)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t len = text_decode(s + i, n - i, &cp);
-
-		if (len == 0)
-			return 0;
-		i += len;
-		if (cp == ' ' || vi_is_letter(cp) || (cp < 0x80 && strchr(extra, (int)cp) != NULL))
-			continue;
-		return 0;
-	}
-	return 1;
-}
-
 /* Copies s into out (size bytes) with runs of spaces made one, trimmed.
  * Returns -1 when it is empty or does not fit. */
 static int copy_text(char *out, size_t size, const char *s)
@@ -131,7 +111,7 @@ static const char *check(char **f, int nf, struct cccd *c)
 	if (f[1][0] != '\0' && !all_digits(f[1], 9) && !all_digits(f[1], 12))
 		return MSG_GARBLED;
 	snprintf(c->old_id, sizeof c->old_id, "%s", f[1]);
-	if (!clean_text(f[2], "'-") || copy_text(c->name, sizeof c->name, f[2]) != 0)
+	if (!vi_only_letters(f[2], "'-") || copy_text(c->name, sizeof c->name, f[2]) != 0)
 		return MSG_GARBLED;
 	if (strcmp(f[4], "Nam") == 0 || strcmp(f[4], "NAM") == 0)
 		snprintf(c->sex, sizeof c->sex, "Nam");
@@ -139,7 +119,7 @@ static const char *check(char **f, int nf, struct cccd *c)
 		snprintf(c->sex, sizeof c->sex, "Nữ");
 	else
 		return MSG_GARBLED;
-	if (!clean_text(f[5], "0123456789,./-()'&:#") ||
+	if (!vi_only_letters(f[5], "0123456789,./-()'&:#") ||
 	    copy_text(c->address, sizeof c->address, f[5]) != 0)
 		return MSG_GARBLED;
 	if (date_parse(f[3], &c->birth) != 0)

@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymap.h"
 #include "text.h"
 #include "util.h"
 
-enum kind { K_STR, K_INT, K_ENUM };
+enum kind { K_STR, K_INT, K_ENUM, K_WORDS };
 
 struct key {
 	const char *section;
@@ -22,12 +23,13 @@ struct key {
 	size_t offset;
 	size_t size;       /* K_STR, K_ENUM: buffer size */
 	int min, max;      /* K_INT */
-	const char *allowed; /* K_ENUM: space-separated words */
+	const char *allowed; /* K_ENUM, K_WORDS: space-separated words */
 };
 
 #define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, NULL }
 #define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL }
 #define ENUM(s, k, f, a) { s, k, K_ENUM, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, a }
+#define WORDS(s, k, f, a) { s, k, K_WORDS, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, a }
 
 static const struct key keys[] = {
 	STR("booth", "id", booth_id),
@@ -42,6 +44,13 @@ static const struct key keys[] = {
 	ENUM("ui", "input", input, "keyboard touch keypad"),
 	ENUM("ui", "typing", typing, "telex vni viqr none"),
 	ENUM("ui", "tones", tones, "modern old"),
+	ENUM("ui", "display", display, "auto console terminal"),
+	ENUM("console", "size", console_size, "16x32 12x24 8x16"),
+	STR("console", "font", console_font),
+	ENUM("keypad", "layout", keypad_layout, "pc phone"),
+	WORDS("keypad", "hash", keypad_hash, KEYMAP_WORDS),
+	WORDS("keypad", "star", keypad_star, KEYMAP_WORDS),
+	WORDS("keypad", "backspace", keypad_backspace, KEYMAP_WORDS),
 	ENUM("printer", "type", printer_type, "file device command none"),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
@@ -72,6 +81,8 @@ static const struct key keys[] = {
 	INT("upload", "status_days", upload_status_days, 1, 3650),
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
+	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
 void config_defaults(struct config *cfg)
@@ -79,7 +90,7 @@ void config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	snprintf(cfg->booth_id, sizeof cfg->booth_id, "demo-01");
 	cfg->booth_number = 1;
-	snprintf(cfg->commune, sizeof cfg->commune, "Xã Hành Đức");
+	snprintf(cfg->commune, sizeof cfg->commune, "Xã Nghĩa Hành");
 	snprintf(cfg->state_dir, sizeof cfg->state_dir, "var");
 	snprintf(cfg->content_dir, sizeof cfg->content_dir, "build/content");
 	snprintf(cfg->language, sizeof cfg->language, "vi");
@@ -88,12 +99,18 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->input, sizeof cfg->input, "keyboard");
 	snprintf(cfg->typing, sizeof cfg->typing, "telex");
 	snprintf(cfg->tones, sizeof cfg->tones, "modern");
+	snprintf(cfg->display, sizeof cfg->display, "auto");
+	snprintf(cfg->console_size, sizeof cfg->console_size, "16x32");
+	snprintf(cfg->keypad_layout, sizeof cfg->keypad_layout, "pc");
 	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
 	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
 	cfg->printer_band = 128;
 	cfg->printer_timeout = 10;
+	/* The National Public Service Portal's dossier lookup page; the code
+	 * rides after '#', which the page ignores (docs/printing.md). */
+	snprintf(cfg->receipt_lookup_url, sizeof cfg->receipt_lookup_url, "%s", CONFIG_LOOKUP_URL);
 	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
@@ -118,6 +135,28 @@ struct parse {
 	char *error;      /* the handler's first error, or NULL */
 	int error_line;   /* the line it was found on */
 };
+
+/* Stores a list of words (separated by spaces or commas) each from
+ * k->allowed, as one space between words; returns an error message or NULL. */
+static char *set_words(char *field, const struct key *k, const char *value)
+{
+	char word[32];
+	size_t o = 0;
+
+	for (value += strspn(value, " ,"); *value != '\0'; value += strspn(value, " ,")) {
+		size_t n = strcspn(value, " ,");
+
+		snprintf(word, sizeof word, "%.*s", (int)n, value);
+		if (n >= sizeof word || !word_in_list(word, k->allowed))
+			return xprintf("takes words from: %s (not \"%.*s\")", k->allowed, (int)n, value);
+		if (o + n + 2 > k->size)
+			return xprintf("is longer than %zu bytes", k->size - 1);
+		o += (size_t)sprintf(field + o, "%s%s", o ? " " : "", word);
+		value += n;
+	}
+	field[o] = '\0';
+	return NULL;
+}
 
 /* Stores one value for a known key; returns an error message or NULL. */
 static char *set_value(struct config *cfg, const struct key *k, const char *value)
@@ -155,6 +194,8 @@ static char *set_value(struct config *cfg, const struct key *k, const char *valu
 			return xprintf("must be one of: %s (not \"%s\")", k->allowed, value);
 		snprintf(field, k->size, "%s", value);
 		return NULL;
+	case K_WORDS:
+		return set_words(field, k, value);
 	}
 	return NULL;
 }
@@ -202,6 +243,8 @@ static char *read_line(char *str, int num, void *stream)
 int config_load(struct config *cfg, const char *path, char **cause)
 {
 	struct parse p = { cfg, fopen(path, "r"), 0, NULL, 0 };
+	struct keymap map;
+	char *why = NULL;
 	int line;
 
 	if (p.f == NULL) {
@@ -215,6 +258,11 @@ int config_load(struct config *cfg, const char *path, char **cause)
 				 p.error != NULL && p.error_line == line ? p.error
 				 : "not a \"key = value\" line or [section] header");
 		free(p.error);
+		return -1;
+	}
+	if (keymap_init(&map, cfg, &why) != 0) {
+		*cause = xprintf("%s: %s", path, why);
+		free(why);
 		return -1;
 	}
 	snprintf(cfg->path, sizeof cfg->path, "%s", path);

@@ -5,12 +5,16 @@
 
 #define CONFIG_STR 512
 
+/* The default [receipt] lookup_url: the National Public Service Portal's
+ * dossier lookup page, the receipt code after '#'. */
+#define CONFIG_LOOKUP_URL "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html#{code}"
+
 struct config {
 	char path[CONFIG_STR];        /* file it came from, "" for the default */
 	/* [booth] */
 	char booth_id[64];
 	int booth_number;             /* 1..999: first digits of receipt codes */
-	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Hành Đức" */
+	char commune[CONFIG_STR];     /* shown in the title, e.g. "Xã Nghĩa Hành" */
 	/* [paths] */
 	char state_dir[CONFIG_STR];   /* state.db, receipts/, logs */
 	char content_dir[CONFIG_STR]; /* content.db, screens/, locale/, assets/ */
@@ -23,6 +27,15 @@ struct config {
 	char input[16];               /* keyboard | touch | keypad */
 	char typing[16];              /* telex | vni | viqr | none (keyboard) */
 	char tones[16];               /* modern (hoà) | old (hòa) */
+	char display[16];             /* auto | console | terminal (glyphs.h) */
+	/* [console] */
+	char console_size[16];        /* 8x16 | 12x24 | 16x32: the packaged font */
+	char console_font[CONFIG_STR];/* another PSF font; "" the packaged one */
+	/* [keypad] (input = keypad; see keymap.h) */
+	char keypad_layout[16];       /* pc | phone: the defaults below */
+	char keypad_hash[64];         /* keys acting as #, "" the layout's */
+	char keypad_star[64];         /* keys acting as * */
+	char keypad_backspace[64];    /* keys acting as Backspace */
 	/* [printer] */
 	char printer_type[16];        /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
@@ -60,6 +73,12 @@ struct config {
 	/* [privacy] */
 	int privacy_erase_after_days; /* erase a request's details this long after
 				       * the server acknowledged it; 0 never */
+	/* [metrics] */
+	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
+				       * collector folder the upload worker
+				       * writes kiosk.prom into; "" none */
+	/* [touch] (read by the touch session, kiosk-touch-session) */
+	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };
 
 /* Fills cfg with the embedded defaults. */

@@ -18,6 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
+#include "papers.h"
+#include "ptime.h"
+#include "synonyms.h"
 #include "text.h"
 #include "util.h"
 
@@ -27,16 +31,19 @@ static const char schema[] =
 	"CREATE TABLE procedures ("
 	"  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
 	"  field_id INTEGER NOT NULL REFERENCES fields (id), level TEXT, applicants TEXT,"
-	"  decision TEXT, conditions TEXT, where_to TEXT, source TEXT);"
+	"  decision TEXT, conditions TEXT, where_to TEXT, source TEXT, papers_complete INTEGER);"
 	"CREATE INDEX procedures_by_field ON procedures (field_id, name);"
 	"CREATE TABLE channels ("
 	"  procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL, way TEXT, time TEXT, fee TEXT,"
 	"  fee_vnd INTEGER, fee_note TEXT, description TEXT, text TEXT,"
+	"  days INTEGER, calendar INTEGER,"
 	"  PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE papers ("
 	"  procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL, grp TEXT, name TEXT, form TEXT,"
 	"  original INTEGER, copy INTEGER, count TEXT, text TEXT,"
 	"  PRIMARY KEY (procedure_id, seq));"
+	"CREATE TABLE paper_names (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  text TEXT NOT NULL, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE steps (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
 	"  text TEXT NOT NULL, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE results (procedure_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
@@ -45,6 +52,8 @@ static const char schema[] =
 	"  name TEXT, code TEXT, text TEXT, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE search_text (procedure_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	"  field TEXT NOT NULL, body TEXT NOT NULL);"
+	"CREATE TABLE synonyms (file TEXT NOT NULL, line INTEGER NOT NULL, phrase TEXT NOT NULL,"
+	"  target TEXT NOT NULL);"
 	"CREATE TABLE provinces (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
 	"  fold TEXT NOT NULL);"
 	"CREATE TABLE communes (code TEXT PRIMARY KEY, province TEXT NOT NULL"
@@ -399,6 +408,83 @@ static void insert_items(struct build *b, sqlite3_int64 id, json_t *list,
 	free(sql);
 }
 
+/* Text at obj[key] when it is text, else NULL (checked already). */
+static const char *text_at(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A whole number at obj[key], -1 when absent or not one. */
+static int count_at(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) < 1000
+		? (int)json_integer_value(v) : -1;
+}
+
+/* Stores each channel's processing time in days (ptime.h): from its
+ * published time, else from a description that opens with one. */
+static void channel_days(struct build *b, sqlite3_int64 id, json_t *channels)
+{
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(channels, i, c) {
+		struct ptime t;
+		sqlite3_stmt *st;
+
+		if (!json_is_object(c) || (ptime_parse(text_at(c, "time"), &t) != 0 &&
+					   (text_at(c, "time") != NULL ||
+					    ptime_parse_lead(text_at(c, "description"), &t) != 0)))
+			continue;
+		st = prepare(b, "UPDATE channels SET days = ?, calendar = ? WHERE procedure_id = ? AND seq = ?");
+		if (st == NULL)
+			return;
+		sqlite3_bind_int(st, 1, t.days);
+		sqlite3_bind_int(st, 2, t.calendar);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+		run(b, st);
+	}
+}
+
+/* Stores the short names of the papers to bring (papers.h) and whether
+ * they stand for the whole list. */
+static void paper_names(struct build *b, sqlite3_int64 id, json_t *papers)
+{
+	size_t n = json_array_size(papers), i;
+	struct procedure_paper *in = xcalloc(n + 1, sizeof *in);
+	char *names[PAPERS_MAX];
+	int count, complete, k;
+	sqlite3_stmt *st;
+	json_t *p;
+
+	json_array_foreach(papers, i, p) {
+		in[i] = (struct procedure_paper){ text_at(p, "group"), text_at(p, "name"), text_at(p, "form"),
+						  count_at(p, "original"), count_at(p, "copy"),
+						  text_at(p, "count"), text_at(p, "text") };
+	}
+	count = papers_names(in, n, names, &complete);
+	free(in);
+	for (k = 0; k < count; k++) {
+		if ((st = prepare(b, "INSERT INTO paper_names (procedure_id, seq, text) VALUES (?, ?, ?)")) != NULL) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int(st, 2, k);
+			bind_text(st, 3, names[k]);
+			run(b, st);
+		}
+		free(names[k]);
+	}
+	if ((st = prepare(b, "UPDATE procedures SET papers_complete = ? WHERE id = ?")) != NULL) {
+		sqlite3_bind_int(st, 1, complete);
+		sqlite3_bind_int64(st, 2, id);
+		run(b, st);
+	}
+}
+
 /* Inserts a list of texts (steps, results) into table; results also go
  * into *body when body is not NULL. */
 static void procedure_texts(struct build *b, sqlite3_int64 id, json_t *list, const char *key,
@@ -463,6 +549,15 @@ static char *fold(const char *text)
 	return f ? f : xstrdup("");
 }
 
+/* The words of text for search, with their marks (an empty string for
+ * NULL). */
+static char *search_words(const char *text)
+{
+	char *w = text ? text_words(text) : NULL;
+
+	return w ? w : xstrdup("");
+}
+
 /* Inserts a procedure's own row; returns its id, or -1. */
 static sqlite3_int64 insert_procedure(struct build *b, const char *code, const char *name,
 				      sqlite3_int64 fid, json_t *root)
@@ -489,6 +584,9 @@ static sqlite3_int64 insert_procedure(struct build *b, const char *code, const c
 		return -1;
 	return sqlite3_last_insert_rowid(b->sql);
 }
+
+/* The words that open many official names ("Thủ tục đăng ký khai sinh"). */
+static const char lead[] = "thủ tục ";
 
 /* Checks and inserts one procedure file. */
 static void load_procedure(struct build *b, json_t *root, const char *stem)
@@ -539,21 +637,25 @@ static void load_procedure(struct build *b, json_t *root, const char *stem)
 	if (legal)
 		insert_items(b, id, legal, &legal_spec, &body);
 	b->where[0] = '\0';
-	if (id == 0) {
+	if (id == 0 || b->problems > 0) {
 		free(body);
 		return;
 	}
+	if (channels)
+		channel_days(b, id, channels);
+	if (papers)
+		paper_names(b, id, papers);
 	body_add(&body, conditions);
 	body_add(&body, code);
-	fname = fold(name);
+	fname = search_words(name);
 	/* "Thủ tục" (procedure) opens many official names and says nothing:
 	 * searched as body text, it does not make those names rank as longer. */
-	if (strncmp(fname, "thu tuc ", 8) == 0 && fname[8] != '\0') {
-		memmove(fname, fname + 8, strlen(fname + 8) + 1);
+	if (strncmp(fname, lead, strlen(lead)) == 0 && fname[strlen(lead)] != '\0') {
+		memmove(fname, fname + strlen(lead), strlen(fname + strlen(lead)) + 1);
 		body_add(&body, "thủ tục");
 	}
-	ffield = fold(field);
-	fbody = fold(body);
+	ffield = search_words(field);
+	fbody = search_words(body);
 	st = prepare(b, "INSERT INTO search_text (procedure_id, name, field, body) VALUES (?, ?, ?, ?)");
 	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, id);
@@ -765,6 +867,43 @@ static void load_units_file(struct build *b, json_t *root, const char *stem)
 	load_units(b, root);
 }
 
+/* Reports a problem of the villagers' words (synonyms.h) as the build's. */
+static void synonym_problem(void *arg, const char *file, int line, const char *message)
+{
+	struct build *b = arg;
+
+	if (line > 0)
+		snprintf(b->file, sizeof b->file, "%s:%d", file, line);
+	else
+		snprintf(b->file, sizeof b->file, "%s", file);
+	b->where[0] = '\0';
+	problem(b, "%s", message);
+}
+
+/* Checks the villagers' words of synonyms/ and inserts them. */
+static void load_synonyms(struct build *b)
+{
+	char *dir = xprintf("%s/synonyms", b->src);
+	struct syn_rules rules = { 0 };
+	size_t i;
+
+	synonyms_load(&rules, dir, "synonyms", synonym_problem, b);
+	for (i = 0; i < rules.n; i++) {
+		sqlite3_stmt *st = prepare(b, "INSERT INTO synonyms (file, line, phrase, target)"
+					   " VALUES (?, ?, ?, ?)");
+
+		if (st == NULL)
+			break;
+		bind_text(st, 1, rules.v[i].file);
+		sqlite3_bind_int(st, 2, rules.v[i].line);
+		bind_text(st, 3, rules.v[i].phrase);
+		bind_text(st, 4, rules.v[i].target);
+		run(b, st);
+	}
+	synonyms_free(&rules);
+	free(dir);
+}
+
 /* Writes the meta table: format, build time, counts. */
 static void write_meta(struct build *b)
 {
@@ -779,6 +918,7 @@ static void write_meta(struct build *b)
 		 "INSERT INTO meta SELECT 'procedures', count(*) FROM procedures;"
 		 "INSERT INTO meta SELECT 'communes', count(*) FROM communes;"
 		 "INSERT INTO meta SELECT 'announcements', count(*) FROM announcements;"
+		 "INSERT INTO meta SELECT 'synonyms', count(*) FROM synonyms;"
 		 "PRAGMA user_version = %d;", CONTENT_FORMAT, when, CONTENT_FORMAT);
 	exec(b, sql);
 }
@@ -840,6 +980,7 @@ int content_build(const char *src, const char *out, content_report_fn *report, v
 	load_folder(&b, "procedures", 1, load_procedure);
 	load_folder(&b, "units", 1, load_units_file);
 	load_folder(&b, "announcements", 0, load_announcement);
+	load_synonyms(&b);
 	snprintf(b.file, sizeof b.file, "%s", out ? out : "content.db");
 	b.where[0] = '\0';
 	write_meta(&b);

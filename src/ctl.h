@@ -5,11 +5,15 @@
 
 #include <stdio.h>
 
+#include "bundle.h"
 #include "config.h"
+#include "spool.h"
 
 struct db;
 struct json_t;
+struct printer;
 struct problems;
+struct slip;
 struct uidata;
 
 struct ctl {
@@ -47,6 +51,40 @@ const char *ctl_time(long long t, char *buf, unsigned size);
  * Returns 0 when there was no problem, -1 otherwise (problems in p). */
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p);
 
+/* What `kioskctl status` and `metrics` report about the booth. */
+struct ctl_status {
+	char content[BUNDLE_VERSION_MAX + 1]; /* "" when not from a bundle */
+	long waiting, sent, quarantined;      /* -1 when unknown */
+	long long last_upload;                /* 0 when never */
+	enum spool_link link;                 /* the server at the last try */
+	char printer[CONFIG_STR + 64];        /* its settings, for a person */
+	int printer_ok;                       /* the settings could print */
+	unsigned long long disk_free, disk_total;
+	long long uptime;                     /* seconds since boot, -1 unknown */
+};
+
+/* Fills st from the config, the content folder and state.db; returns 0,
+ * or -1 after saying why when state.db cannot be read. */
+int ctl_status_read(struct ctl *ctl, struct ctl_status *st);
+
+/* The settings in state.db where ctl_print() records the printer. */
+#define CTL_PRINTER_STATE "printer.state"
+#define CTL_PRINTER_AT "printer.checked_at"
+
+/* Prints a slip with printer_print() and records how it went (the printer
+ * state and its time, for `status` and `metrics`) in state.db, best
+ * effort: a database that cannot be written does not fail the print. */
+int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
+	      char **cause);
+
+/* Lays out what into a slip (a receipt, a checklist, a payment slip). */
+typedef void ctl_layout_fn(const void *what, struct slip *s);
+
+/* Opens the booth's printer, lays out what with layout and prints it as a
+ * job of that name through ctl_print(); says why on stderr when it
+ * cannot. Returns the exit status (0 printed, 1 not). */
+int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job);
+
 /* Who runs this command, for the audit log: "ssh ADDRESS" or "local". */
 const char *ctl_who(void);
 
@@ -72,6 +110,8 @@ ctl_fn ctl_due;
 ctl_fn ctl_erase_due;
 ctl_fn ctl_export;
 ctl_fn ctl_logs;
+ctl_fn ctl_metrics;
+ctl_fn ctl_papers;
 ctl_fn ctl_payslip;
 ctl_fn ctl_printer;
 ctl_fn ctl_queue;

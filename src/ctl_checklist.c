@@ -1,8 +1,9 @@
 /* kioskctl checklist CODE: prints a procedure's checklist for a villager
- * to take home: the papers to bring (originals and copies, the form), the
- * fee, the processing time and where to submit, from content.db. The
- * kiosk's procedure page runs it in the background ("In danh sách giấy
- * tờ"), so a slow printer never holds the screen. */
+ * to take home: the papers to bring (their short names, then the other
+ * published papers when those do not stand for the whole list), the fee,
+ * the processing time, where to submit and a QR code of its page, from
+ * content.db. The kiosk's procedure page runs it in the background ("In
+ * danh sách giấy tờ"), so a slow printer never holds the screen. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,24 +12,58 @@
 #include "catalog.h"
 #include "clock.h"
 #include "ctl.h"
-#include "printer.h"
+#include "money.h"
+#include "receipt.h"
 #include "slip.h"
 #include "util.h"
 
-/* One paper as a line: its name, how many originals and copies, its form. */
-static char *paper_line(const struct procedure_paper *pp)
+/* The published papers that are not among the short names: those to
+ * hand in or show (not notes), as published, into a new array of *n. */
+static const char **other_papers(const struct procedure *page, int *n)
 {
-	const char *name = pp->name ? pp->name + strspn(pp->name, "- ") : pp->text;
-	char count[64] = "";
+	const char **out = xcalloc(page->npapers + 1, sizeof *out);
+	size_t i;
 
-	if (pp->original > 0 && pp->copy > 0)
-		snprintf(count, sizeof count, " (%d bản chính, %d bản sao)", pp->original, pp->copy);
-	else if (pp->original > 0)
-		snprintf(count, sizeof count, " (%d bản chính)", pp->original);
-	else if (pp->copy > 0)
-		snprintf(count, sizeof count, " (%d bản sao)", pp->copy);
-	return xprintf("- %s%s%s%s", name ? name : "", count, pp->form ? " - " : "",
-		       pp->form ? pp->form : "");
+	*n = 0;
+	for (i = 0; i < page->npapers; i++) {
+		const struct procedure_paper *pp = &page->papers[i];
+		const char *text = pp->name ? pp->name : pp->text;
+
+		if (text != NULL && !(pp->original == 0 && pp->copy <= 0))
+			out[(*n)++] = text + strspn(text, "-+* ");
+	}
+	return out;
+}
+
+/* Lays out a checklist (for ctl_print). */
+static void layout(const void *c, struct slip *s)
+{
+	checklist_layout(c, s);
+}
+
+/* Lays out and prints the checklist of page. Returns the exit status. */
+static int print(struct ctl *ctl, const struct procedure *page)
+{
+	const struct config *cfg = &ctl->cfg;
+	struct checklist c = { 0 };
+	char *fee = NULL, days[64];
+	const char **others;
+	time_t now = time(NULL);
+	int rc;
+
+	if (page->nchannels > 0)
+		fee = money_fee(page->channels[0].fee, page->channels[0].fee_vnd, page->channels[0].fee_note);
+	ptime_text(procedure_time(page), days, sizeof days);
+	others = other_papers(page, &c.nothers);
+	c = (struct checklist){ cfg->commune, page->name, fee,
+				days[0] ? days : page->nchannels > 0 ? page->channels[0].time : NULL,
+				page->where, page->paper_names, (int)page->npaper_names, page->papers_complete,
+				others, c.nothers, page->source ? page->source : page->code,
+				clock_known((long long)now) ? now : 0 };
+	rc = ctl_print_job(ctl, layout, &c, "checklist");
+	free(others);
+	free(fee);
+	return rc;
 }
 
 int ctl_checklist(struct ctl *ctl, int argc, char **argv)
@@ -36,19 +71,14 @@ int ctl_checklist(struct ctl *ctl, int argc, char **argv)
 	const struct config *cfg = &ctl->cfg;
 	struct procedure *page;
 	struct catalog *cat;
-	struct printer *pr;
-	struct slip s;
-	char *path, *cause = NULL, when[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	size_t i;
-	int rc = 1;
+	char *path, *cause = NULL;
+	int rc;
 
 	if (ctl_wants_help(argc, argv) || argc != 2) {
 		printf("usage: kioskctl checklist CODE\n\n"
 		       "Prints the checklist of the procedure with this official code (papers\n"
-		       "to bring, fee, processing time, where to submit) on the booth's\n"
-		       "printer. Exit status 0 when printed, 1 with the reason when not.\n");
+		       "to bring, fee, processing time, where to submit, a QR code of its page)\n"
+		       "on the booth's printer. Exit status 0 when printed, 1 with the reason.\n");
 		return argc == 2 ? 0 : 2;
 	}
 	path = xprintf("%s/content.db", cfg->content_dir);
@@ -66,58 +96,7 @@ int ctl_checklist(struct ctl *ctl, int argc, char **argv)
 		catalog_close(cat);
 		return 1;
 	}
-	pr = printer_open(cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-		goto out;
-	}
-	localtime_r(&now, &tm);
-	if (!clock_known((long long)now))
-		snprintf(when, sizeof when, "chưa rõ giờ"); /* the booth's clock is not set */
-	else
-		strftime(when, sizeof when, "%H:%M %d/%m/%Y", &tm);
-	slip_init(&s, printer_cols(pr));
-	slip_text(&s, SLIP_CENTER, 1, 0, cfg->commune);
-	slip_text(&s, SLIP_CENTER, 2, 0, "GIẤY TỜ CẦN MANG");
-	slip_rule(&s);
-	slip_text(&s, SLIP_LEFT, 1, 2, page->name);
-	if (page->nchannels > 0) {
-		char *line;
-
-		if (page->channels[0].fee) {
-			line = xprintf("Lệ phí: %s", page->channels[0].fee);
-			slip_text(&s, SLIP_LEFT, 1, 2, line);
-			free(line);
-		}
-		if (page->channels[0].time) {
-			line = xprintf("Thời gian: %s", page->channels[0].time);
-			slip_text(&s, SLIP_LEFT, 1, 2, line);
-			free(line);
-		}
-	}
-	if (page->where) {
-		char *line = xprintf("Nộp tại: %s", page->where);
-
-		slip_text(&s, SLIP_LEFT, 1, 2, line);
-		free(line);
-	}
-	slip_rule(&s);
-	for (i = 0; i < page->npapers; i++) {
-		char *line = paper_line(&page->papers[i]);
-
-		slip_text(&s, SLIP_LEFT, 1, 2, line);
-		free(line);
-	}
-	slip_rule(&s);
-	slip_text(&s, SLIP_LEFT, 1, 0, when);
-	if (printer_print(pr, &s, "checklist", &cause) != 0)
-		ctl_fail("%s", cause);
-	else
-		rc = 0;
-	slip_free(&s);
-out:
-	free(cause);
-	printer_close(pr);
+	rc = print(ctl, page);
 	procedure_free(page);
 	catalog_close(cat);
 	return rc;

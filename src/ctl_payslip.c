@@ -12,21 +12,25 @@
 #include "catalog.h"
 #include "ctl.h"
 #include "payment.h"
-#include "printer.h"
 #include "rcode.h"
 #include "receipt.h"
 #include "slip.h"
 #include "util.h"
 #include "vietqr.h"
 
-/* Lays out and prints the slip of pay. Returns the exit status. */
-static int print(const struct config *cfg, const struct payment *pay)
+/* Lays out a payment slip (for ctl_print). */
+static void layout(const void *p, struct slip *s)
 {
+	payslip_layout(p, s);
+}
+
+/* Lays out and prints the slip of pay. Returns the exit status. */
+static int print(struct ctl *ctl, const struct payment *pay)
+{
+	const struct config *cfg = &ctl->cfg;
 	struct payslip p;
-	struct printer *pr;
-	struct slip s;
 	char *cause = NULL, *qr;
-	int rc = 1;
+	int rc;
 
 	qr = vietqr_payload(cfg, pay->amount, pay->code, &cause);
 	if (qr == NULL) {
@@ -37,20 +41,7 @@ static int print(const struct config *cfg, const struct payment *pay)
 	p = (struct payslip){ cfg->commune, pay->procedure, pay->code, pay->amount,
 			      cfg->payment_bank_name, cfg->payment_account,
 			      cfg->payment_account_name, qr, time(NULL) };
-	pr = printer_open(cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-	} else {
-		slip_init(&s, printer_cols(pr));
-		payslip_layout(&p, &s);
-		if (printer_print(pr, &s, "payslip", &cause) != 0)
-			ctl_fail("%s", cause);
-		else
-			rc = 0;
-		slip_free(&s);
-		printer_close(pr);
-	}
-	free(cause);
+	rc = ctl_print_job(ctl, layout, &p, "payslip");
 	free(qr);
 	return rc;
 }
@@ -95,7 +86,7 @@ int ctl_payslip(struct ctl *ctl, int argc, char **argv)
 		rc = ctl_fail("%s: the published fee (%s) is not a plain amount; the counter tells it",
 			      pay.code, pay.fee ? pay.fee : "none");
 	else
-		rc = print(&ctl->cfg, &pay);
+		rc = print(ctl, &pay);
 	payment_free(&pay);
 	catalog_close(cat);
 	return rc;

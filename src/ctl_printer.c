@@ -54,7 +54,7 @@ int ctl_printer(struct ctl *ctl, int argc, char **argv)
 	slip_init(&s, printer_cols(p));
 	testpage_layout(cfg->commune, cfg->booth_id,
 			clock_known((long long)time(NULL)) ? time(NULL) : 0, &s);
-	rc = printer_print(p, &s, "test", &cause);
+	rc = ctl_print(ctl, p, &s, "test", &cause);
 	if (json) {
 		json_t *o = json_pack("{s:b, s:s, s:s, s:i, s:s, s:s?}", "ok", rc == 0,
 				      "type", cfg->printer_type,

@@ -2,66 +2,148 @@
  * the booth's printer. The kiosk runs it right after saving, in the
  * background, so a slow or missing printer never holds a villager up;
  * helpers run it when a printer failed. Everything printed comes from
- * state.db (the request) and content.db (the procedure's papers, fee and
- * processing time); an expected date is printed only when the published
- * time is a number of working days. */
+ * state.db (the request: its code, time and the name typed), the forms
+ * (the procedure's short name, which field is the name) and content.db
+ * (the papers' short names, fee and processing time); the expected date
+ * is counted from the processing time when the catalog gives one the
+ * booth can read (ptime.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+#include <jansson.h>
 
 #include "calendar.h"
 #include "catalog.h"
 #include "clock.h"
 #include "ctl.h"
-#include "printer.h"
+#include "formdef.h"
+#include "money.h"
+#include "problems.h"
 #include "rcode.h"
 #include "receipt.h"
 #include "slip.h"
 #include "spool.h"
 #include "util.h"
 
-#define MAX_PAPERS 12
+/* What a receipt reads besides the request: the forms, the catalog's
+ * page and the holiday table, each optional. */
+struct sources {
+	struct forms forms;
+	struct catalog *cat;
+	struct procedure *page;
+	struct calendar *cal;
+};
 
-/* Working days in a published time such as "5 Ngày làm việc", or -1 when
- * it does not say (a bare "1", hours, calendar days). */
-static int working_days(const char *time)
+/* The name typed in the first name field of the request's form, or NULL
+ * (an anonymous feedback, details erased). A new string. */
+static char *typed_name(const struct form *form, const char *body)
 {
-	char *end;
-	long n;
+	json_t *doc = body ? json_loads(body, 0, NULL) : NULL;
+	json_t *fields = json_object_get(doc, "fields");
+	char *name = NULL;
+	int i;
 
-	if (time == NULL)
-		return -1;
-	n = strtol(time, &end, 10);
-	if (end == time || n < 0 || n > 365)
-		return -1;
-	end += strspn(end, " ");
-	return strncasecmp(end, "ngày làm việc", strlen("ngày làm việc")) == 0 ? (int)n : -1;
+	for (i = 0; form != NULL && i < form->nfields && name == NULL; i++) {
+		const char *v = json_string_value(json_object_get(fields, form->fields[i].id));
+
+		if (form->fields[i].type == FT_NAME && v != NULL && *v != '\0')
+			name = xstrdup(v);
+	}
+	json_decref(doc);
+	return name;
+}
+
+/* Opens what the receipt of item reads; what is missing stays out. */
+static void open_sources(const struct config *cfg, const struct spool_item *item, struct sources *src)
+{
+	struct problems problems = { 0 };
+	char *path, *cause = NULL;
+
+	memset(src, 0, sizeof *src);
+	path = xprintf("%s/screens/forms", cfg->content_dir);
+	formdef_load(&src->forms, path, &problems);
+	free(path);
+	problems_clear(&problems);
+	path = xprintf("%s/content.db", cfg->content_dir);
+	src->cat = catalog_open(path, &cause);
+	free(path);
+	free(cause);
+	cause = NULL;
+	if (src->cat && item->procedure_code[0])
+		src->page = catalog_procedure_get(src->cat, item->procedure_code, &cause);
+	free(cause);
+	cause = NULL;
+	path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
+	src->cal = calendar_load(path, &cause);
+	free(path);
+	free(cause);
+}
+
+/* Frees what open_sources opened. */
+static void close_sources(struct sources *src)
+{
+	calendar_free(src->cal);
+	procedure_free(src->page);
+	catalog_close(src->cat);
+	formdef_free(&src->forms);
+}
+
+/* Fills the receipt of item from its sources (strings borrowed from them,
+ * the fee and name new, to free). */
+static void fill(const struct config *cfg, const struct spool_item *item, const struct sources *src,
+		 struct receipt *r, char **fee, char **name)
+{
+	const struct form *form = formdef_find(&src->forms, item->procedure_code[0] ? item->procedure_code
+										     : item->kind);
+	const struct procedure *page = src->page;
+	struct ptime t = page ? procedure_time(page) : (struct ptime){ -1, 0 };
+
+	r->commune = cfg->commune;
+	r->booth = cfg->booth_id;
+	r->code = item->receipt;
+	/* Saved while the clock was not set: no time, no expected date. */
+	r->submitted = clock_known(item->created_at) ? (time_t)item->created_at : 0;
+	r->feedback = strcmp(item->kind, "feedback") == 0;
+	r->procedure = form ? form->title : page ? page->name
+		: r->feedback ? "Phản ánh, kiến nghị" : item->kind;
+	*name = typed_name(form, item->body);
+	r->name = *name;
+	*fee = page && page->nchannels > 0 ? money_fee(page->channels[0].fee, page->channels[0].fee_vnd,
+						      page->channels[0].fee_note) : NULL;
+	r->fee = *fee;
+	if (page) {
+		r->papers = page->paper_names;
+		r->npapers = (int)page->npaper_names;
+		r->papers_complete = page->papers_complete;
+	}
+	if (t.days >= 0 && r->submitted != 0 && src->cal)
+		r->due = ptime_due(src->cal, date_of(r->submitted), t);
+}
+
+/* Lays out a receipt (for ctl_print). */
+static void layout(const void *r, struct slip *s)
+{
+	receipt_layout(r, s);
 }
 
 int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 {
 	const struct config *cfg = &ctl->cfg;
 	struct spool_item item;
-	struct procedure *page = NULL;
-	struct catalog *cat = NULL;
-	struct calendar *cal = NULL;
-	struct printer *pr = NULL;
+	struct sources src;
 	struct receipt r = { 0 };
-	struct slip s;
-	const char *papers[MAX_PAPERS];
-	char code[RCODE_LEN + 1], *cause = NULL, *path, *qr = NULL, when[32];
+	char code[RCODE_LEN + 1], *cause = NULL, *qr, *fee = NULL, *name = NULL, when[32];
 	struct db *db;
-	int rc = 1, days = -1;
-	size_t i;
+	int rc;
 
 	if (ctl_wants_help(argc, argv) || argc != 2) {
 		printf("usage: kioskctl reprint CODE\n\n"
 		       "Prints the receipt of the saved request with this receipt code on the\n"
 		       "booth's printer ([printer] in the config). Exit status 0 when printed,\n"
 		       "1 with the reason when not (no such request, no printer, no paper).\n"
-		       "A receipt holds no personal details, so one whose details were erased\n"
-		       "([privacy] erase_after_days) prints the same, with a note saying so.\n");
+		       "The receipt shows the name typed in the request; once its personal\n"
+		       "details were erased ([privacy] erase_after_days) it prints without it.\n");
 		return argc == 2 ? 0 : 2;
 	}
 	snprintf(code, sizeof code, "%s", argv[1]);
@@ -72,66 +154,21 @@ int ctl_reprint(struct ctl *ctl, int argc, char **argv)
 	if (spool_find(db, code, &item, &cause) != 1)
 		return ctl_fail("no saved request with receipt code %s%s%s", code, cause ? ": " : "",
 				cause ? cause : "");
-	/* A receipt carries no personal details: it prints the same after them. */
 	if (item.erased_at != 0)
 		printf("the personal details of %s were erased on %s ([privacy] erase_after_days);"
-		       " its receipt holds none and is printed as before\n",
+		       " its receipt is printed without the name\n",
 		       item.receipt, ctl_time(item.erased_at, when, sizeof when));
-	path = xprintf("%s/content.db", cfg->content_dir);
-	cat = catalog_open(path, &cause);
-	free(path);
-	free(cause);
-	cause = NULL;
-	if (cat && item.procedure_code[0])
-		page = catalog_procedure_get(cat, item.procedure_code, &cause);
-	free(cause);
-	cause = NULL;
-	r.commune = cfg->commune;
-	r.booth = cfg->booth_id;
-	r.code = item.receipt;
-	/* Saved while the clock was not set: no time, no expected date. */
-	r.submitted = clock_known(item.created_at) ? (time_t)item.created_at : 0;
-	r.procedure = page ? page->name : strcmp(item.kind, "feedback") == 0 ? "Phản ánh, kiến nghị" : item.kind;
-	if (page) {
-		for (i = 0; i < page->npapers && r.npapers < MAX_PAPERS; i++)
-			if (page->papers[i].name)
-				papers[r.npapers++] = page->papers[i].name + strspn(page->papers[i].name, "- ");
-		r.papers = papers;
-		if (page->nchannels > 0) {
-			r.fee = page->channels[0].fee;
-			days = working_days(page->channels[0].time);
-		}
-	}
-	if (days >= 0 && r.submitted != 0) {
-		path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
-		cal = calendar_load(path, &cause);
-		free(path);
-		free(cause);
-		cause = NULL;
-		if (cal)
-			r.due = calendar_due(cal, date_of(r.submitted), days);
-	}
+	open_sources(cfg, &item, &src);
+	fill(cfg, &item, &src, &r, &fee, &name);
 	qr = receipt_qr_payload(cfg->receipt_lookup_url, item.receipt);
 	r.qr = qr;
-	pr = printer_open(cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-		goto out;
-	}
-	slip_init(&s, printer_cols(pr));
-	receipt_layout(&r, &s);
-	if (printer_print(pr, &s, "receipt", &cause) != 0)
-		ctl_fail("%s", cause);
-	else
-		rc = 0;
-	slip_free(&s);
-out:
-	free(cause);
+	rc = ctl_print_job(ctl, layout, &r, "receipt");
 	free(qr);
-	printer_close(pr);
-	calendar_free(cal);
-	procedure_free(page);
-	catalog_close(cat);
+	free(fee);
+	if (name)
+		wipe(name, strlen(name));
+	free(name);
+	close_sources(&src);
 	spool_item_free(&item);
 	return rc;
 }

@@ -18,21 +18,10 @@
 #include "spool.h"
 #include "util.h"
 
-struct status {
-	char content[BUNDLE_VERSION_MAX + 1]; /* "" when not from a bundle */
-	long waiting, sent, quarantined;      /* -1 when unknown */
-	long long last_upload;                /* 0 when never */
-	enum spool_link link;                 /* the server at the last try */
-	char printer[CONFIG_STR + 64];
-	int printer_ok;
-	unsigned long long disk_free, disk_total;
-	long long uptime;                     /* seconds since boot, -1 unknown */
-};
-
 /* Says whether the configured printer could print: its settings and
  * glyphs load (printer_open) and its file, folder or device can be written
  * to. Paper and cover are only known when a job is sent. */
-static void status_printer(const struct config *cfg, struct status *st)
+static void status_printer(const struct config *cfg, struct ctl_status *st)
 {
 	const char *type = cfg->printer_type;
 	struct printer *p;
@@ -67,7 +56,7 @@ static void status_printer(const struct config *cfg, struct status *st)
 }
 
 /* The version recorded in the content folder's manifest, if any. */
-static void status_content(const struct config *cfg, struct status *st)
+static void status_content(const struct config *cfg, struct ctl_status *st)
 {
 	char *path = xprintf("%s/" BUNDLE_MANIFEST, cfg->content_dir), *text, *cause = NULL;
 	struct manifest m;
@@ -84,8 +73,7 @@ static void status_content(const struct config *cfg, struct status *st)
 	free(text);
 }
 
-/* Fills st; returns 0, or -1 when state.db cannot be read. */
-static int status_read(struct ctl *ctl, struct status *st)
+int ctl_status_read(struct ctl *ctl, struct ctl_status *st)
 {
 	struct db *db = ctl_db(ctl);
 	struct spool_counts counts;
@@ -127,7 +115,7 @@ static int status_read(struct ctl *ctl, struct status *st)
 
 /* The server's state as the worker last saw it: "offline" (no [upload]
  * url), "reached", "unreachable" or "unknown" (not tried yet). */
-static const char *link_name(const struct config *cfg, const struct status *st)
+static const char *link_name(const struct config *cfg, const struct ctl_status *st)
 {
 	if (cfg->upload_url[0] == '\0')
 		return "offline";
@@ -137,7 +125,7 @@ static const char *link_name(const struct config *cfg, const struct status *st)
 }
 
 /* Prints the status as one JSON object. */
-static void print_json(struct ctl *ctl, const struct status *st)
+static void print_json(struct ctl *ctl, const struct ctl_status *st)
 {
 	json_t *doc = json_object();
 
@@ -168,7 +156,7 @@ static void print_json(struct ctl *ctl, const struct status *st)
 }
 
 /* Prints the status for a person. */
-static void print_text(struct ctl *ctl, const struct status *st)
+static void print_text(struct ctl *ctl, const struct ctl_status *st)
 {
 	char when[32], built[32];
 
@@ -198,7 +186,7 @@ static void print_text(struct ctl *ctl, const struct status *st)
 
 int ctl_status(struct ctl *ctl, int argc, char **argv)
 {
-	struct status st;
+	struct ctl_status st;
 	int json = argc == 2 && strcmp(argv[1], "--json") == 0;
 
 	if (ctl_wants_help(argc, argv)) {
@@ -211,7 +199,7 @@ int ctl_status(struct ctl *ctl, int argc, char **argv)
 	}
 	if (argc > 2 || (argc == 2 && !json))
 		return ctl_fail("usage: kioskctl status [--json]");
-	if (status_read(ctl, &st) != 0)
+	if (ctl_status_read(ctl, &st) != 0)
 		return 1;
 	if (json)
 		print_json(ctl, &st);

@@ -94,9 +94,10 @@ static int issue_fail(int json, const char *kind, const char *message)
 }
 
 /* Prints ticket t of counter c; returns 0 or -1 with *cause. */
-static int print(const struct config *cfg, const struct counter *c, const struct ticket_row *t,
+static int print(struct ctl *ctl, const struct counter *c, const struct ticket_row *t,
 		 char **cause)
 {
+	const struct config *cfg = &ctl->cfg;
 	struct printer *pr = printer_open(cfg, cause);
 	char *counter = xprintf("Quầy %s", c->label);
 	struct ticket tk = { cfg->commune, counter, t->number, t->ahead, clock_known(t->issued_at) ? (time_t)t->issued_at : 0 };
@@ -106,7 +107,7 @@ static int print(const struct config *cfg, const struct counter *c, const struct
 	if (pr != NULL) {
 		slip_init(&s, printer_cols(pr));
 		ticket_layout(&tk, &s);
-		rc = printer_print(pr, &s, "ticket", cause);
+		rc = ctl_print(ctl, pr, &s, "ticket", cause);
 		slip_free(&s);
 		printer_close(pr);
 	}
@@ -140,7 +141,7 @@ static int issue(struct ctl *ctl, const struct counters *cs, const char *id, int
 		free(cause);
 		return rc;
 	}
-	if (print(&ctl->cfg, c, &t, &cause) != 0) {
+	if (print(ctl, c, &t, &cause) != 0) {
 		char *why = NULL;
 
 		msg = xprintf("ticket %d not printed, not issued: %s", t.number, cause);

@@ -24,6 +24,10 @@ void db_close(struct db *db);
 /* The SQLite handle, for modules that own their own tables (spool.c). */
 sqlite3 *db_sqlite(struct db *db);
 
+/* Settings the kiosk writes at each start: unix time, and count. */
+#define KIOSK_STARTED_AT "kiosk.started_at"
+#define KIOSK_STARTS "kiosk.starts"
+
 /* Reads a setting into out (size bytes). Returns 1 when found, 0 when
  * absent, -1 on error. */
 int db_setting_get(struct db *db, const char *key, char *out, unsigned size);

@@ -36,23 +36,48 @@ void escpos_init(struct bytes *b)
 	bytes_add(b, init, sizeof init);
 }
 
+/* Bytes of row y up to its rightmost black dot (0 for a blank row). */
+static int row_used(const struct bitmap *bm, int y)
+{
+	const uint8_t *row = bm->bits + (size_t)y * (size_t)bm->stride;
+	int x = bm->stride;
+
+	while (x > 0 && row[x - 1] == 0)
+		x--;
+	return x;
+}
+
+/* One GS v 0 band of rows [y, y + rows), width bytes of each. */
+static void band_of(struct bytes *b, const struct bitmap *bm, int y, int rows, int width)
+{
+	uint8_t head[8] = { GS, 'v', '0', 0, (uint8_t)(width & 0xff), (uint8_t)(width >> 8),
+			    (uint8_t)(rows & 0xff), (uint8_t)(rows >> 8) };
+	int r;
+
+	bytes_add(b, head, sizeof head);
+	for (r = 0; r < rows; r++)
+		bytes_add(b, bm->bits + (size_t)(y + r) * (size_t)bm->stride, (size_t)width);
+}
+
 void escpos_raster(struct bytes *b, const struct bitmap *bm, int band)
 {
-	int y;
+	int y = 0, blank, rows, width;
 
 	if (band < 1)
 		band = 1;
 	if (band > 2047)
 		band = 2047;
-	for (y = 0; y < bm->h; y += band) {
-		int rows = bm->h - y < band ? bm->h - y : band;
-		/* GS v 0 m xL xH yL yH: m 0 is normal size; x in bytes. */
-		uint8_t head[8] = { GS, 'v', '0', 0,
-				    (uint8_t)(bm->stride & 0xff), (uint8_t)(bm->stride >> 8),
-				    (uint8_t)(rows & 0xff), (uint8_t)(rows >> 8) };
-
-		bytes_add(b, head, sizeof head);
-		bytes_add(b, bm->bits + (size_t)y * (size_t)bm->stride, (size_t)rows * (size_t)bm->stride);
+	while (y < bm->h) {
+		for (blank = 0; y + blank < bm->h && row_used(bm, y + blank) == 0; blank++)
+			;
+		escpos_feed_dots(b, blank);
+		y += blank;
+		for (rows = 0, width = 0; y + rows < bm->h && rows < band && row_used(bm, y + rows) > 0; rows++)
+			if (row_used(bm, y + rows) > width)
+				width = row_used(bm, y + rows);
+		if (rows > 0)
+			band_of(b, bm, y, rows, width);
+		y += rows;
 	}
 }
 

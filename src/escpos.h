@@ -23,8 +23,11 @@ void bytes_free(struct bytes *b);
 /* ESC @: resets the printer to its power-on settings. */
 void escpos_init(struct bytes *b);
 
-/* The image as GS v 0 commands of at most band rows each (1 to 2047):
- * printers with little memory take a large image in pieces. */
+/* The image as small a job as prints the same: runs of blank rows as
+ * paper feeds (ESC J), the other rows as GS v 0 commands of at most band
+ * rows (1 to 2047: printers with little memory take a large image in
+ * pieces), each only as wide as its rightmost black dot needs (a narrower
+ * image prints from the left margin, like the whole one). */
 void escpos_raster(struct bytes *b, const struct bitmap *bm, int band);
 
 /* Text mode set-up: code page 0 (PC437, ASCII is all we send) and a line

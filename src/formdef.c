@@ -22,6 +22,7 @@
 #include "screendef.h"
 #include "text.h"
 #include "util.h"
+#include "vi_input.h"
 
 static const char *const type_names[] = {
 	[FT_TEXT] = "text", [FT_NAME] = "name", [FT_NUMBER] = "number", [FT_PHONE] = "phone",
@@ -47,11 +48,33 @@ static int field_index(const struct form *f, const char *id)
 	return -1;
 }
 
+/* Splits "date:future" into "date" (in place) and its dates; a type
+ * without ":" takes past dates. Returns -1 on an unknown suffix. */
+static int parse_when(char *type, enum date_when *when)
+{
+	static const char *const names[] = { "past", "future", "any" };
+	char *colon = strchr(type, ':');
+	int i;
+
+	*when = DATE_PAST;
+	if (colon == NULL)
+		return 0;
+	*colon = '\0';
+	for (i = 0; i < 3 && strcmp(type, "date") == 0; i++)
+		if (strcmp(colon + 1, names[i]) == 0) {
+			*when = (enum date_when)i;
+			return 0;
+		}
+	*colon = ':'; /* kept whole for the message */
+	return -1;
+}
+
 /* Parses "field ID TYPE required|optional LABEL". */
 static void parse_field(struct form *f, char *rest, const char *file, int n, struct problems *p)
 {
 	char *id = screendef_word(&rest), *type = screendef_word(&rest), *req = screendef_word(&rest);
 	struct form_field *fd;
+	enum date_when when;
 	int t;
 
 	if (f->nsteps == 0) {
@@ -60,6 +83,10 @@ static void parse_field(struct form *f, char *rest, const char *file, int n, str
 	}
 	if (!screendef_name_ok(id) || field_index(f, id) >= 0) {
 		problems_add(p, file, n, "field id \"%s\" must be new and use a-z, 0-9, - and _", id);
+		return;
+	}
+	if (parse_when(type, &when) != 0) {
+		problems_add(p, file, n, "a date is \"date\", \"date:past\", \"date:future\" or \"date:any\", not \"%s\"", type);
 		return;
 	}
 	for (t = 0; t < NTYPES && strcmp(type_names[t], type) != 0; t++)
@@ -81,6 +108,7 @@ static void parse_field(struct form *f, char *rest, const char *file, int n, str
 	fd = &f->fields[f->nfields++];
 	fd->id = xstrdup(id);
 	fd->type = (enum field_type)t;
+	fd->when = when;
 	fd->required = req[0] == 'r';
 	fd->label = xstrdup(rest);
 	fd->step = f->nsteps - 1;
@@ -257,6 +285,10 @@ const char *formdef_check(const struct form_field *f, const char *value, const c
 		return f->type == FT_CHOICE || f->type == FT_YESNO ? N_("Xin chọn một trong các ô.")
 								   : N_("Xin điền mục này.");
 	switch (f->type) {
+	case FT_NAME:
+		if (!vi_only_letters(value, "-'"))
+			return N_("Họ tên chỉ gồm chữ cái, dấu cách, dấu gạch ngang (-) và dấu nháy (').");
+		break;
 	case FT_PHONE:
 		if (!digits(value, 10) || value[0] != '0')
 			return N_("Số điện thoại cần đủ 10 chữ số, bắt đầu bằng 0.");
@@ -279,8 +311,10 @@ const char *formdef_check(const struct form_field *f, const char *value, const c
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
 		if (!date_valid(iso) || y < 1900)
 			return N_("Ngày này không có thật. Xin xem lại.");
-		if (today && strcmp(iso, today) > 0)
+		if (today && f->when == DATE_PAST && strcmp(iso, today) > 0)
 			return N_("Ngày này chưa tới. Xin xem lại.");
+		if (today && f->when == DATE_FUTURE && strcmp(iso, today) < 0)
+			return N_("Ngày này đã qua. Xin chọn một ngày từ hôm nay trở đi.");
 		break;
 	}
 	case FT_CHOICE:

@@ -18,16 +18,24 @@ enum field_type {
 	FT_NUMBER,    /* digits */
 	FT_PHONE,     /* a Vietnamese phone number: 10 digits starting with 0 */
 	FT_CCCD,      /* a citizen ID number: 12 digits */
-	FT_DATE,      /* dd/mm/yyyy, a real date, not in the future */
+	FT_DATE,      /* dd/mm/yyyy, a real date, past or future (when) */
 	FT_CHOICE,    /* one of the options */
 	FT_YESNO,     /* Có / Không */
 	FT_ADDRESS,   /* a commune (picked) and the street or hamlet (typed) */
 	FT_NOTE       /* longer free text */
 };
 
+/* Which dates a date field takes, besides being real and after 1900. */
+enum date_when {
+	DATE_PAST,    /* today or before (a birth): "date", "date:past" */
+	DATE_FUTURE,  /* today or after (until when): "date:future" */
+	DATE_ANY      /* either: "date:any" */
+};
+
 struct form_field {
 	char *id;                 /* key in the request's JSON */
 	enum field_type type;
+	enum date_when when;      /* FT_DATE */
 	int required;
 	char *label;              /* message id */
 	char *options[FORM_MAX_OPTIONS];   /* FT_CHOICE */
@@ -70,7 +78,8 @@ const char *formdef_type_name(enum field_type t);
 
 /* Checks a value typed for field f. Returns NULL when it is right, or the
  * Vietnamese message (a message id) to show under the field. today is
- * "YYYY-MM-DD" (dates after it are refused). */
+ * "YYYY-MM-DD" (dates after it, or before it for DATE_FUTURE, are
+ * refused), or NULL when the clock is not known (no such check). */
 const char *formdef_check(const struct form_field *f, const char *value, const char *today);
 
 /* Frees one form / all forms. */

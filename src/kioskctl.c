@@ -15,6 +15,8 @@
 #include "ctl.h"
 #include "db.h"
 #include "log.h"
+#include "printer.h"
+#include "slip.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -26,6 +28,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "status", ctl_status, "versions, requests waiting, last upload, printer, disk, uptime" },
+	{ "metrics", ctl_metrics, "the booth's state for Prometheus (node_exporter's textfile)" },
 	{ "check", ctl_check, "validate the config, screens and catalogs" },
 	{ "content", ctl_content, "build, pack, install, roll back and list content versions" },
 	{ "search", ctl_search, "search procedures (or communes) as the booth does" },
@@ -37,6 +40,7 @@ static const struct command commands[] = {
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },
 	{ "compose", ctl_compose, "compose Vietnamese typed in Telex, VNI or VIQR" },
 	{ "checklist", ctl_checklist, "print a procedure's papers to bring" },
+	{ "papers", ctl_papers, "review the short paper names and times receipts print" },
 	{ "reprint", ctl_reprint, "print a saved request's receipt again" },
 	{ "ticket", ctl_ticket, "queue numbers: print a ticket, list today's, call the next" },
 	{ "printer", ctl_printer, "print the test page on the configured printer" },
@@ -204,6 +208,45 @@ static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 	*argc = n;
 	*argv = words;
 	return 0;
+}
+
+int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
+	      char **cause)
+{
+	int rc = printer_print(p, s, job, cause);
+	struct db *db = ctl_db(ctl);
+	char at[24];
+
+	if (db != NULL) {
+		snprintf(at, sizeof at, "%lld", (long long)time(NULL));
+		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
+		(void)db_setting_set(db, CTL_PRINTER_AT, at);
+	}
+	return rc;
+}
+
+int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job)
+{
+	struct printer *pr;
+	struct slip s;
+	char *cause = NULL;
+	int rc = 1;
+
+	pr = printer_open(&ctl->cfg, &cause);
+	if (pr == NULL) {
+		ctl_fail("%s", cause);
+	} else {
+		slip_init(&s, printer_cols(pr));
+		layout(what, &s);
+		if (ctl_print(ctl, pr, &s, job, &cause) != 0)
+			ctl_fail("%s", cause);
+		else
+			rc = 0;
+		slip_free(&s);
+		printer_close(pr);
+	}
+	free(cause);
+	return rc;
 }
 
 /* Run as root on a booth, becomes the owner of the state folder (the

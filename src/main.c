@@ -19,7 +19,9 @@
 #include "clock.h"
 #include "config.h"
 #include "db.h"
+#include "glyphs.h"
 #include "job.h"
+#include "keymap.h"
 #include "log.h"
 #include "loop.h"
 #include "problems.h"
@@ -37,11 +39,14 @@
 /* Prints the usage to out. */
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: kiosk [--config FILE]\n\n"
+	fprintf(out, "usage: kiosk [--config FILE] [--console-font]\n\n"
 		     "The booth's full-screen interface. Without --config it runs the demo\n"
 		     "booth: state in ./var, content in ./build/content, a file printer,\n"
 		     "no network. The helper menu (key sequence * / * / then the PIN set\n"
-		     "with 'kioskctl set-pin') is the only way to quit.\n");
+		     "with 'kioskctl set-pin') is the only way to quit.\n\n"
+		     "--console-font prints the console font to load ([console] font) when\n"
+		     "the booth draws on the Linux console ([ui] display), nothing otherwise,\n"
+		     "and exits (kiosk.service gives it to setfont).\n");
 }
 
 /* Makes sure text comes and goes as UTF-8 even when the system has only
@@ -72,23 +77,28 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
 	st->last_upload = (time_t)f.last_upload;
 }
 
-/* The folder this program was started from, or NULL. */
-static char *self_dir(void)
+/* Records this start in state.db, best effort: its time and the number
+ * of starts so far (KIOSK_STARTED_AT, KIOSK_STARTS), for `kioskctl
+ * metrics` to tell uptime and restarts. */
+static void record_start(struct db *db)
 {
-	char self[4096];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char buf[24];
+	long starts = 0;
 
-	if (n <= 0)
-		return NULL;
-	self[n] = '\0';
-	*strrchr(self, '/') = '\0';
-	return xstrdup(self);
+	if (db == NULL)
+		return;
+	if (db_setting_get(db, KIOSK_STARTS, buf, sizeof buf) == 1)
+		starts = strtol(buf, NULL, 10);
+	snprintf(buf, sizeof buf, "%ld", starts + 1);
+	(void)db_setting_set(db, KIOSK_STARTS, buf);
+	snprintf(buf, sizeof buf, "%lld", (long long)time(NULL));
+	(void)db_setting_set(db, KIOSK_STARTED_AT, buf);
 }
 
 /* kioskctl beside this program (they are installed together). */
 static char *kioskctl_path(void)
 {
-	char *dir = self_dir(), *path = dir ? xprintf("%s/kioskctl", dir) : xstrdup("kioskctl");
+	char *dir = program_dir(), *path = dir ? xprintf("%s/kioskctl", dir) : xstrdup("kioskctl");
 
 	free(dir);
 	return path;
@@ -108,8 +118,8 @@ static void quiet_stderr(void)
 
 /* Hands what the terminal has to the app. A burst of characters read at
  * once and ending in Enter (a keyboard-wedge scanner) goes as one EV_SCAN;
- * anything else key by key. */
-static void read_input(struct app *app, time_t now)
+ * anything else key by key, each as the booth's keymap says. */
+static void read_input(struct app *app, const struct keymap *keys, time_t now)
 {
 	static struct event evs[4096];
 	char text[4 * 4096 + 1];
@@ -128,8 +138,11 @@ static void read_input(struct app *app, time_t now)
 		text[o] = '\0';
 		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
 	} else {
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
+			if (evs[i].type == EV_KEY)
+				evs[i].key = keymap_key(keys, evs[i].key);
 			app_event(app, &evs[i], now);
+		}
 	}
 	/* What was typed or scanned does not stay in the reused buffers. */
 	wipe(text, o);
@@ -177,13 +190,14 @@ static void read_scanner(struct app *app, struct scanner **s, const struct confi
 /* The event loop: until SIGTERM/SIGHUP, a hung-up terminal, the helper
  * menu's quit, or (returning 1) a new content version or program to start
  * between villagers. */
-static int run(struct app *app, const struct config *cfg)
+static int run(struct app *app, const struct config *cfg, const struct keymap *keys,
+	       const struct glyphs *glyphs)
 {
 	struct content_stamp stamp = { 0 };
 	int restart = 0, pending = 0;
 	struct scanner *scanner = open_scanner(cfg);
-	struct canvas canvas = { 0 };
-	struct booth_state st;
+	struct canvas canvas = { .glyphs = glyphs };
+	struct booth_state st = { .waiting = -1, .online = 0, .last_upload = 0 };
 	time_t polled = 0;
 	int rows, cols, ready;
 
@@ -226,16 +240,37 @@ static int run(struct app *app, const struct config *cfg)
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
 		if (ready & LOOP_INPUT)
-			read_input(app, time(NULL));
+			read_input(app, keys, time(NULL));
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);
 	return restart;
 }
 
+/* The console font's characters when the booth draws on the Linux
+ * console, else NULL. A font that cannot be read is logged and the kiosk
+ * draws as it is: a booth without its font still serves. */
+static struct glyphs *console_glyphs(const struct config *cfg)
+{
+	struct glyphs *g;
+	char *cause = NULL, *font;
+
+	if (!glyphs_console(cfg->display, getenv("TERM")))
+		return NULL;
+	font = glyphs_font_path(cfg->console_font, cfg->console_size);
+	g = glyphs_load(font, &cause);
+	if (g == NULL) {
+		log_write("console font: %s (text is drawn without falling back)", cause);
+		free(cause);
+	}
+	free(font);
+	return g;
+}
+
 int main(int argc, char **argv)
 {
 	struct config cfg;
+	struct keymap keys;
 	struct problems p = { 0 };
 	struct uidata ui = { 0 };
 	struct app *app;
@@ -243,7 +278,8 @@ int main(int argc, char **argv)
 	char *cause = NULL, *kioskctl;
 	int restart;
 	const char *config_path = NULL;
-	int i;
+	struct glyphs *glyphs;
+	int i, font_only = 0;
 
 	umask(077);
 	for (i = 1; i < argc; i++) {
@@ -252,6 +288,8 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
 			return 0;
+		} else if (strcmp(argv[i], "--console-font") == 0) {
+			font_only = 1;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("kiosk %s\n", KIOSK_VERSION);
 			return 0;
@@ -265,10 +303,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	config_defaults(&cfg);
-	if (config_path != NULL && config_load(&cfg, config_path, &cause) != 0) {
+	if ((config_path != NULL && config_load(&cfg, config_path, &cause) != 0) ||
+	    keymap_init(&keys, &cfg, &cause) != 0) {
 		fprintf(stderr, "kiosk: %s\n", cause);
 		free(cause);
 		return 1;
+	}
+	if (font_only) {
+		char *font = glyphs_font_path(cfg.console_font, cfg.console_size);
+
+		if (glyphs_console(cfg.display, getenv("TERM")))
+			printf("%s\n", font);
+		free(font);
+		return 0;
 	}
 	if (uidata_load(&ui, &cfg, &p) != 0) {
 		fprintf(stderr, "kiosk: cannot start, the content has problems:\n");
@@ -283,6 +330,7 @@ int main(int argc, char **argv)
 		log_write("state.db: %s (lookups only until it opens)", cause);
 		free(cause);
 	}
+	record_start(db);
 	if (loop_init() != 0) {
 		uidata_free(&ui);
 		db_close(db);
@@ -301,7 +349,9 @@ int main(int argc, char **argv)
 					 .forms = &ui.forms, .counters = &ui.counters,
 					 .i18n = ui.i18n, .db = db, .clock_min = clock_build_time() },
 		      time(NULL));
-	restart = run(app, &cfg);
+	glyphs = console_glyphs(&cfg);
+	restart = run(app, &cfg, &keys, glyphs);
+	glyphs_free(glyphs);
 	db = app_db(app); /* opened later when it could not be at the start */
 	term_end();
 	log_write(restart ? "restarting for a new version" : "stopped");
@@ -313,7 +363,7 @@ int main(int argc, char **argv)
 	if (restart) {
 		/* The program at the same path (a new version after an upgrade)
 		 * starts afresh on the same terminal, reading the new content. */
-		char *dir = self_dir(), *path = dir ? xprintf("%s/kiosk", dir) : NULL;
+		char *dir = program_dir(), *path = dir ? xprintf("%s/kiosk", dir) : NULL;
 
 		if (path)
 			execv(path, argv);

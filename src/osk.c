@@ -98,7 +98,8 @@ static int place_row(struct osk *k, int first, int n, int r, const int *weight)
 
 /* Fills the suggestion row with the names that start like the word before
  * the cursor, as many as fit: surnames first for the first word of the
- * field, middle and given names first after it. */
+ * field, middle and given names first after it. Only name fields
+ * (FIELD_CAPS) get them: a search or an address is no person's name. */
 static void suggest(struct osk *k, const struct field *f)
 {
 	size_t start, n = field_word(f, &start), j;
@@ -109,7 +110,8 @@ static void suggest(struct osk *k, const struct field *f)
 	size_t first = start > 0 && middle > 0 ? (size_t)middle : 0;
 
 	k->nkeys = OSK_FIXED;
-	for (j = 0; j < vi_names_count && k->nkeys < OSK_MAX_KEYS && typed != NULL; j++) {
+	for (j = 0; (f->flags & FIELD_CAPS) && j < vi_names_count && k->nkeys < OSK_MAX_KEYS &&
+		    typed != NULL; j++) {
 		size_t i = (first + j) % vi_names_count;
 		char *fold = text_fold(vi_names[i]);
 		int w = text_width(vi_names[i]) + 4;

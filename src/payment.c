@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "money.h"
 #include "util.h"
 
 long long payment_amount(const struct procedure *page)
@@ -17,7 +18,7 @@ long long payment_amount(const struct procedure *page)
 	c = &page->channels[0];
 	if (c->fee_vnd < 0)
 		return PAYMENT_UNKNOWN;
-	if (c->fee_note && c->fee_note[strspn(c->fee_note, " ")] == '/')
+	if (money_unit(c->fee_note) != NULL)
 		return PAYMENT_UNKNOWN; /* "2,000 đồng" "/trang": per page */
 	return c->fee_vnd;
 }
@@ -47,13 +48,9 @@ int payment_find(struct db *db, struct catalog *cat, const char *code, struct pa
 	free(why);
 	out->procedure = xstrdup(page ? page->name : item.procedure_code);
 	out->amount = payment_amount(page);
-	if (page && page->nchannels > 0 && page->channels[0].fee) {
-		const struct procedure_channel *c = &page->channels[0];
-		int per_unit = out->amount == PAYMENT_UNKNOWN && c->fee_vnd >= 0;
-
-		/* A price per unit says its unit: "2,000 Việt Nam Đồng/trang". */
-		out->fee = xprintf("%s%s", c->fee, per_unit ? c->fee_note + strspn(c->fee_note, " ") : "");
-	}
+	if (page && page->nchannels > 0)
+		out->fee = money_fee(page->channels[0].fee, page->channels[0].fee_vnd,
+				     page->channels[0].fee_note);
 	procedure_free(page);
 	spool_item_free(&item);
 	return 1;

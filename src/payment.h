@@ -18,7 +18,7 @@ struct procedure;
 struct payment {
 	char code[SPOOL_RECEIPT_MAX + 1]; /* the receipt code as saved */
 	char *procedure;   /* the procedure's name (Vietnamese) */
-	char *fee;         /* the fee as published (with its unit when per unit), or NULL */
+	char *fee;         /* the fee as money_fee writes it ("2.000 đồng/trang"), or NULL */
 	long long amount;  /* VND to pay; 0 nothing; PAYMENT_UNKNOWN ask the counter */
 };
 

@@ -40,6 +40,7 @@ struct printer {
 	int timeout;           /* seconds without progress */
 	int baud;
 	struct font *font;
+	enum printer_state state; /* how the last printer_print() went */
 };
 
 struct printer *printer_open(const struct config *cfg, char **cause)
@@ -179,7 +180,8 @@ static long long now_ms(void)
 
 /* Writes all of data to a non-blocking fd, waiting at most timeout seconds
  * each time it takes nothing. Returns 0, or -1 with *cause. */
-static int device_write(int fd, const uint8_t *data, size_t len, int timeout, const char *what, char **cause)
+static int device_write(int fd, const uint8_t *data, size_t len, int timeout, const char *what,
+			enum printer_state *state, char **cause)
 {
 	size_t done = 0;
 
@@ -198,6 +200,7 @@ static int device_write(int fd, const uint8_t *data, size_t len, int timeout, co
 			/* Linux's USB printer driver says ENOSPC when the paper is out. */
 			*cause = xprintf("%s: write error after %zu of %zu bytes: %s%s", what, done, len,
 					 strerror(errno), errno == ENOSPC ? " (out of paper?)" : "");
+			*state = errno == ENOSPC ? PRINTER_NO_PAPER : PRINTER_FAULT;
 			return -1;
 		}
 		do
@@ -206,10 +209,12 @@ static int device_write(int fd, const uint8_t *data, size_t len, int timeout, co
 		if (r == 0) {
 			*cause = xprintf("%s took no data for %d s after %zu of %zu bytes (out of paper, "
 					 "cover open, offline?)", what, timeout, done, len);
+			*state = PRINTER_OFFLINE;
 			return -1;
 		}
 		if (r < 0 || (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)) != 0) {
 			*cause = xprintf("%s: the device went away after %zu of %zu bytes", what, done, len);
+			*state = PRINTER_OFFLINE;
 			return -1;
 		}
 	}
@@ -266,7 +271,8 @@ static int set_raw(int fd, int baud, const char *path, char **cause)
 /* Asks a two-way printer for its paper. Returns -1 with *cause when it
  * says the paper is out or the query cannot be written; 0 otherwise
  * (including no answer: many printers only listen). */
-static int check_paper(int fd, const char *path, int timeout, char **cause)
+static int check_paper(int fd, const char *path, int timeout, enum printer_state *state,
+		       char **cause)
 {
 	uint8_t junk[64], reply;
 	struct pollfd pfd = { fd, POLLIN, 0 };
@@ -277,7 +283,7 @@ static int check_paper(int fd, const char *path, int timeout, char **cause)
 	 * drain: some devices never run dry). */
 	for (i = 0; i < 16 && read(fd, junk, sizeof junk) > 0; i++)
 		;
-	if (device_write(fd, (const uint8_t *)ESCPOS_PAPER_QUERY, 3, timeout, path, cause) != 0)
+	if (device_write(fd, (const uint8_t *)ESCPOS_PAPER_QUERY, 3, timeout, path, state, cause) != 0)
 		return -1;
 	until = now_ms() + STATUS_WAIT_MS;
 	while (now_ms() < until) {
@@ -289,6 +295,7 @@ static int check_paper(int fd, const char *path, int timeout, char **cause)
 			return 0;
 		if (escpos_paper_out(reply) == 1) {
 			*cause = xprintf("%s: the printer is out of paper", path);
+			*state = PRINTER_NO_PAPER;
 			return -1;
 		}
 		if (escpos_paper_out(reply) == 0)
@@ -298,7 +305,8 @@ static int check_paper(int fd, const char *path, int timeout, char **cause)
 }
 
 /* Sends a job to a device path. */
-static int print_device(const struct printer *p, const struct bytes *job, char **cause)
+static int print_device(const struct printer *p, const struct bytes *job,
+			enum printer_state *state, char **cause)
 {
 	struct stat st;
 	int fd, two_way, rc;
@@ -307,6 +315,7 @@ static int print_device(const struct printer *p, const struct bytes *job, char *
 		*cause = errno == ENOENT
 			? xprintf("printer device %s not found (unplugged or switched off?)", p->path)
 			: xprintf("printer device %s: %s", p->path, strerror(errno));
+		*state = errno == ENOENT ? PRINTER_OFFLINE : PRINTER_FAULT;
 		return -1;
 	}
 	/* Character devices may answer; a FIFO opened for reading too would
@@ -321,15 +330,16 @@ static int print_device(const struct printer *p, const struct bytes *job, char *
 		*cause = errno == ENXIO
 			? xprintf("printer device %s: nothing is connected to it", p->path)
 			: xprintf("printer device %s: cannot open: %s", p->path, strerror(errno));
+		*state = errno == ENXIO ? PRINTER_OFFLINE : PRINTER_FAULT;
 		return -1;
 	}
 	rc = 0;
 	if (isatty(fd))
 		rc = set_raw(fd, p->baud, p->path, cause);
 	if (rc == 0 && two_way)
-		rc = check_paper(fd, p->path, p->timeout, cause);
+		rc = check_paper(fd, p->path, p->timeout, state, cause);
 	if (rc == 0)
-		rc = device_write(fd, job->data, job->len, p->timeout, p->path, cause);
+		rc = device_write(fd, job->data, job->len, p->timeout, p->path, state, cause);
 	close(fd);
 	return rc;
 }
@@ -636,6 +646,7 @@ int printer_print(struct printer *p, const struct slip *s, const char *job, char
 	struct bitmap preview;
 	int rc;
 
+	p->state = PRINTER_FAULT; /* unless a sink says better or worse */
 	if (p->sink == SINK_NONE) {
 		*cause = xstrdup("this booth has no printer ([printer] type = none)");
 		return -1;
@@ -651,7 +662,7 @@ int printer_print(struct printer *p, const struct slip *s, const char *job, char
 		rc = print_file(p, &out, &preview, job, cause);
 		break;
 	case SINK_DEVICE:
-		rc = print_device(p, &out, cause);
+		rc = print_device(p, &out, &p->state, cause);
 		break;
 	default:
 		rc = print_command(p, &out, cause);
@@ -659,5 +670,23 @@ int printer_print(struct printer *p, const struct slip *s, const char *job, char
 	}
 	bytes_free(&out);
 	bitmap_free(&preview);
+	if (rc == 0)
+		p->state = PRINTER_OK;
 	return rc;
+}
+
+enum printer_state printer_state(const struct printer *p)
+{
+	return p->state;
+}
+
+const char *printer_state_name(enum printer_state st)
+{
+	static const char *const names[] = {
+		[PRINTER_UNKNOWN] = "unknown", [PRINTER_OK] = "ok",
+		[PRINTER_NO_PAPER] = "no_paper", [PRINTER_OFFLINE] = "offline",
+		[PRINTER_FAULT] = "fault",
+	};
+
+	return (unsigned)st < sizeof names / sizeof names[0] ? names[st] : "unknown";
 }

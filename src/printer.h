@@ -28,6 +28,17 @@ struct slip;
 
 struct printer;
 
+/* How the last print went, for `kioskctl status` and `metrics`: paper and
+ * presence are only known when a job is sent (device printers also ask a
+ * two-way printer for its paper first). */
+enum printer_state {
+	PRINTER_UNKNOWN,   /* nothing printed yet */
+	PRINTER_OK,
+	PRINTER_NO_PAPER,  /* the printer said so, or the driver's ENOSPC */
+	PRINTER_OFFLINE,   /* unplugged, switched off, or taking no data */
+	PRINTER_FAULT      /* anything else (a command failed, a bad setting) */
+};
+
 /* Checks the [printer] settings and loads the glyphs (assets/
  * unifont-kiosk.hex of the content folder). Touches no device: a printer
  * plugged in later works. Returns NULL with *cause. */
@@ -55,5 +66,11 @@ int printer_render(const struct printer *p, const struct slip *s, struct bytes *
  * files ("receipt", "ticket"; letters, digits and - only). Returns 0, or
  * -1 with *cause. */
 int printer_print(struct printer *p, const struct slip *s, const char *job, char **cause);
+
+/* How the last printer_print() went; PRINTER_UNKNOWN before any. */
+enum printer_state printer_state(const struct printer *p);
+
+/* "unknown", "ok", "no_paper", "offline" or "fault". */
+const char *printer_state_name(enum printer_state st);
 
 #endif

@@ -6,12 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "money.h"
 #include "slip.h"
 #include "text.h"
 #include "util.h"
 
 /* Dots of blank paper between parts of a slip. */
 #define GAP 12
+
+const char receipt_see_list[] = "Xem danh sách đầy đủ ở trạm hoặc hỏi cán bộ";
 
 const char receipt_test_text[] =
 	"Trạm dịch vụ công: in thử. Nguyễn Thị Kim Thư, Đắk Lắk, Quảng Ngãi, Hà Nội.";
@@ -57,23 +60,17 @@ char *receipt_qr_payload(const char *lookup_url, const char *code)
 	return out;
 }
 
-char *receipt_vnd(long long amount)
+const char *receipt_qr_code(const char *scanned)
 {
-	char digits[32], out[48];
-	int n, i, o = 0;
+	const char *code = scanned, *p;
 
-	n = snprintf(digits, sizeof digits, "%llu",
-		     amount < 0 ? 0ULL - (unsigned long long)amount : (unsigned long long)amount);
-	if (amount < 0)
-		out[o++] = '-';
-	/* Thousands are grouped with dots in Vietnamese. */
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return xprintf("%s đồng", out);
+	if ((p = strrchr(code, '=')) != NULL)
+		code = p + 1;
+	if ((p = strrchr(code, '/')) != NULL)
+		code = p + 1;
+	if ((p = strrchr(code, '#')) != NULL)
+		code = p + 1;
+	return code;
 }
 
 /* "08:21 27/11/2026" in the system's time zone, or "chưa rõ giờ" for 0
@@ -113,37 +110,156 @@ static void field(struct slip *s, const char *label, const char *value)
 	free(line);
 }
 
+/* Lines a paper's name takes after "- " on a slip of cols cells. */
+static int paper_lines(const char *name, int cols)
+{
+	return text_width(name) + 2 <= cols ? 1 : 2;
+}
+
+/* How many of the n names fit in RECEIPT_PAPER_LINES lines, with one line
+ * left for receipt_see_list when *more (set when not all fit). */
+static int papers_fitting(const char *const *names, int n, int complete, int cols, int *more)
+{
+	int used = 0, i;
+
+	for (i = 0; i < n; i++)
+		used += paper_lines(names[i], cols);
+	*more = !complete || n == 0 || used > RECEIPT_PAPER_LINES;
+	if (!*more)
+		return n;
+	for (used = 0, i = 0; i < n && used + paper_lines(names[i], cols) <= RECEIPT_PAPER_LINES - 1; i++)
+		used += paper_lines(names[i], cols);
+	return i;
+}
+
+/* The papers to bring, as short names under a dash. */
+static void papers(struct slip *s, const char *const *names, int n, int complete)
+{
+	int more, fit = papers_fitting(names, n, complete, s->cols, &more), i;
+
+	slip_text(s, SLIP_LEFT, 1, 0, "Mang theo khi đến nhận kết quả:");
+	for (i = 0; i < fit; i++) {
+		char *item = xprintf("- %s", names[i]);
+
+		slip_text(s, SLIP_LEFT, 1, 2, item);
+		free(item);
+	}
+	if (more)
+		slip_text(s, SLIP_LEFT, 1, 2, receipt_see_list);
+}
+
+/* "Hẹn trả kết quả:" with the date, "trong ngày" or "cán bộ sẽ báo". */
+static void due_line(struct slip *s, const struct receipt *r)
+{
+	char due[11];
+	struct date on = date_of(r->submitted);
+
+	if (r->due.year == 0) {
+		field(s, "Hẹn trả kết quả:", "cán bộ sẽ báo");
+		return;
+	}
+	date_format(r->due, due);
+	if (r->submitted != 0 && on.year == r->due.year && on.month == r->due.month && on.day == r->due.day)
+		field(s, "Hẹn trả kết quả:", "trong ngày");
+	else
+		field(s, "Hẹn trả kết quả:", due);
+}
+
 void receipt_layout(const struct receipt *r, struct slip *s)
 {
-	char at[32], due[11];
-	int i;
+	char at[32], *line;
 
 	header(s, r->commune);
+	if (r->booth != NULL && *r->booth != '\0') {
+		line = xprintf("Trạm %s", r->booth);
+		slip_text(s, SLIP_CENTER, 1, 0, line);
+		free(line);
+	}
 	slip_text(s, SLIP_CENTER, 2, 0, "PHIẾU BIÊN NHẬN");
-	slip_gap(s, GAP);
-	field(s, "Thủ tục:", r->procedure);
-	slip_text(s, SLIP_LEFT, 1, 0, "Mã biên nhận:");
+	if (r->procedure != NULL)
+		slip_text(s, SLIP_CENTER, 1, 0, r->procedure);
 	slip_text(s, SLIP_CENTER, 2, 0, r->code != NULL ? r->code : "");
+	field(s, "Người nộp:", r->name);
 	when(r->submitted, at);
 	field(s, "Nộp lúc:", at);
-	field(s, "Tại trạm:", r->booth);
-	if (r->due.year != 0) {
-		date_format(r->due, due);
-		field(s, "Hẹn trả kết quả:", due);
+	if (!r->feedback)
+		due_line(s, r);
+	if (r->fee != NULL) {
+		line = xprintf("%s%s", r->fee, strcmp(r->fee, "Miễn phí") != 0 ? " (chưa nộp)" : "");
+		field(s, "Lệ phí:", line);
+		free(line);
 	}
-	field(s, "Lệ phí:", r->fee);
-	if (r->npapers > 0) {
-		slip_text(s, SLIP_LEFT, 1, 0, "Mang theo khi đến nhận kết quả:");
-		for (i = 0; i < r->npapers; i++) {
-			char *item = xprintf(" - %s", r->papers[i]);
-
-			slip_text(s, SLIP_LEFT, 1, 3, item);
-			free(item);
-		}
-	}
+	if (!r->feedback)
+		papers(s, r->papers, r->npapers, r->papers_complete);
 	slip_gap(s, GAP);
 	slip_qr(s, r->qr != NULL ? r->qr : r->code);
 	slip_text(s, SLIP_CENTER, 1, 0, "Quét mã hoặc nhập mã ở trạm để xem kết quả.");
+}
+
+/* Most lines of other papers on a checklist, and of one of them. */
+#define CHECKLIST_OTHER_LINES 40
+#define CHECKLIST_PAPER_LINES 2
+
+/* Ends a laid-out line with "..." within cols cells (a cut text). */
+static void line_ellipsis(struct slip_line *l, int cols)
+{
+	char *cut;
+
+	l->text[text_fit(l->text, cols - 3)] = '\0';
+	cut = xprintf("%s...", l->text);
+	free(l->text);
+	l->text = cut;
+}
+
+/* One published paper on a checklist, cut to CHECKLIST_PAPER_LINES lines;
+ * returns the lines it took. */
+static int other_paper(struct slip *s, const char *text)
+{
+	int first = s->n, i;
+	char *item = xprintf("- %s", text);
+
+	slip_text(s, SLIP_LEFT, 1, 2, item);
+	free(item);
+	if (s->n - first > CHECKLIST_PAPER_LINES) {
+		for (i = first + CHECKLIST_PAPER_LINES; i < s->n; i++)
+			free(s->lines[i].text);
+		s->n = first + CHECKLIST_PAPER_LINES;
+		line_ellipsis(&s->lines[s->n - 1], s->cols);
+	}
+	return s->n - first;
+}
+
+void checklist_layout(const struct checklist *c, struct slip *s)
+{
+	char at[32];
+	int i, lines = 0;
+
+	header(s, c->commune);
+	slip_text(s, SLIP_CENTER, 2, 0, "GIẤY TỜ CẦN MANG");
+	slip_text(s, SLIP_CENTER, 1, 0, c->procedure);
+	slip_rule(s);
+	field(s, "Lệ phí:", c->fee);
+	field(s, "Thời gian giải quyết:", c->time);
+	field(s, "Nộp tại:", c->where);
+	slip_rule(s);
+	for (i = 0; i < c->nnames; i++) {
+		char *item = xprintf("- %s", c->names[i]);
+
+		slip_text(s, SLIP_LEFT, 1, 2, item);
+		free(item);
+	}
+	if (!c->complete && c->nothers > 0) {
+		slip_text(s, SLIP_LEFT, 1, 0, "Tùy trường hợp, có thể cần thêm:");
+		for (i = 0; i < c->nothers && lines < CHECKLIST_OTHER_LINES; i++)
+			lines += other_paper(s, c->others[i]);
+	}
+	if (!c->complete)
+		slip_text(s, SLIP_LEFT, 1, 0, "Hỏi cán bộ một cửa để biết đủ giấy tờ.");
+	slip_gap(s, GAP);
+	slip_qr(s, c->qr);
+	slip_text(s, SLIP_CENTER, 1, 0, "Quét mã để xem thủ tục đầy đủ.");
+	when(c->when, at);
+	slip_text(s, SLIP_CENTER, 1, 0, at);
 }
 
 void ticket_layout(const struct ticket *t, struct slip *s)
@@ -169,7 +285,7 @@ void ticket_layout(const struct ticket *t, struct slip *s)
 
 void payslip_layout(const struct payslip *p, struct slip *s)
 {
-	char at[32], *amount = receipt_vnd(p->amount);
+	char at[32], *amount = money_text(p->amount, NULL);
 
 	header(s, p->commune);
 	slip_text(s, SLIP_CENTER, 2, 0, "NỘP LỆ PHÍ");

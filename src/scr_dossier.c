@@ -10,13 +10,18 @@
 #include <time.h>
 
 #include "appstate.h"
+#include "calendar.h"
+#include "catalog.h"
+#include "clock.h"
 #include "config.h"
 #include "dossier.h"
 #include "i18n.h"
 #include "job.h"
+#include "ptime.h"
 #include "rcode.h"
 #include "spool.h"
 #include "text.h"
+#include "receipt.h"
 #include "util.h"
 
 #define HIT_FIELD 1
@@ -31,6 +36,8 @@ struct lookup {
 	long long updated_at, fetched_at;
 	int from_server;              /* the server answered this lookup */
 	char spool[16];               /* this booth's own request: waiting, sent ... */
+	char procedure[256];          /* ... its procedure, "" when not this booth's */
+	char submitted[16], due[16];  /* ... its dates (dd/mm/yyyy), "" unknown */
 	struct job job;
 	int asking, spin;
 };
@@ -75,6 +82,47 @@ static const char *status_words(const char *status)
 	return status;
 }
 
+/* dd/mm/yyyy of a date into out (16 bytes). */
+static void date_text(struct date d, char *out)
+{
+	snprintf(out, 16, "%02d/%02d/%04d", d.day % 100, d.month % 100, d.year % 10000);
+}
+
+/* A request saved at this booth: its procedure (as the catalog names it),
+ * the day it was saved and the day its result is expected (the published
+ * processing time in working days, less the holidays), as far as known. */
+static void read_request(struct app *a, struct lookup *l, const struct spool_item *item)
+{
+	struct catalog *cat = app_catalog(a);
+	struct procedure *page = NULL;
+	char *cause = NULL, *path;
+	struct calendar *cal;
+	struct ptime t = { -1, 0 };
+
+	if (cat && item->procedure_code[0])
+		page = catalog_procedure_get(cat, item->procedure_code, &cause);
+	free(cause);
+	cause = NULL;
+	snprintf(l->procedure, sizeof l->procedure, "%s",
+		 page ? page->name : strcmp(item->kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị") : "");
+	if (page)
+		t = procedure_time(page);
+	procedure_free(page);
+	if (!item->time_known || !clock_known(item->created_at))
+		return; /* saved before the clock was set: no dates */
+	date_text(date_of((time_t)item->created_at), l->submitted);
+	if (t.days < 0)
+		return;
+	path = xprintf("%s/%s", a->env.cfg->content_dir, CALENDAR_FILE);
+	cal = calendar_load(path, &cause);
+	if (cal == NULL)
+		cal = calendar_new(); /* no table: weekends only */
+	date_text(ptime_due(cal, date_of((time_t)item->created_at), t), l->due);
+	calendar_free(cal);
+	free(cause);
+	free(path);
+}
+
 /* What this booth itself knows: its cache and its own spool. */
 static void read_local(struct app *a, struct lookup *l)
 {
@@ -83,6 +131,7 @@ static void read_local(struct app *a, struct lookup *l)
 	char *cause = NULL;
 
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
+	l->procedure[0] = l->submitted[0] = l->due[0] = '\0';
 	l->from_server = 0;
 	if (a->env.db == NULL)
 		return;
@@ -97,6 +146,7 @@ static void read_local(struct app *a, struct lookup *l)
 	cause = NULL;
 	if (spool_find(a->env.db, l->code, &item, &cause) == 1) {
 		snprintf(l->spool, sizeof l->spool, "%s", spool_state_name(item.state));
+		read_request(a, l, &item);
 		spool_item_free(&item);
 	}
 	free(cause);
@@ -168,6 +218,24 @@ static void when(long long t, char *out, size_t size)
 	strftime(out, size, "%d/%m/%Y %H:%M", &tm);
 }
 
+/* A request of this booth: procedure, day saved, day expected. Returns
+ * the next free row. */
+static int draw_request(struct app *a, const struct lookup *l, struct canvas *c, int y)
+{
+	const char *label[] = { N_("Thủ tục:"), N_("Ngày nộp:"), N_("Ngày hẹn trả kết quả (dự kiến):") };
+	const char *value[] = { app_tr(a, l->procedure), l->submitted, l->due };
+	char line[512];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (*value[i] == '\0')
+			continue;
+		snprintf(line, sizeof line, "%s %s", app_tr(a, label[i]), value[i]);
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_NORMAL);
+	}
+	return y;
+}
+
 /* The field, then what is known. */
 static int dossier_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
@@ -192,10 +260,13 @@ static int dossier_draw(struct app *a, struct frame *f, struct canvas *c, int y,
 	if (l->code[0] == '\0')
 		return y;
 	if (l->asking) {
-		snprintf(line, sizeof line, "%s %s", spinner[l->spin % 4],
-			 app_tr(a, N_("Đang hỏi máy chủ... Bấm Xoá để dừng.")));
+		char asking[128];
+
+		app_format(a, asking, sizeof asking, N_("Đang hỏi máy chủ... Bấm {del} để dừng."), 0);
+		snprintf(line, sizeof line, "%s %s", spinner[l->spin % 4], asking);
 		canvas_text(c, y++, 2, line, ATTR_DIM, c->cols - 4);
 	}
+	y = draw_request(a, l, c, y);
 	if (l->status[0]) {
 		snprintf(line, sizeof line, "%s %s", app_tr(a, N_("Tình trạng:")),
 			 app_tr(a, status_words(l->status)));
@@ -259,18 +330,13 @@ static void dossier_tap(struct app *a, struct frame *f, int index, time_t now)
 }
 
 /* A scanned receipt QR: the code itself, or a lookup URL ending in it
- * ("...?ma=CODE" or ".../CODE"). */
+ * ("...?ma=CODE", ".../CODE" or "...#CODE"). */
 static void dossier_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct lookup *l = lookup(a, f);
-	const char *code = text, *p;
 
 	(void)now;
-	if ((p = strrchr(code, '=')) != NULL)
-		code = p + 1;
-	if ((p = strrchr(code, '/')) != NULL)
-		code = p + 1;
-	field_set(&l->entry.field, code);
+	field_set(&l->entry.field, receipt_qr_code(text));
 	start_lookup(a, l);
 }
 
@@ -304,7 +370,7 @@ static const char *dossier_hint(const struct app *a, const struct frame *f)
 {
 	(void)a;
 	(void)f;
-	return N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại");
+	return N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại");
 }
 
 /* Stops the question, wipes the code. */
@@ -321,6 +387,7 @@ static void dossier_done(struct frame *f)
 }
 
 const struct frame_ops scr_dossier = {
+	.back_unnumbered = 1,
 	.title = dossier_title,
 	.draw = dossier_draw,
 	.key = dossier_key,

@@ -19,6 +19,8 @@
 #include "util.h"
 
 #define LABEL_W FORM_LABEL_COLS
+#define VALUE_X (2 + LABEL_W + 1)   /* where values and options start */
+#define OPTION_GAP 3             /* columns between two options */
 #define HIT_FIELD 0          /* + field index */
 #define HIT_OPTION 100       /* + field * 10 + option */
 #define HIT_KEY 1000         /* + on-screen key */
@@ -27,6 +29,9 @@
 #define HIT_BACK 3001
 #define HIT_FILL 3002
 #define HIT_NOFILL 3003
+#define HIT_HOME 3004
+#define HIT_DROP 3005        /* "yes, drop it and go home" */
+#define HIT_STAY 3006
 
 static const char pad[] = "123456789\b0\n";
 
@@ -143,11 +148,55 @@ static int check(struct form_state *st, int i)
 	return st->error[i] == NULL;
 }
 
+/* On touch booths, opens the focused field's keyboard or pad (options
+ * are touched where they are); elsewhere closes it. */
+static void open_focus(struct form_state *st)
+{
+	st->open = st->entry[st->focus].mode == ENTRY_TOUCH &&
+		   !option_field(st->form->fields[st->focus].type);
+}
+
+/* Moves on to the next step, or the review when the form is complete,
+ * when every field of this step is right; else to the first wrong one (or
+ * the first address whose commune is not picked yet: its picker). */
+static void next_step(struct app *a, struct form_state *st)
+{
+	int first, end, i, bad = -1;
+
+	step_fields(st, &first, &end);
+	for (i = first; i < end; i++)
+		if (st->form->fields[i].type == FT_ADDRESS && !st->picked[i] &&
+		    (st->form->fields[i].required || *entry_text(&st->entry[i])) &&
+		    app_catalog(a) != NULL) {
+			st->focus = i;
+			st->open = 0;
+			scr_address_open(a, st, i);
+			return;
+		}
+	for (i = first; i < end; i++)
+		if (!check(st, i) && bad < 0)
+			bad = i;
+	if (bad >= 0) {
+		st->focus = bad;
+		open_focus(st);
+		return;
+	}
+	if (st->step + 1 < st->form->nsteps) {
+		st->step++;
+		step_fields(st, &first, &end);
+		st->focus = first;
+		open_focus(st);
+		return;
+	}
+	st->open = 0;
+	scr_review_open(a, st);
+}
+
 /* Moves on from the focused field: the next one, the next step, or the
  * review when the form is complete. */
 static void next(struct app *a, struct form_state *st)
 {
-	int first, end, i, bad = -1;
+	int first, end;
 
 	step_fields(st, &first, &end);
 	if (st->form->fields[st->focus].type == FT_ADDRESS && !st->picked[st->focus] &&
@@ -159,25 +208,12 @@ static void next(struct app *a, struct form_state *st)
 	}
 	if (!check(st, st->focus))
 		return;
-	st->open = 0;
 	if (st->focus + 1 < end) {
 		st->focus++;
+		open_focus(st);
 		return;
 	}
-	for (i = first; i < end; i++)
-		if (!check(st, i) && bad < 0)
-			bad = i;
-	if (bad >= 0) {
-		st->focus = bad;
-		return;
-	}
-	if (st->step + 1 < st->form->nsteps) {
-		st->step++;
-		step_fields(st, &first, &end);
-		st->focus = first;
-		return;
-	}
-	scr_review_open(a, st);
+	next_step(a, st);
 }
 
 void scr_form_advance(struct app *a, struct form_state *st)
@@ -203,29 +239,76 @@ static void previous(struct app *a, struct form_state *st)
 	}
 }
 
-/* Draws one field: label, value (or options), and its message below. */
-static void draw_field(struct app *a, struct form_state *st, struct canvas *c, int y, int i)
+/* "2 Nữ": option k of a field in this language, in out; returns its width. */
+static int option_label(const struct app *a, const char *const *opt, int k, char *out, size_t size)
+{
+	snprintf(out, size, "%d %s", k + 1, app_tr(a, opt[k]));
+	return text_width(out);
+}
+
+/* Lays out the options of field fd in rows w columns wide, wrapping onto
+ * further rows as words do: option k goes to row[k], column col[k] (from
+ * 0). Returns the rows used, or 0 when an option is wider than w. */
+static int lay_options(const struct app *a, const struct form_field *fd, int w, int *row, int *col)
+{
+	const char *const *opt;
+	int n = options(fd, &opt), k, x = 0, y = 0, fits = 1;
+
+	for (k = 0; k < n; k++) {
+		char label[128];
+		int ow = option_label(a, opt, k, label, sizeof label);
+
+		if (x > 0 && x + ow > w)
+			y++, x = 0;
+		fits = fits && ow <= w;
+		row[k] = y;
+		col[k] = x;
+		x += ow + OPTION_GAP;
+	}
+	return fits ? y + 1 : 0;
+}
+
+int scr_form_field_rows(const struct app *a, const struct form_field *fd, int cols)
+{
+	int row[FORM_MAX_OPTIONS], col[FORM_MAX_OPTIONS];
+
+	if (!option_field(fd->type))
+		return 2;
+	return lay_options(a, fd, FORM_OPTION_COLS(cols), row, col) + 1;
+}
+
+/* Draws the options of field i from row y, every one of them, wrapped. */
+static void draw_options(struct app *a, struct form_state *st, struct canvas *c, int y, int i)
 {
 	const struct form_field *fd = &st->form->fields[i];
-	int focus = st->focus == i, x = 2 + LABEL_W + 1, w = c->cols - x - 2;
+	const char *const *opt;
+	int n = options(fd, &opt), k, row[FORM_MAX_OPTIONS], col[FORM_MAX_OPTIONS];
+	int focus = st->focus == i, w = FORM_OPTION_COLS(c->cols);
+
+	lay_options(a, fd, w, row, col);
+	for (k = 0; k < n; k++) {
+		char label[128];
+		int ow = option_label(a, opt, k, label, sizeof label), x = VALUE_X + col[k];
+		int on = strcmp(entry_text(&st->entry[i]), opt[k]) == 0;
+
+		canvas_text(c, y + row[k], x, label, on ? ATTR_FOCUS : focus ? ATTR_BUTTON : ATTR_DIM,
+			    c->cols - 2 - x);
+		view_hit(a, y + row[k], x, 1, ow, HIT_OWN, HIT_OPTION + i * 10 + k);
+	}
+}
+
+/* Draws one field in w columns: label, value (or options), and its
+ * message below. Returns the rows it took. */
+static int draw_field(struct app *a, struct form_state *st, struct canvas *c, int y, int i, int w)
+{
+	const struct form_field *fd = &st->form->fields[i];
+	int focus = st->focus == i, x = VALUE_X, rows = 2;
 
 	canvas_text(c, y, 2, app_tr(a, fd->label), focus ? ATTR_KEY : ATTR_NORMAL, LABEL_W);
 	if (option_field(fd->type)) {
-		const char *const *opt;
-		int n = options(fd, &opt), k;
-
-		for (k = 0; k < n; k++) {
-			char label[128];
-			int ow, on = strcmp(entry_text(&st->entry[i]), opt[k]) == 0;
-
-			snprintf(label, sizeof label, "%s%d %s ", focus ? "" : "", k + 1, app_tr(a, opt[k]));
-			ow = text_width(label);
-			if (x + ow > c->cols - 2)
-				break;
-			canvas_text(c, y, x, label, on ? ATTR_FOCUS : focus ? ATTR_BUTTON : ATTR_DIM, ow);
-			view_hit(a, y, x, 1, ow, HIT_OWN, HIT_OPTION + i * 10 + k);
-			x += ow + 2;
-		}
+		draw_options(a, st, c, y, i);
+		rows = scr_form_field_rows(a, fd, c->cols);
+		rows = rows < 2 ? 2 : rows;
 	} else {
 		struct field_view v;
 		char *shown;
@@ -244,11 +327,13 @@ static void draw_field(struct app *a, struct form_state *st, struct canvas *c, i
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);
 	if (st->error[i])
-		canvas_text(c, y + 1, 4, app_tr(a, st->error[i]), ATTR_ALERT, c->cols - 6);
+		canvas_text(c, y + rows - 1, 4, app_tr(a, st->error[i]), ATTR_ALERT, c->cols - 6);
+	return rows;
 }
 
-/* A pad of digits for number fields on touch booths, at the right. */
-static void draw_pad(struct app *a, struct canvas *c, int y)
+/* A pad of digits for number fields on touch booths, at the right from
+ * row y. Returns the column where it starts. */
+static int draw_pad(struct app *a, struct canvas *c, int y)
 {
 	int i, kw = 9, kh = 3, px = c->cols - 3 * (kw + 1) - 1;
 
@@ -263,6 +348,7 @@ static void draw_pad(struct app *a, struct canvas *c, int y)
 			snprintf(label, sizeof label, "%c", pad[i]);
 		view_button(a, c, y + (i / 3) * kh, px + (i % 3) * (kw + 1), kh, kw, label, HIT_PAD + i);
 	}
+	return px;
 }
 
 /* The card's details and the question whether to fill them in. */
@@ -286,6 +372,69 @@ static int draw_card(struct app *a, struct form_state *st, struct canvas *c, int
 	return c->rows;
 }
 
+/* True when something was typed or chosen in any field of the form. */
+static int anything_typed(const struct form_state *st)
+{
+	int i;
+
+	for (i = 0; i < st->form->nfields; i++)
+		if (*entry_text(&st->entry[i]) != '\0')
+			return 1;
+	return 0;
+}
+
+/* Leaves the form for the home screen, wiping it (the frames' done). */
+static void go_home(struct app *a)
+{
+	while (a->depth > 1)
+		app_back(a);
+}
+
+/* "Về trang chủ": at once when nothing was typed, else after asking. */
+static void ask_home(struct app *a, struct form_state *st)
+{
+	if (anything_typed(st))
+		st->asking_home = 1;
+	else
+		go_home(a);
+}
+
+/* The question before dropping what was typed, with its two answers. */
+static int draw_ask_home(struct app *a, struct canvas *c, int y)
+{
+	y += 2;
+	y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, N_("Bỏ hồ sơ đang nhập?")), ATTR_KEY);
+	canvas_wrap(c, y + 1, 2, c->cols - 4, 3,
+		    app_tr(a, N_("Những gì bạn đã điền sẽ bị xoá, trạm về trang chủ.")), ATTR_NORMAL);
+	view_button(a, c, c->rows - 2 - 3, 1, 3, 36, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
+	view_button(a, c, c->rows - 2 - 3, c->cols - 37, 3, 36, app_tr(a, N_("2  Ở lại điền tiếp")),
+		    HIT_STAY);
+	return c->rows;
+}
+
+/* "Về trang chủ" in one row at the right of row y, while a keyboard
+ * fills the screen below the field. */
+static void draw_home_link(struct app *a, struct canvas *c, int y)
+{
+	char label[128];
+	int w;
+
+	snprintf(label, sizeof label, "[ %s ]", app_tr(a, N_("Về trang chủ")));
+	w = text_width(label);
+	canvas_text(c, y, c->cols - w - 2, label, view_pressed(a, HIT_OWN, HIT_HOME) ? ATTR_FOCUS : ATTR_BUTTON, w);
+	view_hit(a, y, c->cols - w - 2, 1, w, HIT_OWN, HIT_HOME);
+}
+
+/* The buttons under every step: back, home, next ("0" is a digit here). */
+static void draw_buttons(struct app *a, struct canvas *c)
+{
+	int y = c->rows - 2 - 3, w = 24;
+
+	view_button(a, c, y, 1, 3, w, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
+	view_button(a, c, y, (c->cols - w) / 2, 3, w, app_tr(a, N_("Về trang chủ")), HIT_HOME);
+	view_button(a, c, y, c->cols - w - 1, 3, w, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+}
+
 /* The step's fields; on touch booths the keyboard or pad of the focus. */
 static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
@@ -296,24 +445,31 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	(void)now;
 	if (st->card)
 		return draw_card(a, st, c, y);
+	if (st->asking_home)
+		return draw_ask_home(a, c, y);
 	step_fields(st, &first, &end);
 	if (st->open && e->mode == ENTRY_TOUCH && !digit_field(st->form->fields[st->focus].type)) {
 		/* The on-screen keyboard: only the field being typed shows. */
 		e->osk_open = 1;
-		draw_field(a, st, c, y, st->focus);
+		draw_field(a, st, c, y, st->focus, FORM_OPTION_COLS(c->cols));
+		draw_home_link(a, c, y + 1);
 		view_osk(a, c, e, y + 2, c->rows - 2 - (y + 2), HIT_KEY);
+		return c->rows;
+	}
+	if (st->open && digit_field(st->form->fields[st->focus].type)) {
+		/* The pad at the right; the field being typed beside it. */
+		int px = draw_pad(a, c, y);
+
+		draw_field(a, st, c, y, st->focus, px - VALUE_X - 1);
+		draw_buttons(a, c);
 		return c->rows;
 	}
 	if (st->scan_msg)
 		y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, st->scan_msg), ATTR_ALERT);
-	for (i = first; i < end; i++, y += 2)
-		draw_field(a, st, c, y, i);
+	for (i = first; i < end; i++)
+		y += draw_field(a, st, c, y, i, FORM_OPTION_COLS(c->cols));
 	y += view_keypad(a, c, e, y);
-	if (st->open && digit_field(st->form->fields[st->focus].type))
-		draw_pad(a, c, 2);
-	/* Its own two buttons: "0" is a digit in many fields here. */
-	view_button(a, c, c->rows - 2 - 3, 1, 3, 24, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
-	view_button(a, c, c->rows - 2 - 3, c->cols - 25, 3, 24, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+	draw_buttons(a, c);
 	return c->rows; /* no numbered boxes */
 }
 
@@ -346,7 +502,7 @@ static void fill_from_card(struct form_state *st)
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
- * villager says yes); anything else is pasted into the field. */
+ * villager says yes); anything else changes nothing and is told plainly. */
 static void form_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct form_state *st = f->data;
@@ -358,8 +514,7 @@ static void form_scan(struct app *a, struct frame *f, const char *text, time_t n
 	free(st->scan_msg);
 	st->scan_msg = NULL;
 	if (!cccd_looks_like(text, n)) {
-		if (field_insert(&st->entry[st->focus].field, text, n))
-			st->error[st->focus] = NULL;
+		st->scan_msg = xstrdup(N_("Mã vừa quét không phải thẻ căn cước. Không có gì thay đổi."));
 		return;
 	}
 	forget_card(st);
@@ -368,6 +523,40 @@ static void form_scan(struct app *a, struct frame *f, const char *text, time_t n
 		forget_card(st);
 		st->scan_msg = cause; /* a plain Vietnamese message */
 	}
+}
+
+/* Keys while a question shows over the form (a scanned card to fill in,
+ * "Bỏ hồ sơ đang nhập?"); returns 1 when one was showing. The form may be
+ * gone after it (home). */
+static int question_key(struct app *a, struct form_state *st, uint32_t key)
+{
+	if (st->card) {
+		if (key == '1' || key == AK_ENTER)
+			fill_from_card(st);
+		else if (key == '2' || key == AK_BACKSPACE)
+			forget_card(st);
+		return 1;
+	}
+	if (!st->asking_home)
+		return 0;
+	if (key == '1')
+		go_home(a);
+	else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER)
+		st->asking_home = 0;
+	return 1;
+}
+
+/* True when '*' means "Về trang chủ" in this field: everywhere but while
+ * a keypad spells a word (its "more syllables") and in text typed in VIQR
+ * (where it is ư). */
+static int star_is_home(const struct app *a, const struct form_field *fd, struct entry *e)
+{
+	char *const *choice;
+
+	if (e->mode == ENTRY_KEYPAD && e->keypad)
+		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
+	return strcmp(a->env.cfg->typing, "viqr") != 0 || digit_field(fd->type) ||
+	       option_field(fd->type);
 }
 
 /* Keys: typing into the focused field, Enter next, Up/Down between
@@ -382,11 +571,10 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	(void)now;
 	step_fields(st, &first, &end);
 	app_touch(a);
-	if (st->card) {
-		if (key == '1' || key == AK_ENTER)
-			fill_from_card(st);
-		else if (key == '2' || key == AK_BACKSPACE)
-			forget_card(st);
+	if (question_key(a, st, key))
+		return 1;
+	if (key == '*' && star_is_home(a, fd, e)) {
+		ask_home(a, st);
 		return 1;
 	}
 	if (key == AK_UP || key == AK_DOWN) {
@@ -443,10 +631,12 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 	struct form_state *st = f->data;
 
 	app_touch(a);
-	if (index == HIT_FILL || index == HIT_NOFILL) {
-		form_key(a, f, index == HIT_FILL ? '1' : '2', now);
+	if (index == HIT_FILL || index == HIT_NOFILL || index == HIT_DROP || index == HIT_STAY) {
+		question_key(a, st, index == HIT_FILL || index == HIT_DROP ? '1' : '2');
+	} else if (index == HIT_HOME) {
+		ask_home(a, st);
 	} else if (index == HIT_NEXT) {
-		form_key(a, f, AK_ENTER, now);
+		next_step(a, st);
 	} else if (index == HIT_BACK) {
 		previous(a, st);
 	} else if (index >= HIT_PAD) {
@@ -463,16 +653,25 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 		form_key(a, f, (uint32_t)('1' + (index - HIT_OPTION) % 10), now);
 	} else {
 		st->focus = index - HIT_FIELD;
-		st->open = st->entry[st->focus].mode == ENTRY_TOUCH;
+		open_focus(st);
 	}
 }
 
 /* What the keys do here. */
 static const char *form_hint(const struct app *a, const struct frame *f)
 {
-	(void)a;
-	(void)f;
-	return N_("Enter: tiếp theo · Backspace khi trống: quay lại");
+	const struct form_state *st = f->data;
+
+	if (st->asking_home)
+		return st->entry[st->focus].mode == ENTRY_TOUCH ? N_("Chạm vào một trong hai ô")
+								 : N_("Bấm 1 để bỏ và về trang chủ, bấm 2 để điền tiếp");
+	switch (st->entry[st->focus].mode) {
+	case ENTRY_TOUCH:
+		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
+	default:
+		(void)a;
+		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");
+	}
 }
 
 /* Wipes everything typed. */

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "job.h"
+#include "money.h"
 #include "payment.h"
 #include "qr.h"
 #include "rcode.h"
@@ -182,7 +183,7 @@ static int draw_found(struct app *a, struct pay_screen *p, struct canvas *c, int
 			    app_tr(a, N_("Số tiền cần nộp sẽ do cán bộ một cửa ở xã báo cho bạn. Trạm không tạo mã QR khi chưa biết đúng số tiền.")),
 			    ATTR_NORMAL);
 	} else {
-		amount = receipt_vnd(p->pay.amount);
+		amount = money_text(p->pay.amount, NULL);
 		fact(a, c, y++, w, N_("Số tiền:"), amount, ATTR_KEY);
 		free(amount);
 		if (cfg->payment_bank_name[0])
@@ -299,16 +300,11 @@ static void pay_tap(struct app *a, struct frame *f, int index, time_t now)
 static void pay_scan(struct app *a, struct frame *f, const char *text, time_t now)
 {
 	struct pay_screen *p = state(a, f);
-	const char *code = text, *s;
 
 	(void)now;
 	if (p->unavailable || p->found)
 		return;
-	if ((s = strrchr(code, '=')) != NULL)
-		code = s + 1;
-	if ((s = strrchr(code, '/')) != NULL)
-		code = s + 1;
-	field_set(&p->entry.field, code);
+	field_set(&p->entry.field, receipt_qr_code(text));
 	look_up(a, p);
 }
 
@@ -345,7 +341,7 @@ static const char *pay_hint(const struct app *a, const struct frame *f)
 	if (p == NULL || p->unavailable)
 		return N_("Bấm 0 để quay lại");
 	if (!p->found)
-		return N_("Gõ mã rồi bấm Enter · Xoá hết để quay lại");
+		return N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại");
 	return p->has_qr && can_print(a) ? N_("Bấm 1 để in phiếu, 0 để quay lại")
 					 : N_("Bấm 0 để quay lại");
 }
@@ -381,3 +377,15 @@ const struct frame_ops scr_pay = {
 	.job_fd = pay_job_fd,
 	.clock = 1,
 };
+
+void scr_pay_open(struct app *a, const char *code)
+{
+	struct pay_screen *p;
+
+	app_push(a, &scr_pay, NULL, N_("Nộp phí bằng mã QR"), NULL);
+	p = state(a, app_top(a));
+	if (p->unavailable)
+		return;
+	field_set(&p->entry.field, code);
+	look_up(a, p);
+}

@@ -110,11 +110,11 @@ static int pin_draw(struct app *a, struct frame *f, struct canvas *c, int y, tim
 {
 	struct pin_entry *e = entry(f);
 	int i, kw = 11, kh = 3, px = c->cols - 3 * (kw + 1) - 1;
-	char dots[3 * PIN_MAX_DIGITS * 2 + 1] = "";
+	char dots[3 * PIN_MAX_DIGITS * 2 + 1] = "", text[256];
 
 	(void)now;
-	canvas_wrap(c, y + 1, 2, px - 4, 3,
-		    app_tr(a, N_("Dành cho cán bộ hỗ trợ. Nhập mã PIN rồi bấm Enter.")), ATTR_NORMAL);
+	app_format(a, text, sizeof text, N_("Dành cho cán bộ hỗ trợ. Nhập mã PIN rồi bấm {ok}."), 0);
+	canvas_wrap(c, y + 1, 2, px - 4, 3, text, ATTR_NORMAL);
 	canvas_box(c, y + 4, 2, 3, 24, ATTR_BUTTON);
 	for (i = 0; i < e->len; i++)
 		strcat(dots, "● ");
@@ -140,7 +140,7 @@ static const char *pin_hint(const struct app *a, const struct frame *f)
 {
 	(void)a;
 	(void)f;
-	return N_("Bấm Enter để xác nhận, bấm Xoá để sửa");
+	return N_("Bấm {ok} để xác nhận, bấm {del} để sửa");
 }
 
 /* Wipes the PIN typed so far. */

@@ -13,6 +13,7 @@
 #include "formdef.h"
 #include "i18n.h"
 #include "text.h"
+#include "money.h"
 #include "util.h"
 
 #define HIT_UP 1
@@ -132,11 +133,24 @@ static void add_paper(struct app *a, struct page *pg, const struct procedure_pap
 	add(pg, buf, ATTR_NORMAL, 2);
 }
 
+/* A channel's fee and time as the booth writes them (money.h, ptime.h;
+ * a time it cannot read as published), into fee and time ("" for none). */
+static void fee_and_time(const struct procedure_channel *ch, char *fee, char *time, size_t size)
+{
+	char *money = money_fee(ch->fee, ch->fee_vnd, ch->fee_note);
+
+	snprintf(fee, size, "%s", money != NULL ? money : "");
+	free(money);
+	ptime_text((struct ptime){ ch->days, ch->calendar }, time, size);
+	if (time[0] == '\0' && ch->time != NULL)
+		snprintf(time, size, "%s", ch->time);
+}
+
 /* Lays the page out for width columns. */
 static void layout(struct app *a, struct page *pg, int width)
 {
 	const struct procedure *p = pg->p;
-	char buf[1024];
+	char buf[1024], fee[256], time[256];
 	size_t i;
 
 	lines_free(pg);
@@ -144,14 +158,13 @@ static void layout(struct app *a, struct page *pg, int width)
 	snprintf(buf, sizeof buf, "%s %s · %s", app_tr(a, N_("Mã")), p->code, p->field ? p->field : "");
 	add(pg, buf, ATTR_DIM, 0);
 	for (i = 0; i < p->nchannels && i < 1; i++) {
-		const struct procedure_channel *ch = &p->channels[i];
-
-		if (ch->fee) {
-			snprintf(buf, sizeof buf, "%s %s", app_tr(a, N_("Lệ phí:")), ch->fee);
+		fee_and_time(&p->channels[i], fee, time, sizeof fee);
+		if (fee[0]) {
+			snprintf(buf, sizeof buf, "%s %s", app_tr(a, N_("Lệ phí:")), fee);
 			add(pg, buf, ATTR_NORMAL, 0);
 		}
-		if (ch->time) {
-			snprintf(buf, sizeof buf, "%s %s", app_tr(a, N_("Thời gian giải quyết:")), ch->time);
+		if (time[0]) {
+			snprintf(buf, sizeof buf, "%s %s", app_tr(a, N_("Thời gian giải quyết:")), time);
 			add(pg, buf, ATTR_NORMAL, 0);
 		}
 	}
@@ -170,12 +183,12 @@ static void layout(struct app *a, struct page *pg, int width)
 			const struct procedure_channel *ch = &p->channels[i];
 			const char *way = way_name(ch->way);
 
+			fee_and_time(ch, fee, time, sizeof fee);
 			if (ch->text && !ch->time && !ch->fee)
 				snprintf(buf, sizeof buf, "• %s", ch->text);
 			else
 				snprintf(buf, sizeof buf, "• %s%s%s%s%s", way ? app_tr(a, way) : "",
-					 ch->time ? ": " : "", ch->time ? ch->time : "",
-					 ch->fee ? " · " : "", ch->fee ? ch->fee : "");
+					 time[0] ? ": " : "", time, fee[0] ? " · " : "", fee);
 			add(pg, buf, ATTR_NORMAL, 2);
 			add(pg, ch->description, ATTR_DIM, 4);
 		}

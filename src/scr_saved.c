@@ -1,6 +1,8 @@
 /* After a request is saved (SCREENS.md "Saved, with the receipt"): its
  * receipt code, when it was saved, what happens next, and an optional
- * 1-5 rating (one key or one touch). "0" goes home. */
+ * 1-5 rating (one key or one touch). "0" goes home. When the procedure
+ * has a published fee the booth can take by VietQR (a plain amount, bank
+ * settings), it says so and "6" pays it at once (the pay screen). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +11,15 @@
 #include "config.h"
 #include "db.h"
 #include "job.h"
+#include "payment.h"
 #include "qr.h"
 #include "formdef.h"
 #include "i18n.h"
 #include "submit.h"
 #include "util.h"
+#include "vietqr.h"
+
+#define HIT_PAY 6
 
 struct receipt_screen {
 	const struct form *form;
@@ -23,6 +29,7 @@ struct receipt_screen {
 	int has_qr;
 	struct job print;          /* `kioskctl reprint CODE` in the background */
 	enum { PRINT_NONE, PRINT_BUSY, PRINT_DONE, PRINT_FAILED } printing;
+	char *fee;                 /* the fee to pay here ("7.000 đồng"), or NULL */
 };
 
 /* "ĐÃ LƯU HỒ SƠ CỦA BẠN". */
@@ -73,6 +80,13 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 				    : r->printing == PRINT_DONE ? N_("Đã in xong phiếu biên nhận, mời bạn lấy phiếu.")
 				    : N_("Máy in chưa in được phiếu. Xin nhờ cán bộ xã in lại.")),
 			    r->printing == PRINT_FAILED ? ATTR_ALERT : ATTR_NORMAL);
+	if (r->fee) {
+		snprintf(line, sizeof line, "%s %s · %s", app_tr(a, N_("Lệ phí:")), r->fee,
+			 app_tr(a, N_("chưa nộp")));
+		canvas_text(c, y + 9, 2, line, ATTR_KEY, c->cols - 36);
+		/* Narrower rating buttons make room for it beside "home". */
+		view_button(a, c, c->rows - 2 - 3, 1 + 5 * 7, 3, 20, app_tr(a, N_("6  Nộp phí ngay")), HIT_PAY);
+	}
 	if (r->rated) {
 		char thanks[128];
 
@@ -80,7 +94,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 			 app_tr(a, rating_words[r->rated - 1]));
 		canvas_wrap(c, y + 10, 2, c->cols - 36, 2, thanks, ATTR_OK);
 	} else {
-		int i, by = c->rows - 2 - 3;
+		int i, by = c->rows - 2 - 3, step = r->fee ? 7 : 8;
 
 		canvas_wrap(c, y + 10, 2, c->cols - 36, 2,
 			    app_tr(a, N_("Bạn hài lòng không? 1 là không hài lòng, 5 là rất hài lòng:")),
@@ -88,10 +102,11 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 		for (i = 0; i < 5; i++) {
 			char k[2] = { (char)('1' + i), '\0' };
 
-			view_button(a, c, by, 1 + i * 8, 3, 7, k, i + 1);
+			view_button(a, c, by, 1 + i * step, 3, step - 1, k, i + 1);
 		}
 	}
-	view_button(a, c, c->rows - 2 - 3, c->cols - 26, 3, 25, app_tr(a, N_("0  Về trang chủ")), 0);
+	view_button(a, c, c->rows - 2 - 3, c->cols - (r->fee ? 23 : 26), 3, r->fee ? 22 : 25,
+		    app_tr(a, N_("0  Về trang chủ")), 0);
 	return c->rows; /* its own buttons */
 }
 
@@ -103,31 +118,52 @@ static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now
 	app_touch(a);
 }
 
-/* Digits 1-5 rate. */
+/* Opens the pay screen for this request's fee. */
+static void pay_now(struct app *a, struct receipt_screen *r)
+{
+	char code[sizeof r->saved.receipt];
+
+	memcpy(code, r->saved.receipt, sizeof code);
+	app_touch(a);
+	scr_pay_open(a, code);
+}
+
+/* Digits 1-5 rate; 6 pays the fee when there is one. */
 static int saved_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 {
+	struct receipt_screen *r = f->data;
+
+	if (key == '0' + HIT_PAY && r->fee) {
+		pay_now(a, r);
+		return 1;
+	}
 	if (key < '1' || key > '5')
 		return 0;
-	rate(a, f->data, (int)(key - '0'), now);
+	rate(a, r, (int)(key - '0'), now);
 	return 1;
 }
 
-/* The rating buttons rate; the last one goes home. */
+/* The rating buttons rate, "Nộp phí ngay" pays; the last one goes home. */
 static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
 {
+	struct receipt_screen *r = f->data;
+
 	if (index == 0)
 		while (a->depth > 1)
 			app_back(a);
-	else
-		rate(a, f->data, index, now);
+	else if (index == HIT_PAY && r->fee)
+		pay_now(a, r);
+	else if (index >= 1 && index <= 5)
+		rate(a, r, index, now);
 }
 
-/* The way home. */
+/* The way home, and to pay. */
 static const char *saved_hint(const struct app *a, const struct frame *f)
 {
+	const struct receipt_screen *r = f->data;
+
 	(void)a;
-	(void)f;
-	return N_("Bấm 0 để về trang chủ");
+	return r->fee ? N_("Bấm 6 để nộp phí, 0 để về trang chủ") : N_("Bấm 0 để về trang chủ");
 }
 
 /* Picks up how the printing went. */
@@ -159,6 +195,7 @@ static void saved_done(struct frame *f)
 		job_detach(&r->print); /* the receipt still prints; reaped later */
 	if (r->has_qr)
 		qr_free(&r->qr);
+	free(r->fee);
 	wipe(r, sizeof *r);
 	free(r);
 }
@@ -175,6 +212,27 @@ const struct frame_ops scr_saved = {
 	.home_back = 1,
 };
 
+/* The fee of the saved request when the booth can take it by VietQR: a
+ * published plain amount and bank settings that work. A new string or
+ * NULL. */
+static char *fee_to_pay(struct app *a, const char *code)
+{
+	struct payment pay;
+	char *cause = NULL, *fee = NULL;
+
+	if (a->env.db == NULL || vietqr_check(a->env.cfg, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	if (payment_find(a->env.db, app_catalog(a), code, &pay, &cause) == 1) {
+		if (pay.amount > 0 && pay.fee != NULL)
+			fee = xstrdup(pay.fee);
+		payment_free(&pay);
+	}
+	free(cause);
+	return fee;
+}
+
 void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 {
 	struct receipt_screen *r = xcalloc(1, sizeof *r);
@@ -186,6 +244,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	r->has_qr = qr_encode(&r->qr, r->saved.receipt, &cause) == 0;
 	free(cause);
 	r->print.fd = -1;
+	r->fee = form->procedure ? fee_to_pay(a, r->saved.receipt) : NULL;
 	if (strcmp(a->env.cfg->printer_type, "none") != 0)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;

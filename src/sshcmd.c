@@ -19,6 +19,7 @@ static const struct {
 	const char *subs;
 } allowed[] = {
 	{ "status", NULL },
+	{ "metrics", NULL },
 	{ "queue", NULL },
 	{ "dossier", NULL },
 	{ "sync", NULL },
@@ -31,6 +32,7 @@ static const struct {
 	{ "check", NULL },
 	{ "set-pin", NULL },
 	{ "search", NULL },
+	{ "papers", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
 	{ "--help", NULL },

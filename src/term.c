@@ -4,12 +4,15 @@
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "app.h"
 #include "canvas.h"
+#include "glyphs.h"
+#include "keymap.h"
 #include "util.h"
 
 static int started;
@@ -37,6 +40,42 @@ static const struct {
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
 
+/* The Linux console's own sequences (console_codes(4), what `setterm
+ * --blank 0 --powerdown 0` writes): no blanking after a time without a
+ * key (the kernel's default is 10 minutes, and a touch does not wake it)
+ * and no VESA power-down. */
+#define CONSOLE_AWAKE "\033[9;0]\033[14;0]"
+
+/* Keeps the Linux console lit (TERM linux): sent at the start and again
+ * after a resize, in case the console was reset in between. */
+static void console_awake(void)
+{
+	if (glyphs_console("auto", getenv("TERM")))
+		write_all(STDOUT_FILENO, CONSOLE_AWAKE, strlen(CONSOLE_AWAKE));
+}
+
+/* The curses codes of keymap_seqs that are no KEY_* of curses: those the
+ * terminfo entry names with an extended capability (ncurses gives them
+ * codes above KEY_MAX: xterm's kp5, kpMUL ...), and those bound here. */
+static int seq_code[64];
+
+/* Binds the keypad's escape sequences the terminfo entry does not know to
+ * codes well above those ncurses gives extended capabilities. */
+static void bind_keypad(void)
+{
+	int i;
+
+	for (i = 0; i < keymap_nseqs && i < (int)(sizeof seq_code / sizeof seq_code[0]); i++) {
+		int code = key_defined(keymap_seqs[i].seq);
+
+		if (code == 0) {
+			code = KEY_MAX + 0x1000 + i;
+			define_key(keymap_seqs[i].seq, code);
+		}
+		seq_code[i] = code > KEY_MAX ? code : 0;
+	}
+}
+
 int term_start(char **cause)
 {
 	int i;
@@ -45,6 +84,7 @@ int term_start(char **cause)
 		*cause = xstrdup("the kiosk needs a terminal (stdin and stdout)");
 		return -1;
 	}
+	console_awake();
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		*cause = xprintf("cannot use the terminal type \"%s\"",
@@ -57,11 +97,20 @@ int term_start(char **cause)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	bind_keypad();
 	nodelay(stdscr, TRUE);
 	set_escdelay(50);
 	curs_set(0);
 	mouseinterval(0); /* separate press and release, no clicks */
-	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED, NULL);
+	/* Every button is asked for, though only button 1 (a finger) is used:
+	 * ncurses drops an event outside the mask by reading on, blocking,
+	 * until the next input, so a right click or a wheel turn would hold
+	 * the kiosk (its clock, its idle reset, SIGTERM) until the next touch.
+	 * term_read ignores the other buttons. (No CLICKED events: ncurses
+	 * would join a press and its release into one.) */
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON2_PRESSED | BUTTON2_RELEASED |
+		  BUTTON3_PRESSED | BUTTON3_RELEASED | BUTTON4_PRESSED | BUTTON4_RELEASED |
+		  BUTTON5_PRESSED | BUTTON5_RELEASED, NULL);
 	if (has_colors()) {
 		short next = 1;
 
@@ -108,21 +157,33 @@ void term_resize(void)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
 		resize_term(ws.ws_row, ws.ws_col);
 	clearok(curscr, TRUE);
+	console_awake();
 }
 
-/* Turns a curses function key into an app key. */
+/* Turns a curses function key into a key for keymap_key(): AK_* or KM_*. */
 static uint32_t key_code(wint_t k)
 {
-	switch (k) {
-	case KEY_UP: return AK_UP;
-	case KEY_DOWN: return AK_DOWN;
-	case KEY_LEFT: return AK_LEFT;
-	case KEY_RIGHT: return AK_RIGHT;
-	case KEY_ENTER: return AK_ENTER;
-	case KEY_BACKSPACE:
-	case KEY_DC: return AK_BACKSPACE;
-	default: return AK_IGNORED;
-	}
+	static const struct {
+		wint_t curses;
+		uint32_t key;
+	} known[] = {
+		{ KEY_UP, AK_UP }, { KEY_DOWN, AK_DOWN }, { KEY_LEFT, AK_LEFT },
+		{ KEY_RIGHT, AK_RIGHT }, { KEY_ENTER, AK_ENTER }, { KEY_BACKSPACE, AK_BACKSPACE },
+		{ KEY_DC, KM_DELETE }, { KEY_IC, KM_INSERT }, { KEY_HOME, KM_HOME },
+		{ KEY_FIND, KM_HOME }, { KEY_END, KM_END }, { KEY_SELECT, KM_END },
+		{ KEY_PPAGE, KM_PGUP }, { KEY_NPAGE, KM_PGDN }, { KEY_A1, KM_KP0 + 7 },
+		{ KEY_A3, KM_KP0 + 9 }, { KEY_B2, KM_KP0 + 5 }, { KEY_BEG, KM_KP0 + 5 },
+		{ KEY_C1, KM_KP0 + 1 }, { KEY_C3, KM_KP0 + 3 },
+	};
+	size_t i;
+
+	for (i = 0; k > KEY_MAX && i < sizeof seq_code / sizeof seq_code[0]; i++)
+		if (seq_code[i] == (int)k)
+			return keymap_seqs[i].key;
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i].curses == k)
+			return known[i].key;
+	return AK_IGNORED;
 }
 
 int term_read(struct event *ev)

@@ -21,7 +21,8 @@ void term_size(int *rows, int *cols);
 void term_resize(void);
 
 /* Reads one pending event without waiting. Returns 1 with *ev filled, or
- * 0 when there is no more input. */
+ * 0 when there is no more input. Keys come as keymap_key() takes them:
+ * characters, AK_* and the keypad's KM_* (see keymap.h). */
 int term_read(struct event *ev);
 
 /* Shows the canvas. */

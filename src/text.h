@@ -41,6 +41,11 @@ size_t text_fit(const char *s, int cols);
  * sinh!" becomes "dang ky khai sinh". NULL on invalid UTF-8. */
 char *text_fold(const char *s);
 
+/* Like text_fold, but the words keep their marks (NFC): "Đăng Ký  Khai
+ * sinh!" becomes "đăng ký khai sinh". text_fold of the result is text_fold
+ * of s, word for word. NULL on invalid UTF-8. */
+char *text_words(const char *s);
+
 /* A new copy of s safe to draw or print: invalid bytes become U+FFFD,
  * C0/C1 controls (ESC, CSI, BEL ...) and DEL are dropped, tabs become a
  * space. Newlines are kept only when keep_newlines is set. */
@@ -55,7 +60,7 @@ char *text_sanitize(const char *s, int keep_newlines);
  * Returns the number of bytes written. */
 size_t text_terminal_safe(const char *s, size_t n, char *out, size_t *rest);
 
-/* A new NFC copy of s in upper case, Vietnamese rules ("Xã Hành Đức"
+/* A new NFC copy of s in upper case, Vietnamese rules ("Xã Nghĩa Hành"
  * becomes "XÃ HÀNH ĐỨC"). NULL on invalid UTF-8. */
 char *text_upper(const char *s);
 

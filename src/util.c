@@ -80,6 +80,18 @@ int word_in_list(const char *word, const char *list)
 	return 0;
 }
 
+char *program_dir(void)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	*strrchr(self, '/') = '\0';
+	return xstrdup(self);
+}
+
 char *file_read(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");

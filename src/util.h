@@ -17,6 +17,10 @@ char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when word is one of the space-separated words of list. */
 int word_in_list(const char *word, const char *list);
 
+/* The folder of the running program (from /proc/self/exe), a new string,
+ * or NULL. */
+char *program_dir(void);
+
 /* Reads a whole file into a new NUL-terminated buffer; *len gets its size.
  * Returns NULL with errno set on failure. */
 char *file_read(const char *path, size_t *len);

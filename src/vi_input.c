@@ -127,6 +127,24 @@ int vi_is_letter(uint32_t cp)
 	return letter_parse(cp, &l, &t);
 }
 
+int vi_only_letters(const char *s, const char *extra)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t len = text_decode(s + i, n - i, &cp);
+
+		if (len == 0)
+			return 0;
+		i += len;
+		if (cp == ' ' || vi_is_letter(cp) || (cp < 0x80 && strchr(extra, (int)cp) != NULL))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 uint32_t vi_upper(uint32_t cp)
 {
 	struct vi_letter l;

@@ -100,6 +100,10 @@ char *vi_compose(const char *s, enum vi_method method, int flags);
 /* True when cp is a Vietnamese letter (a-z, đ, any vowel with marks). */
 int vi_is_letter(uint32_t cp);
 
+/* True when every character of s is a Vietnamese letter, a space or one of
+ * the ASCII characters of extra (a name: "-'"; a scanned card's text). */
+int vi_only_letters(const char *s, const char *extra);
+
 /* The upper-case form of a Vietnamese letter (cp itself for others). */
 uint32_t vi_upper(uint32_t cp);
 

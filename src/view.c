@@ -117,11 +117,39 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols
 	}
 }
 
-/* The footer: the hint on the left, the booth's state on the right. */
+/* Hints that name keys, and what they say on a touch-only booth. */
+static const char *const touch_hints[][2] = {
+	{ N_("Bấm số để chọn, bấm 0 để quay lại"), N_("Chạm vào ô để chọn") },
+	{ N_("Bấm số hoặc chạm vào ô để chọn"), N_("Chạm vào ô để chọn") },
+	{ N_("Gõ mã rồi bấm {ok} · Xoá hết để quay lại"), N_("Chạm vào ô để gõ mã, chạm Xong khi gõ xong") },
+	{ N_("Bấm 0 để về trang chủ"), N_("Chạm Về trang chủ khi xong") },
+	{ N_("Mũi tên lên, xuống để xem tiếp · 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
+	{ N_("Bấm {ok} để xác nhận, bấm {del} để sửa"), N_("Chạm Xong để xác nhận, chạm Xoá để sửa") },
+	{ N_("Bấm 1 để in phiếu, 0 để quay lại"), N_("Chạm vào ô để chọn") },
+	{ N_("Bấm 0 để quay lại"), N_("Chạm Quay lại để quay lại") },
+	{ N_("Bấm số để chọn · {ok} chọn dòng đầu · {del} khi trống: quay lại"), N_("Chạm vào tên để chọn") },
+};
+
+/* The hint (message id) as this booth says it: "Chạm" on touch booths. */
+static const char *booth_hint(const struct app *a, const char *hint)
+{
+	size_t i;
+
+	if (a->env.cfg == NULL || strcmp(a->env.cfg->input, "touch") != 0)
+		return hint;
+	for (i = 0; i < sizeof touch_hints / sizeof touch_hints[0]; i++)
+		if (strcmp(hint, touch_hints[i][0]) == 0)
+			return touch_hints[i][1];
+	return hint;
+}
+
+/* The footer: the hint on the left, the booth's state on the right. A
+ * hint is never cut: when both do not fit one row, the state moves up
+ * onto the rule above, at its right. */
 static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 {
 	const struct booth_state *st = &a->st;
-	char state[256], part[128];
+	char state[256], part[128], text[512];
 	int sw, y = c->rows - 1;
 
 	app_format(a, state, sizeof state, st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
@@ -138,9 +166,18 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 		strncat(state, part, sizeof state - strlen(state) - 1);
 	}
 	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
+	app_format(a, text, sizeof text, booth_hint(a, hint), 0);
 	sw = text_width(state);
+	if (text_width(text) + 3 + sw > c->cols - 2) {
+		/* " ● Chưa có mạng · 3 hồ sơ chờ gửi " over the rule. */
+		canvas_text(c, y - 1, c->cols - sw - 2, " ", ATTR_NORMAL, 1);
+		y--;
+	}
 	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
-	canvas_text(c, y, 1, app_tr(a, hint), ATTR_DIM, c->cols - sw - 4);
+	if (y == c->rows - 1)
+		canvas_text(c, y, 1, text, ATTR_DIM, c->cols - sw - 4);
+	else
+		canvas_text(c, y + 1, 1, text, ATTR_DIM, c->cols - 2);
 }
 
 /* The question asked after a while without a touch. */
@@ -179,7 +216,8 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 	a->dirty = 0;
 	a->shown_second = a->countdown_until ? (long)now : (long)(now / 60);
 	canvas_clear(c, ATTR_NORMAL);
-	if (c->rows < MIN_ROWS || c->cols < MIN_COLS) {
+	a->too_small = c->rows < MIN_ROWS || c->cols < MIN_COLS;
+	if (a->too_small) {
 		draw_too_small(c);
 		return;
 	}
@@ -222,6 +260,12 @@ static void check_screen(struct app *a, const struct screen *s, struct problems 
 				     "choice %c is %d columns in \"%s\": room for %d at 80x24",
 				     s->choices[i].key, text_width(text), code, room);
 	}
+	if (s->hint) {
+		app_format(a, text, sizeof text, s->hint, 0);
+		if (text_width(text) > MIN_COLS - 2)
+			problems_add(p, s->file, 0, "the hint is %d columns in \"%s\": room for %d at 80x24",
+				     text_width(text), code, MIN_COLS - 2);
+	}
 	rows += (items + s->columns - 1) / s->columns * BOX_MIN;
 	if (rows > MIN_ROWS - 4)
 		problems_add(p, s->file, 0,
@@ -230,20 +274,50 @@ static void check_screen(struct app *a, const struct screen *s, struct problems 
 	canvas_free(&scratch);
 }
 
-/* Checks that a form's labels fit their column in language lang. */
+/* Checks that every option of field fd fits beside its label at 80x24. */
+static void check_options(struct app *a, const struct form *f, const struct form_field *fd,
+			  struct problems *p)
+{
+	int k, room = FORM_OPTION_COLS(MIN_COLS) - 2;
+
+	for (k = 0; k < fd->noptions; k++)
+		if (text_width(app_tr(a, fd->options[k])) > room)
+			problems_add(p, f->file, fd->line,
+				     "option %d is %d columns in \"%s\": room for %d at 80x24", k + 1,
+				     text_width(app_tr(a, fd->options[k])),
+				     i18n_code(a->env.i18n, a->lang), room);
+}
+
+/* Checks that a form's labels fit their column, and that every step shows
+ * all its fields and all their options at 80x24, in language lang. */
 static void check_form(struct app *a, const struct form *f, struct problems *p)
 {
 	const char *code = i18n_code(a->env.i18n, a->lang);
-	int i;
+	int rows[FORM_MAX_STEPS] = { 0 }, line[FORM_MAX_STEPS] = { 0 }, i;
 
 	for (i = 0; i < f->nfields; i++) {
-		const char *label = app_tr(a, f->fields[i].label);
+		const struct form_field *fd = &f->fields[i];
+		const char *label = app_tr(a, fd->label);
 
 		if (text_width(label) > FORM_LABEL_COLS)
-			problems_add(p, f->file, f->fields[i].line,
+			problems_add(p, f->file, fd->line,
 				     "the label is %d columns in \"%s\": room for %d",
 				     text_width(label), code, FORM_LABEL_COLS);
+		check_options(a, f, fd, p);
+		rows[fd->step] += scr_form_field_rows(a, fd, MIN_COLS);
+		if (line[fd->step] == 0)
+			line[fd->step] = fd->line;
 	}
+	for (i = 0; i < f->nsteps; i++)
+		if (rows[i] > FORM_FIELD_ROOM(MIN_ROWS))
+			problems_add(p, f->file, line[i],
+				     "step %d (\"%s\") does not fit 80x24 in \"%s\": its fields and "
+				     "options need %d rows, %d available", i + 1, app_tr(a, f->steps[i]),
+				     code, rows[i], FORM_FIELD_ROOM(MIN_ROWS));
+	if (strcmp(f->kind, "procedure") == 0 && text_width(app_tr(a, f->title)) > (MIN_COLS - 3) / 2 - 7)
+		problems_add(p, f->file, 0,
+			     "the title is %d columns in \"%s\": room for %d in the list of forms",
+			     text_width(app_tr(a, f->title)), code, (MIN_COLS - 3) / 2 - 7);
 }
 
 void view_check(const struct screens *s, const struct forms *forms, const struct i18n *t,

@@ -21,6 +21,7 @@ import time
 
 KEYS = [b"4", b"1", b"\r", b"Gop y ve duong lang", b"\r", b"\r", b"\r", b"1"]
 CODE = re.compile(rb"(\d{3}-\d{6}-\d)")
+SAVED = "ĐÃ LƯU".encode()
 
 
 def start(kiosk, config):
@@ -51,6 +52,22 @@ def read_until(fd, want, limit):
     return seen
 
 
+def saved_code(out):
+    """The receipt code the saved screen showed in out, or None."""
+    at = out.find(SAVED)
+    m = CODE.search(out, at) if at >= 0 else None
+    return m.group(1).decode() if m else None
+
+
+def wait_saved(fd, out, limit):
+    """Reads on until out shows the saved screen with its receipt code, or
+    limit seconds pass; returns out with what was read."""
+    end = time.time() + limit
+    while saved_code(out) is None and time.time() < end:
+        out += read_until(fd, b"\x00", 0.01)
+    return out
+
+
 def main():
     kiosk, content, work = sys.argv[1:4]
     target = int(sys.argv[4]) if len(sys.argv) > 4 else 200
@@ -73,14 +90,13 @@ def main():
             if kill_at is not None and time.time() - t0 > kill_at:
                 break
         if kill_at is None or time.time() - t0 <= kill_at:
-            out += read_until(fd, "ĐÃ LƯU".encode(), 3)
+            out = wait_saved(fd, out, 3)
             if kill_at is not None:
                 time.sleep(max(0.0, kill_at - (time.time() - t0)))
                 out += read_until(fd, b"\x00", 0.01)
-        if "ĐÃ LƯU".encode() in out:
-            m = CODE.search(out[out.index("ĐÃ LƯU".encode()):])
-            if m:
-                shown.add(m.group(1).decode())
+        code = saved_code(out)
+        if code:
+            shown.add(code)
         if kill_at is not None:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)

@@ -55,7 +55,7 @@ mount_small 1m "$tmp/printer"
 mount_small 12m "$tmp/store"
 cat >"$tmp/k.ini" <<INI
 [booth]
-commune = Xã Hành Đức
+commune = Xã Nghĩa Hành
 [paths]
 state_dir = $tmp/var
 content_dir = $tmp/store/current

@@ -3,15 +3,18 @@
 
 usage: escpos_check.py raster BAND JOB...
        escpos_check.py text BAND JOB...
+       escpos_check.py words BAND JOB...
        escpos_check.py screen dark|light OUT.pbm < lines
 
 Each JOB names a pair of files of the file printer: JOB.escpos, JOB.pbm.
-raster: parses the ESC/POS bytes (ESC @, GS v 0 bands, ESC d, GS V) from
-the command reference, rebuilds the printed image and compares it dot for
-dot with the PBM preview; every band at most BAND rows, every row as wide
-as the PBM (384 or 576 dots).
+raster: parses the ESC/POS bytes (ESC @, GS v 0 bands, ESC J feeds, ESC d,
+GS V) from the command reference, rebuilds the printed image (a feed is
+that many blank dot rows, a band narrower than the paper prints from the
+left) and compares it dot for dot with the PBM preview; every band at most
+BAND rows and no wider than the PBM (384 or 576 dots).
 text: the bytes hold only ASCII text between known commands, and the
 raster parts (QR codes) are as wide as the paper.
+words: as text, printing the words of a job that may have no QR code.
 screen: turns half-block lines (as the kiosk draws a QR code) into a PBM
 the way a terminal shows them: dark on light whatever the ink.
 Exits 1 with a message on the first difference."""
@@ -82,14 +85,17 @@ def check_raster(job_path, pbm_path, band):
     printed, cmds = [], list(parse(job))
     if cmds[0][0] != "init" or cmds[-1][0] != "cut":
         sys.exit("the job does not start with ESC @ and end with a cut")
+    stride = (w + 7) // 8
     for c in cmds:
         if c[0] == "raster":
             _, x, band_rows = c
-            if x * 8 != w:
+            if x * 8 > w:
                 sys.exit(f"a band is {x * 8} dots wide, the paper {w}")
             if len(band_rows) > band:
                 sys.exit(f"a band of {len(band_rows)} rows, more than {band}")
-            printed += band_rows
+            printed += [r + bytes(stride - x) for r in band_rows]
+        elif c[0] == "esc J":
+            printed += [bytes(stride)] * c[1][0]
         elif c[0] == "text":
             sys.exit(f"text in a raster job: {c[1]!r}")
     if w not in (384, 576):
@@ -102,7 +108,7 @@ def check_raster(job_path, pbm_path, band):
     print(f"ok: {w}x{h} dots in {sum(c[0] == 'raster' for c in cmds)} bands")
 
 
-def check_text(job_path, pbm_path, band):
+def check_text(job_path, pbm_path, band, need_qr=True):
     w, _, _ = read_pbm(pbm_path)
     text, bands = [], 0
     for c in parse(open(job_path, "rb").read()):
@@ -110,9 +116,9 @@ def check_text(job_path, pbm_path, band):
             text.append(c[1].decode("ascii"))
         elif c[0] == "raster":
             bands += 1
-            if c[1] * 8 != w or len(c[2]) > band:
+            if c[1] * 8 > w or len(c[2]) > band:
                 sys.exit(f"a band of {c[1] * 8} dots x {len(c[2])} rows on {w}-dot paper")
-    if not bands:
+    if need_qr and not bands:
         sys.exit("no raster part (the QR code)")
     print("\n".join(text))
 
@@ -149,9 +155,12 @@ def screen(ink, out):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] in ("raster", "text"):
-        check = check_raster if sys.argv[1] == "raster" else check_text
+    if sys.argv[1] in ("raster", "text", "words"):
         for job in sys.argv[3:]:
-            check(job + ".escpos", job + ".pbm", int(sys.argv[2]))
+            args = (job + ".escpos", job + ".pbm", int(sys.argv[2]))
+            if sys.argv[1] == "raster":
+                check_raster(*args)
+            else:
+                check_text(*args, need_qr=sys.argv[1] == "text")
     else:
         screen(sys.argv[2], sys.argv[3])

@@ -11,12 +11,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 ctl() { ./build/kioskctl --config "$tmp/k.ini" "$@"; }
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 config() {
-	printf '[booth]\ncommune = Xã Hành Đức\n[paths]\nstate_dir = %s/var\ncontent_dir = %s\n' \
+	printf '[booth]\ncommune = Xã Nghĩa Hành\n[paths]\nstate_dir = %s/var\ncontent_dir = %s\n' \
 		"$tmp" "$PWD/build/content"
 	printf '[printer]\ntype = file\npath = %s/out\n' "$tmp"
 	printf '%s\n' "$@"
 }
-config "[payment]" "bank_bin = 970436" "account = 0011004123456" "account_name = UBND XA HANH DUC" \
+config "[payment]" "bank_bin = 970436" "account = 0011004123456" "account_name = UBND XA NGHIA HANH" \
 	>"$tmp/k.ini"
 paid=$(./build/tools/spool_one "$tmp/var" 107 42 1.004194) || fail "spool_one"
 free=$(./build/tools/spool_one "$tmp/var" 107 43 1.001193) || fail "spool_one"

@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 ctl() { ./build/kioskctl --config "$tmp/k.ini" "$@"; }
 conf() {
-	printf '[booth]\ncommune = Xã Hành Đức\n[paths]\nstate_dir = %s\ncontent_dir = %s\n[printer]\ntimeout = 2\n%s\n' \
+	printf '[booth]\ncommune = Xã Nghĩa Hành\n[paths]\nstate_dir = %s\ncontent_dir = %s\n[printer]\ntimeout = 2\n%s\n' \
 		"$tmp/var" "$tmp/content" "$1" >"$tmp/k.ini"
 }
 file_printer="type = file

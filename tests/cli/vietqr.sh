@@ -24,7 +24,7 @@ printf '[payment]\nservice = wallet\n' >"$tmp/k.ini"
 out=$(ctl vietqr 1 X 2>&1) && fail "service wallet accepted"
 grep -q "service must be one of: account card" <<<"$out" || fail "bad service: $out"
 
-printf '[booth]\ncommune = Xã Hành Đức\n[printer]\ntype = file\npath = %s/out\n[payment]\nbank_bin = 970436\naccount = 0011004123456\naccount_name = UBND XA HANH DUC\nbank_name = Vietcombank\n' "$tmp" >"$tmp/k.ini"
+printf '[booth]\ncommune = Xã Nghĩa Hành\n[printer]\ntype = file\npath = %s/out\n[payment]\nbank_bin = 970436\naccount = 0011004123456\naccount_name = UBND XA NGHIA HANH\nbank_name = Vietcombank\n' "$tmp" >"$tmp/k.ini"
 for amount in 50000 0 1234567; do
 	payload=$(ctl vietqr "$amount" HD7-K4Q2-9) || fail "vietqr $amount"
 	python3 tests/cli/vietqr_parse.py "$payload" >"$tmp/p.json" || fail "$payload: $(cat "$tmp/p.json")"

@@ -18,7 +18,7 @@ ln -sfn v1 "$TEST_TMP/content/current"
 CONTENT_DIR=$TEST_TMP/content/current write_config
 ./build/kioskctl --config "$KIOSK_CONFIG" check >/dev/null || fail "the test content does not pass check"
 start_kiosk
-wait_for "TRẠM DỊCH VỤ CÔNG · Xã Hành Đức"
+wait_for "TRẠM DỊCH VỤ CÔNG · Xã Nghĩa Hành"
 pid=$(kiosk_pid)
 send 4
 wait_for "Phản ánh, kiến nghị · Bước 1/2"
@@ -31,5 +31,5 @@ for i in $(seq 60); do
 done
 screen_text | grep -qF "Thái độ cán bộ" || fail "the form lost its state"
 send BSpace
-wait_for "TRẠM DỊCH VỤ CÔNG MỚI · Xã Hành Đức" 15
+wait_for "TRẠM DỊCH VỤ CÔNG MỚI · Xã Nghĩa Hành" 15
 [ "$(kiosk_pid)" = "$pid" ] || fail "the kiosk is a new process, not the same one started again"

@@ -5,7 +5,7 @@
 write_config
 KIOSK_ENV="LANG=vi_VN.UTF-8 LC_ALL="
 start_kiosk
-wait_for "TRẠM DỊCH VỤ CÔNG · Xã Hành Đức"
+wait_for "TRẠM DỊCH VỤ CÔNG · Xã Nghĩa Hành"
 for label in "1  Tìm thủ tục, giấy tờ cần mang" "2  Xem kết quả hồ sơ" \
 	"3  Nộp hồ sơ, yêu cầu" "4  Phản ánh, kiến nghị" "5  Lấy số thứ tự" \
 	"6  Nộp phí bằng mã QR" "7  Thông báo của xã" "8  English" \

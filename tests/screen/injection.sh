@@ -65,7 +65,7 @@ send 1
 wait_for "Mã 1.000894 · Hộ tịch"
 wait_for "GIẤY]0;HACKED"
 unsteered "a procedure's page"
-# Its papers printed in the printer's own font.
+# Its checklist printed in the printer's own font.
 send 1
 wait_for "Đã in xong, mời bạn lấy giấy."
 job=$(ls "$TEST_TMP"/printer/*-checklist.escpos | head -n 1)
@@ -80,7 +80,9 @@ runs = [c[1] for c in cmds if c[0] == "text"]
 # Every ESC is one of the printer module's own commands, none inside text.
 assert job.count(b"\x1b") == sum(c[0] == "init" or c[0].startswith("esc ") for c in cmds)
 hit = [r for r in runs if b"]0;HACKED" in r]
-assert any(r.lstrip().startswith(b"GIAY]0;HACKED") for r in hit), hit
+# The injected procedure name is printed, as text without its commands
+# (the papers print as short names made at the content build).
+assert any(r.lstrip().startswith(b"XONG]0;HACKED") for r in hit), hit
 PY
 send 0 0 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"

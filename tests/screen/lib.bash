@@ -52,7 +52,7 @@ fail() {
 write_config() {
 	{
 		echo "[booth]"
-		echo "commune = Xã Hành Đức"
+		echo "commune = Xã Nghĩa Hành"
 		echo "[paths]"
 		echo "state_dir = $TEST_TMP/var"
 		echo "content_dir = ${CONTENT_DIR:-$PWD/build/content}"
@@ -120,6 +120,22 @@ tap() {
 	send_raw "$(printf '\033[<0;%d;%dm' "$2" "$1")"
 }
 
+# Waits until the kiosk has read every key sent so far (the pane's
+# terminal holds no input), for keys that change nothing on screen.
+wait_keys_read() {
+	local tty i
+	tty=$("${TMUX_CMD[@]}" display -p '#{pane_tty}')
+	for ((i = 0; i < 200; i++)); do
+		python3 -c '
+import fcntl, os, struct, sys, termios
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+n = struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+sys.exit(0 if n == 0 else 1)' "$tty" && return 0
+		sleep 0.05
+	done
+	fail "the kiosk did not read the keys sent within 10s"
+}
+
 # Waits for the kiosk to exit; prints its exit status.
 wait_exit() {
 	local limit=${1:-10} i
@@ -179,9 +195,67 @@ tap_key() {
 	sleep 0.15
 }
 
+# On the search screen: the number of procedures found ("Có N thủ tục")
+# and of pages ("Trang 1/P"; 1 when there is no such line).
+found_count() {
+	screen_text | grep -oE "Có [0-9]+ thủ tục" | head -n 1 | grep -oE "[0-9]+"
+}
+page_count() {
+	local p
+	p=$(screen_text | grep -oE "Trang [0-9]+/[0-9]+" | head -n 1 | cut -d/ -f2)
+	echo "${p:-1}"
+}
+
+# Walks the search results from the first page to the last, turning pages
+# with the command given (e.g. "send Down"), and fails unless every one of
+# the procedures counted was shown once.
+walk_results() {
+	local total pages p n seen=0
+	total=$(found_count)
+	pages=$(page_count)
+	[ -n "$total" ] || fail "no count of results"
+	for ((p = 1; p <= pages; p++)); do
+		[ "$pages" -eq 1 ] || wait_for "Trang $p/$pages"
+		n=$(screen_text | grep -cE "^  [1-9]  ")
+		[ "$n" -gt 0 ] || fail "page $p of $pages shows no result"
+		seen=$((seen + n))
+		[ "$p" -eq "$pages" ] || "$@"
+	done
+	[ "$seen" -eq "$total" ] || fail "$seen results shown on $pages pages, $total counted"
+}
+
+# Touches the first place TEXT is shown, at a finger's pace.
+touch_text() {
+	local r c
+	r=$(row_of "$1")
+	[ -n "$r" ] || fail "\"$1\" is not on screen"
+	c=$(col_of "$1")
+	tap "$r" "$c"
+	sleep 0.15
+}
+
+# From the home screen, opens request form N of "Nộp hồ sơ, yêu cầu" and
+# waits for its first step.
+open_form() {
+	wait_for "3  Nộp hồ sơ, yêu cầu"
+	send 3
+	wait_for "$1  "
+	send "$1"
+	wait_for "Bước 1/"
+}
+
 # The receipt code shown on screen (empty when there is none).
 receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
+}
+
+# Waits for the saved screen and its receipt printed; sets code to the
+# receipt code it shows.
+wait_saved() {
+	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	code=$(receipt_code)
+	[ -n "$code" ] || fail "no receipt code"
+	wait_for "Đã in xong phiếu biên nhận"
 }
 
 # Fails unless the receipt screen's QR (15 rows of 29 columns at the right

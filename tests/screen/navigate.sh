@@ -50,11 +50,11 @@ wait_for "TRẠM DỊCH VỤ CÔNG"
 
 # Language: 8 switches to English, and 8 again back to Vietnamese.
 send 8
-wait_for "PUBLIC SERVICE BOOTH · Xã Hành Đức"
+wait_for "PUBLIC SERVICE BOOTH · Xã Nghĩa Hành"
 wait_for "8  Tiếng Việt"
 wait_for "● Offline"
 send 1
 wait_for "Type a few letters, no accents needed:"
 send 0
 send 8
-wait_for "TRẠM DỊCH VỤ CÔNG · Xã Hành Đức"
+wait_for "TRẠM DỊCH VỤ CÔNG · Xã Nghĩa Hành"

@@ -10,7 +10,7 @@
 . tests/screen/lib.bash
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 bank=("[payment]" "bank_bin = 970436" "account = 0011004123456"
-	"account_name = UBND XA HANH DUC" "bank_name = Vietcombank")
+	"account_name = UBND XA NGHIA HANH" "bank_name = Vietcombank")
 write_config "[printer]" "type = file" "path = $TEST_TMP/printer" "${bank[@]}"
 ./build/kioskctl --config "$KIOSK_CONFIG" check >/dev/null || fail "config"
 # Requests saved the way the kiosk saves them: temporary residence (7,000
@@ -91,7 +91,7 @@ send 0
 # A fee per page: told at the counter, no code with a made-up amount.
 pay_code "$perpage"
 wait_for "Số tiền cần nộp sẽ do cán bộ một cửa ở xã báo cho bạn."
-wait_for "2,000 Việt Nam Đồng/trang"
+wait_for "Lệ phí:  2.000 đồng/trang"
 screen_text | grep -qF -e ▀ -e ▄ -e █ && fail "a QR code for a fee per page"
 send 0
 # A typo in the check digit; a code saved at another booth.
@@ -117,7 +117,7 @@ close_terminal
 # tall for 80x24 beside the title and footer, so the slip is printed at
 # once; a taller terminal shows it.
 write_config "[printer]" "type = file" "path = $TEST_TMP/printer" "[payment]" "bank_bin = 970436" \
-	"account = ubndxahanhducquangn" "account_name = UBND XA HANH DUC"
+	"account = ubndxanghiahanhquan" "account_name = UBND XA NGHIA HANH"
 rm -rf "$TEST_TMP/printer"
 start_kiosk
 wait_for "6  Nộp phí bằng mã QR"
@@ -127,7 +127,7 @@ wait_for "Đã in xong phiếu nộp phí"
 screen_text | grep -qF -e ▀ -e ▄ -e █ && fail "a QR code cut by the screen"
 got=$(zbarimg --raw -q -Sbinary "$TEST_TMP"/printer/*-payslip.pbm 2>/dev/null)
 python3 tests/cli/vietqr_parse.py "$got" >"$TEST_TMP/p.json" || fail "slip payload $got"
-[ "$(field account <"$TEST_TMP/p.json")" = ubndxahanhducquangn ] || fail "account in $got"
+[ "$(field account <"$TEST_TMP/p.json")" = ubndxanghiahanhquan ] || fail "account in $got"
 [ "$(field purpose <"$TEST_TMP/p.json")" = "$paid" ] || fail "purpose in $got"
 close_terminal
 rm -rf "$TEST_TMP/printer"

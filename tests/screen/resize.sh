@@ -24,3 +24,22 @@ wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 wait_for "8  English"
 send 6
 wait_for "Trạm này chưa nhận nộp phí bằng mã QR"
+
+# Behind "Màn hình quá nhỏ" keys and touches do nothing: not the form's
+# ID field, not the choice that opened it.
+send 0
+send 4
+wait_for "Về việc gì"
+send Down Down
+wait_for "[▌"
+resize 60 20
+wait_for "Màn hình quá nhỏ"
+send_raw "123"
+send Enter 0 BSpace BSpace
+tap 10 10
+send_raw "456"
+wait_keys_read
+resize 80 24
+wait_for "Phản ánh, kiến nghị · Bước 1/2"
+screen_text | grep -qE "123|456" && fail "keys typed behind \"Màn hình quá nhỏ\" reached the form"
+wait_for "Nội dung phản ánh         [▌"

@@ -13,6 +13,13 @@ for sig in TERM HUP; do
 		grep -qx '0001' || fail "SIG$sig: terminal modes not restored: $("${TMUX_CMD[@]}" display -p '#{mouse_standard_flag}#{mouse_sgr_flag}#{alternate_on}#{cursor_flag}')"
 	close_terminal
 done
+# Each start is recorded for `kioskctl metrics` (a booth that keeps
+# restarting shows in the province's monitoring).
+./build/kioskctl --config "$KIOSK_CONFIG" metrics >"$TEST_TMP/m" || fail "kioskctl metrics"
+grep -q '^kiosk_starts_total{booth="[^"]*"} 2$' "$TEST_TMP/m" ||
+	fail "starts: $(grep starts_total "$TEST_TMP/m")"
+at=$(sed -n 's/^kiosk_start_timestamp_seconds{[^}]*} //p' "$TEST_TMP/m")
+[ $(($(date +%s) - at)) -lt 300 ] || fail "start time $at"
 
 # A terminal that goes away (the pane closed) ends the kiosk too, rather
 # than leaving it spinning on a dead terminal. Under make test-asan, not

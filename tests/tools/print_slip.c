@@ -20,15 +20,16 @@ static int layout(const struct config *cfg, int argc, char **argv, struct slip *
 	/* A fixed moment, so runs compare: 08:21 27/11/2026 in Vietnam. */
 	time_t at = 1795742460;
 	static const char *const papers[] = {
-		"Tờ khai đăng ký khai sinh (bản chính)",
-		"Giấy chứng sinh do cơ sở y tế cấp (bản chính)",
+		"Tờ khai đăng ký khai sinh",
+		"Giấy chứng sinh (bản chính)",
 	};
 
 	if (strcmp(argv[0], "receipt") == 0 && argc == 2) {
 		char *qr = receipt_qr_payload(cfg->receipt_lookup_url, argv[1]);
 		struct receipt r = {
-			cfg->commune, "Đăng ký khai sinh", argv[1], at, cfg->booth_id,
-			{ 2026, 12, 2 }, papers, 2, "Miễn phí", qr,
+			.commune = cfg->commune, .booth = cfg->booth_id, .procedure = "Đăng ký khai sinh",
+			.code = argv[1], .name = "Nguyễn Thị Kim Thư", .submitted = at, .due = { 2026, 12, 2 },
+			.fee = "Miễn phí", .papers = papers, .npapers = 2, .papers_complete = 1, .qr = qr,
 		};
 
 		receipt_layout(&r, s);

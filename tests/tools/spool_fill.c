@@ -29,7 +29,7 @@ static char *make_body(const char *id, const char *receipt, const char *kind, lo
 			"id", id, "booth", "test-01", "kind", kind, "procedure_code",
 			"1.001193.000.00.00.H12", "receipt", receipt, "created_at", when, "fields",
 			"full_name", "Nguyễn Thị Bích Ra", "birth_date", "02/09/1990", "phone", phone,
-			"address", "Thôn Đông, xã Hành Đức, tỉnh Quảng Ngãi", "note",
+			"address", "Thôn Đông, xã Nghĩa Hành, tỉnh Quảng Ngãi", "note",
 			"Đăng ký khai sinh cho con thứ hai");
 	text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(doc);

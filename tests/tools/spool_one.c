@@ -1,6 +1,7 @@
 /* Saves one request through the spool API, the way the kiosk saves a
  * submitted form, with a real receipt code, and prints that code.
- * usage: spool_one STATE_DIR BOOTH SEQ PROCEDURE_CODE|- (- : feedback) */
+ * usage: spool_one STATE_DIR BOOTH SEQ PROCEDURE_CODE|- [FIELD=VALUE...]
+ * (- : feedback); each FIELD=VALUE goes into the request's "fields". */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +20,11 @@ int main(int argc, char **argv)
 	struct spool_request req;
 	long long now = (long long)time(NULL);
 	struct db *db;
-	json_t *doc;
+	json_t *doc, *fields = json_object();
+	int i;
 
-	if (argc != 5 || rcode_make(atoi(argv[2]), atol(argv[3]), receipt) != 0) {
-		fprintf(stderr, "usage: spool_one STATE_DIR BOOTH SEQ PROCEDURE_CODE|-\n");
+	if (argc < 5 || rcode_make(atoi(argv[2]), atol(argv[3]), receipt) != 0) {
+		fprintf(stderr, "usage: spool_one STATE_DIR BOOTH SEQ PROCEDURE_CODE|- [FIELD=VALUE...]\n");
 		return 2;
 	}
 	proc = strcmp(argv[4], "-") == 0 ? NULL : argv[4];
@@ -33,9 +35,17 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	spool_new_id(id);
-	doc = json_pack("{s:s, s:s, s:s, s:o, s:s, s:I}", "id", id, "booth", "test-01", "kind", kind,
+	for (i = 5; i < argc; i++) {
+		char *eq = strchr(argv[i], '=');
+
+		if (eq != NULL) {
+			*eq = '\0';
+			json_object_set_new(fields, argv[i], json_string(eq + 1));
+		}
+	}
+	doc = json_pack("{s:s, s:s, s:s, s:o, s:s, s:I, s:o}", "id", id, "booth", "test-01", "kind", kind,
 			"procedure_code", proc ? json_string(proc) : json_null(), "receipt", receipt,
-			"created_at", (json_int_t)now);
+			"created_at", (json_int_t)now, "fields", fields);
 	body = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	req = (struct spool_request){ id, receipt, kind, proc, now, body, strlen(body), 0 };

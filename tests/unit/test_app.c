@@ -155,7 +155,7 @@ static void test_home_screen(void **state)
 {
 	struct fixture *f = *state;
 
-	expect_on_screen(f, "TRẠM DỊCH VỤ CÔNG · Xã Hành Đức");
+	expect_on_screen(f, "TRẠM DỊCH VỤ CÔNG · Xã Nghĩa Hành");
 	expect_on_screen(f, "1  Tìm thủ tục, giấy tờ cần mang");
 	expect_on_screen(f, "8  English");
 	expect_on_screen(f, "● Chưa có mạng");
@@ -223,7 +223,7 @@ static void test_language_switch(void **state)
 	struct fixture *f = *state;
 
 	keys(f, "8");
-	expect_on_screen(f, "PUBLIC SERVICE BOOTH · Xã Hành Đức");
+	expect_on_screen(f, "PUBLIC SERVICE BOOTH · Xã Nghĩa Hành");
 	expect_on_screen(f, "8  Tiếng Việt");
 	expect_on_screen(f, "● Offline");
 	expect_on_screen(f, "Fri ");
@@ -328,7 +328,7 @@ static void test_helper_pin(void **state)
 	keys(f, "1111\n");
 	expect_on_screen(f, "Sai mã PIN. Còn 4 lần thử.");
 	keys(f, "2468\n");
-	expect_on_screen(f, "MENU CÁN BỘ HỖ TRỢ · Xã Hành Đức");
+	expect_on_screen(f, "MENU CÁN BỘ HỖ TRỢ · Xã Nghĩa Hành");
 	keys(f, "1");
 	expect_on_screen(f, "Phiên bản phần mềm");
 	keys(f, "0");

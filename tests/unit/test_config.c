@@ -47,13 +47,15 @@ static void test_values_are_read_and_normalised(void **state)
 	(void)state;
 	/* "Xã Hành Đức" typed with combining marks (NFD). */
 	assert_int_equal(load("; comment\n[booth]\nid = hd-07\ncommune = Xa\xcc\x83 Ha\xcc\x80nh \xc4\x90\xc6\xb0\xcc\x81" "c\n"
-			      "[ui]\nidle_timeout = 45\nlanguage = en\ninput = keypad\n",
+			      "[ui]\nidle_timeout = 45\nlanguage = en\ninput = keypad\n"
+			      "[touch]\nfont_size = 28\n",
 			      &cfg, &cause, path), 0);
 	assert_string_equal(cfg.booth_id, "hd-07");
 	assert_string_equal(cfg.commune, "Xã Hành Đức");
 	assert_int_equal(cfg.idle_timeout, 45);
 	assert_string_equal(cfg.language, "en");
 	assert_string_equal(cfg.input, "keypad");
+	assert_int_equal(cfg.touch_font_size, 28);
 	assert_string_equal(cfg.path, path);
 	unlink(path);
 }
@@ -78,6 +80,7 @@ static void test_errors_name_line_and_key(void **state)
 	expect_error("[ui]\nidle_timeout = 4\n", 2, "[ui] idle_timeout must be a whole number from 5 to 3600");
 	expect_error("[ui]\nidle_timeout = 30s\n", 2, "[ui] idle_timeout must be a whole number");
 	expect_error("\n\n[ui]\nlanguage = fr\n", 4, "[ui] language must be one of: vi en");
+	expect_error("[touch]\nfont_size = 300\n", 2, "[touch] font_size must be a whole number from 0 to 200");
 	expect_error("[booth]\nid = 1\nnmae = x\n", 3, "[booth] nmae: unknown key");
 	expect_error("[printr]\ntype = file\n", 2, "unknown section [printr]");
 	expect_error("[booth]\njust words\n", 2, "not a \"key = value\" line");
@@ -92,6 +95,34 @@ static void test_first_error_is_reported(void **state)
 	expect_error("[printr]\ntype = file\nwidth = 58\n", 2, "unknown section [printr] (key type)");
 	expect_error("[booth]\nnmae = x\nid = 1\ncomune = y\n", 2, "[booth] nmae: unknown key");
 	expect_error("[booth]\njust words\nnmae = x\n", 2, "not a \"key = value\" line");
+}
+
+/* [keypad]: the layout, and lists of key names separated by spaces or
+ * commas, each name checked; one key given two jobs is refused. */
+static void test_keypad_section(void **state)
+{
+	struct config cfg;
+	char *cause, path[64];
+
+	(void)state;
+	assert_string_equal((config_defaults(&cfg), cfg.keypad_layout), "pc");
+	assert_string_equal(cfg.keypad_hash, "");
+	assert_int_equal(load("[ui]\ninput = keypad\n[keypad]\nlayout = phone\nhash = hash,  enter\n"
+			      "backspace = dot,backspace\nstar = none\n", &cfg, &cause, path), 0);
+	assert_string_equal(cfg.keypad_layout, "phone");
+	assert_string_equal(cfg.keypad_hash, "hash enter");
+	assert_string_equal(cfg.keypad_backspace, "dot backspace");
+	assert_string_equal(cfg.keypad_star, "none");
+	unlink(path);
+	expect_error("[keypad]\nlayout = numpad\n", 2, "[keypad] layout must be one of: pc phone");
+	expect_error("[keypad]\nhash = enter, pluss\n", 2,
+		     "[keypad] hash takes words from: enter plus minus star slash dot hash backspace none "
+		     "(not \"pluss\")");
+	assert_int_equal(load("[keypad]\nhash = plus\nstar = plus\n", &cfg, &cause, path), -1);
+	assert_non_null(strstr(cause, path));
+	assert_non_null(strstr(cause, "[keypad] the key \"plus\" is given to both hash and star"));
+	free(cause);
+	unlink(path);
 }
 
 static void test_missing_file(void **state)
@@ -113,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_values_are_read_and_normalised),
 		cmocka_unit_test(test_errors_name_line_and_key),
 		cmocka_unit_test(test_first_error_is_reported),
+		cmocka_unit_test(test_keypad_section),
 		cmocka_unit_test(test_missing_file),
 	};
 

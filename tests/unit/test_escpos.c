@@ -8,11 +8,43 @@
 #include "bitmap.h"
 #include "escpos.h"
 
+/* Rebuilds the image a printer prints from raster bytes (GS v 0 bands
+ * and ESC J feeds) into out, width dots wide; fails on anything else or a
+ * band taller than band. Returns the number of bands. */
+static int rebuild(const struct bytes *b, int band, struct bitmap *out, int width)
+{
+	size_t at = 0;
+	int bands = 0, r;
+
+	bitmap_init(out, width, 0);
+	while (at < b->len) {
+		const uint8_t *h = b->data + at;
+
+		if (h[0] == 0x1b && h[1] == 'J') {
+			bitmap_extend(out, h[2]);
+			at += 3;
+			continue;
+		}
+		assert_memory_equal(h, "\x1dv0\0", 4);
+		{
+			int xbytes = h[4] | h[5] << 8, rows = h[6] | h[7] << 8, y = bitmap_extend(out, rows);
+
+			assert_true(xbytes * 8 <= width);
+			assert_true(rows <= band);
+			for (r = 0; r < rows; r++)
+				memcpy(out->bits + (size_t)(y + r) * (size_t)out->stride, h + 8 + r * xbytes, (size_t)xbytes);
+			at += 8 + (size_t)(rows * xbytes);
+		}
+		bands++;
+	}
+	return bands;
+}
+
 static void test_raster_bands(void **state)
 {
-	struct bitmap bm;
+	struct bitmap bm, got;
 	struct bytes b = { 0 };
-	int bands[] = { 24, 128, 100 }, k, x, y, at, rows_seen;
+	int bands[] = { 24, 128, 100 }, k, x, y;
 
 	(void)state;
 	bitmap_init(&bm, 384, 100);
@@ -23,25 +55,35 @@ static void test_raster_bands(void **state)
 	for (k = 0; k < 3; k++) {
 		b.len = 0;
 		escpos_raster(&b, &bm, bands[k]);
-		at = 0;
-		rows_seen = 0;
-		while ((size_t)at < b.len) {
-			const uint8_t *h = b.data + at;
-			int xbytes = h[4] | h[5] << 8, rows = h[6] | h[7] << 8;
-
-			assert_memory_equal(h, "\x1dv0\0", 4);
-			assert_int_equal(xbytes, 48);
-			assert_true(rows <= bands[k]);
-			/* Only the last band may be short. */
-			assert_true(rows == bands[k] || rows_seen + rows == 100);
-			assert_memory_equal(h + 8, bm.bits + rows_seen * 48, (size_t)rows * 48);
-			rows_seen += rows;
-			at += 8 + rows * 48;
-		}
-		assert_int_equal(rows_seen, 100);
-		assert_int_equal(at, (int)b.len);
+		/* Every row has dots up to the right edge: full-width bands. */
+		assert_int_equal(rebuild(&b, bands[k], &got, 384), (100 + bands[k] - 1) / bands[k]);
+		assert_int_equal(got.h, 100);
+		assert_memory_equal(got.bits, bm.bits, 100 * 48);
+		assert_int_equal(b.len, (size_t)((100 + bands[k] - 1) / bands[k] * 8 + 100 * 48));
+		bitmap_free(&got);
 	}
 	bytes_free(&b);
+	bitmap_free(&bm);
+}
+
+/* Blank paper is fed, not sent as dots; a band is as wide as its ink. */
+static void test_raster_skips_blank(void **state)
+{
+	struct bitmap bm, got;
+	struct bytes b = { 0 };
+
+	(void)state;
+	bitmap_init(&bm, 384, 700);
+	bitmap_fill(&bm, 0, 10, 20, 16);      /* a word at the left */
+	bitmap_fill(&bm, 100, 400, 150, 150); /* a square in the middle */
+	escpos_raster(&b, &bm, 128);
+	assert_int_equal(rebuild(&b, 128, &got, 384), 3);
+	assert_int_equal(got.h, 700);
+	assert_memory_equal(got.bits, bm.bits, 700 * 48);
+	/* 16 rows of 3 bytes and 150 of 32, headers and feeds: not 700 x 48. */
+	assert_true(b.len < 16 * 3 + 150 * 32 + 3 * 8 + 5 * 3);
+	bytes_free(&b);
+	bitmap_free(&got);
 	bitmap_free(&bm);
 }
 
@@ -97,6 +139,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_raster_bands),
+		cmocka_unit_test(test_raster_skips_blank),
 		cmocka_unit_test(test_fold_keeps_case),
 		cmocka_unit_test(test_text_and_feed_commands),
 		cmocka_unit_test(test_paper_status),

@@ -98,6 +98,7 @@ static void test_checks(void **state)
 	struct form_field cccd = { .type = FT_CCCD };
 	struct form_field date = { .type = FT_DATE, .required = 1 };
 	struct form_field yes = { .type = FT_YESNO };
+	struct form_field name = { .type = FT_NAME, .required = 1 };
 	const char *today = "2026-11-27";
 
 	(void)state;
@@ -114,8 +115,50 @@ static void test_checks(void **state)
 	assert_non_null(formdef_check(&date, "28/11/2026", today)); /* tomorrow */
 	assert_non_null(formdef_check(&date, "1/1/1990", today));
 	assert_non_null(formdef_check(&date, "01/01/1850", today));
+	assert_null(formdef_check(&name, "Nguyễn Thị Bích Ra", today));
+	assert_null(formdef_check(&name, "H'Hen Niê", today));
+	assert_null(formdef_check(&name, "Giàng A Ký-Sùng", today));
+	assert_non_null(formdef_check(&name, "Trần Thị00109901234|123456789", today));
+	assert_non_null(formdef_check(&name, "An.", today));
+	assert_non_null(formdef_check(&name, "An 2", today));
 	assert_null(formdef_check(&yes, "Có", today));
 	assert_non_null(formdef_check(&yes, "Co", today));
+}
+
+/* A date field says which dates it takes: past (the default), future or
+ * any; with the clock unknown, none is refused for being early or late. */
+static void test_date_when(void **state)
+{
+	struct problems p = { 0 };
+	struct form f;
+	const char *today = "2026-11-27";
+
+	(void)state;
+	assert_int_equal(formdef_parse(&f, "w.form", "w",
+				       "title X\nprocedure 1.1\nstep S\nfield born date required B\n"
+				       "field until date:future optional U\nfield on date:any required O\n"
+				       "field was date:past required W\n", &p), 0);
+	assert_int_equal(f.fields[0].when, DATE_PAST);
+	assert_int_equal(f.fields[1].when, DATE_FUTURE);
+	assert_int_equal(f.fields[2].when, DATE_ANY);
+	assert_int_equal(f.fields[3].when, DATE_PAST);
+	assert_non_null(formdef_check(&f.fields[0], "28/11/2026", today));
+	assert_null(formdef_check(&f.fields[1], "28/11/2026", today));
+	assert_null(formdef_check(&f.fields[1], "27/11/2026", today));  /* today */
+	assert_non_null(formdef_check(&f.fields[1], "26/11/2026", today));
+	assert_null(formdef_check(&f.fields[1], "26/11/2026", NULL));
+	assert_non_null(formdef_check(&f.fields[1], "31/11/2027", today)); /* no such day */
+	assert_null(formdef_check(&f.fields[2], "01/01/2090", today));
+	assert_null(formdef_check(&f.fields[2], "01/01/1990", today));
+	assert_non_null(formdef_check(&f.fields[3], "01/01/2090", today));
+	formdef_free_one(&f);
+	assert_int_equal(formdef_parse(&f, "b.form", "b",
+				       "title X\nprocedure 1.1\nstep S\nfield a date:soon required A\n"
+				       "field b text:future required B\n", &p), -1);
+	expect_problem(&p, "b.form:4: a date is \"date\", \"date:past\", \"date:future\" or \"date:any\", not \"date:soon\"");
+	expect_problem(&p, "b.form:5: a date is");
+	formdef_free_one(&f);
+	problems_clear(&p);
 }
 
 static void test_receipt_codes(void **state)
@@ -285,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_parse_form),
 		cmocka_unit_test(test_form_errors),
 		cmocka_unit_test(test_checks),
+		cmocka_unit_test(test_date_when),
 		cmocka_unit_test(test_receipt_codes),
 		cmocka_unit_test(test_submit_is_one_transaction),
 		cmocka_unit_test(test_checkout_forms),

@@ -172,6 +172,29 @@ static void test_tone_row_and_delete(void **state)
 	field_free(&f);
 }
 
+/* A field that is not a name (a search, an address) gets no surnames. */
+static void test_no_names_outside_name_fields(void **state)
+{
+	struct osk k;
+	struct field f;
+	int before;
+
+	(void)state;
+	field_init(&f, 60, 0);
+	osk_init(&k, 0);
+	osk_layout(&k, 0, 0, 80, 18, &f);
+	before = k.nkeys;
+	touch_all(&k, &f, "n g");
+	assert_int_equal(k.nkeys, before);
+	field_free(&f);
+	field_init(&f, 60, FIELD_CAPS);
+	osk_layout(&k, 0, 0, 80, 18, &f);
+	assert_true(k.nkeys > before);
+	touch_all(&k, &f, "n g");
+	assert_true(k.nkeys > before); /* Nguyễn, Ngô ... */
+	field_free(&f);
+}
+
 static void test_suggestions_follow_word(void **state)
 {
 	struct osk k;
@@ -261,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_touch_names),
 		cmocka_unit_test(test_tone_row_and_delete),
 		cmocka_unit_test(test_suggestions_follow_word),
+		cmocka_unit_test(test_no_names_outside_name_fields),
 		cmocka_unit_test(test_capital_labels),
 		cmocka_unit_test(test_keypad_walks),
 	};

@@ -55,9 +55,11 @@ static int teardown(void **state)
 /* A receipt laid out for p. */
 static void receipt(const struct printer *p, struct slip *s)
 {
-	static const char *const papers[] = { "Tờ khai (bản chính)" };
-	struct receipt r = { "Xã Hành Đức", "Đăng ký khai sinh", "HD7-K4Q2-9", 1795742460,
-			     "demo-01", { 2026, 12, 2 }, papers, 1, "Miễn phí", "HD7-K4Q2-9" };
+	static const char *const papers[] = { "Tờ khai đăng ký khai sinh" };
+	struct receipt r = { .commune = "Xã Nghĩa Hành", .booth = "demo-01", .procedure = "Đăng ký khai sinh",
+			     .code = "HD7-K4Q2-9", .submitted = 1795742460, .due = { 2026, 12, 2 },
+			     .fee = "Miễn phí", .papers = papers, .npapers = 1, .papers_complete = 1,
+			     .qr = "HD7-K4Q2-9" };
 
 	slip_init(s, printer_cols(p));
 	receipt_layout(&r, s);

@@ -116,29 +116,29 @@ static void test_qr_payload(void **state)
 	free(p);
 }
 
-static void test_vnd(void **state)
+static void test_qr_code_of_scan(void **state)
 {
-	char *s;
-
 	(void)state;
-	s = receipt_vnd(50000);
-	assert_string_equal(s, "50.000 đồng");
-	free(s);
-	s = receipt_vnd(1234567);
-	assert_string_equal(s, "1.234.567 đồng");
-	free(s);
-	s = receipt_vnd(0);
-	assert_string_equal(s, "0 đồng");
-	free(s);
+	assert_string_equal(receipt_qr_code("107-000001-6"), "107-000001-6");
+	assert_string_equal(receipt_qr_code("https://x.vn/tra-cuu?ma=107-000001-6"), "107-000001-6");
+	assert_string_equal(receipt_qr_code("https://x.vn/hs/107-000001-6"), "107-000001-6");
+	assert_string_equal(receipt_qr_code("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html#107-000001-6"),
+			    "107-000001-6");
 }
 
 static void test_receipt_content(void **state)
 {
-	static const char *const papers[] = { "Tờ khai (bản chính)", "Giấy chứng sinh (bản chính)" };
+	static const char *const papers[] = { "Tờ khai đăng ký khai sinh", "Giấy chứng sinh (bản chính)" };
 	struct receipt r = {
-		"Xã Hành Đức", "Đăng ký khai sinh", "HD7-K4Q2-9", 1795742460, "demo-01",
-		{ 2026, 12, 2 }, papers, 2, "Miễn phí", "https://x.vn/?ma=HD7-K4Q2-9",
+		.commune = "Xã Nghĩa Hành", .booth = "demo-01", .procedure = "Đăng ký khai sinh",
+		.code = "HD7-K4Q2-9", .name = "Nguyễn Thị Kim Thư", .submitted = 1795742460,
+		.due = { 2026, 12, 2 }, .fee = "Miễn phí", .papers = papers, .npapers = 2,
+		.papers_complete = 1, .qr = "https://x.vn/?ma=HD7-K4Q2-9",
 	};
+	const char *order[] = { "UBND XÃ NGHĨA HÀNH", "Trạm demo-01", "PHIẾU BIÊN NHẬN", "Đăng ký khai sinh",
+				"HD7-K4Q2-9", "Người nộp: Nguyễn Thị Kim Thư", "Nộp lúc: 08:21 27/11/2026",
+				"Hẹn trả kết quả: 02/12/2026", "Lệ phí: Miễn phí", "Mang theo",
+				"- Tờ khai đăng ký khai sinh", "- Giấy chứng sinh (bản chính)" };
 	int cols[] = { 46, 70 }, k, i, qr;
 
 	(void)state;
@@ -149,30 +149,71 @@ static void test_receipt_content(void **state)
 		slip_init(&s, cols[k]);
 		receipt_layout(&r, &s);
 		check_widths(&s);
-		assert_int_equal(find(&s, "UBND XÃ HÀNH ĐỨC"), 0);
-		assert_int_equal(s.lines[0].align, SLIP_CENTER);
+		for (i = 0; i < (int)(sizeof order / sizeof order[0]); i++)
+			if (find(&s, order[i]) != (i == 0 ? 0 : find(&s, order[i - 1]) + 1))
+				fail_msg("\"%s\" is not where the receipt's order puts it", order[i]);
 		assert_int_equal(s.lines[find(&s, "PHIẾU BIÊN NHẬN")].scale, 2);
-		assert_true(find(&s, "Thủ tục: Đăng ký khai sinh") > 0);
 		assert_int_equal(s.lines[find(&s, "HD7-K4Q2-9")].scale, 2);
-		assert_true(find(&s, "Nộp lúc: 08:21 27/11/2026") > 0);
-		assert_true(find(&s, "Hẹn trả kết quả: 02/12/2026") > 0);
-		assert_true(find(&s, "Lệ phí: Miễn phí") > 0);
-		assert_true(find(&s, "Giấy chứng sinh (bản chính)") > find(&s, "Tờ khai"));
+		assert_int_equal(find(&s, receipt_see_list), -1);
 		for (qr = -1, i = 0; i < s.n; i++)
 			if (s.lines[i].kind == SLIP_QR)
 				qr = i;
 		assert_true(qr > find(&s, "Giấy chứng sinh"));
 		assert_string_equal(s.lines[qr].text, r.qr);
 		assert_false(s.lines[qr].plain); /* UTF-8 behind an ECI header */
+		assert_true(find(&s, "Quét mã") > qr);
 		slip_free(&s);
 	}
+}
+
+/* Papers beyond six lines, or a list not all named, end with a pointer to
+ * the full list, within six lines; a fee says it is not paid yet; a due
+ * day that is the day of the request is "trong ngày". */
+static void test_receipt_papers_and_fee(void **state)
+{
+	static const char *const papers[] = {
+		"Tờ khai", "CCCD hoặc giấy tờ tùy thân", "Giấy tờ có giá trị chứng minh thông tin về cư trú (nếu có)",
+		"Văn bản ủy quyền (nếu có)", "Giấy báo tử (bản chính)", "Giấy tờ khác",
+	};
+	struct receipt r = { .code = "HD7", .submitted = 1795742460, .due = { 2026, 11, 27 },
+			     .fee = "7.000 đồng", .papers = papers, .npapers = 6, .papers_complete = 1 };
+	struct slip s;
+	int first, i, lines = 0;
+
+	(void)state;
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	first = find(&s, "Mang theo") + 1;
+	for (i = first; i < s.n && s.lines[i].kind == SLIP_TEXT; i++)
+		lines++;
+	assert_int_equal(lines, 6);
+	assert_int_equal(find(&s, receipt_see_list), first + 5);
+	assert_int_equal(find(&s, "Giấy tờ khác"), -1);
+	assert_true(find(&s, "Lệ phí: 7.000 đồng (chưa nộp)") > 0);
+	assert_true(find(&s, "Hẹn trả kết quả: trong ngày") > 0);
+	slip_free(&s);
+	/* No names at all: only the pointer; no date known: a helper tells. */
+	r = (struct receipt){ .code = "HD7", .submitted = 1795742460 };
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	assert_int_equal(find(&s, receipt_see_list), find(&s, "Mang theo") + 1);
+	assert_true(find(&s, "Hẹn trả kết quả: cán bộ sẽ báo") > 0);
+	slip_free(&s);
+	/* Feedback: nothing to collect. */
+	r.feedback = 1;
+	slip_init(&s, 46);
+	receipt_layout(&r, &s);
+	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	assert_int_equal(find(&s, "Mang theo"), -1);
+	slip_free(&s);
 }
 
 static void test_ticket_and_payslip(void **state)
 {
 	struct ticket t = { "Phường Ba Đình", "Quầy Tư pháp - Hộ tịch", 1024, 3, 1795742460 };
-	struct payslip p = { "Xã Hành Đức", "Chứng thực bản sao", "HD7-K4Q2-9", 50000,
-			     "Vietcombank", "0011004123456", "UBND XA HANH DUC", "000201...", 1795742460 };
+	struct payslip p = { "Xã Nghĩa Hành", "Chứng thực bản sao", "HD7-K4Q2-9", 50000,
+			     "Vietcombank", "0011004123456", "UBND XA NGHIA HANH", "000201...", 1795742460 };
 	struct slip s;
 	int big;
 
@@ -209,8 +250,8 @@ static void test_ticket_and_payslip(void **state)
 /* A receipt saved while the booth's clock was not set says so in words. */
 static void test_unknown_time(void **state)
 {
-	struct receipt r = { "Xã A", "Đăng ký khai sinh", "HD7-K4Q2-9", 0, "demo-01", { 0, 0, 0 },
-			     NULL, 0, NULL, NULL };
+	struct receipt r = { .commune = "Xã A", .booth = "demo-01", .procedure = "Đăng ký khai sinh",
+			     .code = "HD7-K4Q2-9" };
 	struct slip s;
 
 	(void)state;
@@ -218,13 +259,13 @@ static void test_unknown_time(void **state)
 	receipt_layout(&r, &s);
 	assert_true(find(&s, "Nộp lúc: chưa rõ giờ") >= 0);
 	assert_int_equal(find(&s, "1970"), -1);
-	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	assert_true(find(&s, "Hẹn trả kết quả: cán bộ sẽ báo") >= 0);
 	slip_free(&s);
 }
 
 static void test_missing_parts_are_left_out(void **state)
 {
-	struct receipt r = { NULL, NULL, "HD7-K4Q2-9", 1795742460, "", { 0, 0, 0 }, NULL, 0, NULL, NULL };
+	struct receipt r = { .code = "HD7-K4Q2-9", .submitted = 1795742460, .booth = "" };
 	struct payslip p = { "Xã A", NULL, "HD7", 1000, NULL, "123", NULL, NULL, 1795742460 };
 	struct slip s;
 	int i;
@@ -233,10 +274,9 @@ static void test_missing_parts_are_left_out(void **state)
 	slip_init(&s, 46);
 	receipt_layout(&r, &s);
 	assert_int_equal(find(&s, "chưa rõ giờ"), -1);
-	assert_int_equal(find(&s, "Thủ tục"), -1);
-	assert_int_equal(find(&s, "Hẹn trả"), -1);
+	assert_int_equal(find(&s, "Người nộp"), -1);
 	assert_int_equal(find(&s, "Lệ phí"), -1);
-	assert_int_equal(find(&s, "Tại trạm"), -1);
+	assert_int_equal(find(&s, "Trạm"), -1);
 	assert_int_equal(find(&s, "null"), -1);
 	/* Without a payload the QR holds the code. */
 	for (i = 0; i < s.n && s.lines[i].kind != SLIP_QR; i++)
@@ -265,7 +305,7 @@ static void test_render_fills_the_paper_width(void **state)
 		struct bitmap b;
 
 		slip_init(&s, widths[k] / 8 - 2);
-		testpage_layout("Xã Hành Đức", "demo-01", 1795742460, &s);
+		testpage_layout("Xã Nghĩa Hành", "demo-01", 1795742460, &s);
 		assert_int_equal(slip_render(&s, f, widths[k], SLIP_RASTER, &b, &cause), 0);
 		assert_int_equal(b.w, widths[k]);
 		assert_true(b.h > 400);
@@ -306,7 +346,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_keeps_words_and_text),
 		cmocka_unit_test(test_wrap_cuts_long_words_and_scales),
 		cmocka_unit_test(test_qr_payload),
-		cmocka_unit_test(test_vnd),
+		cmocka_unit_test(test_qr_code_of_scan),
+		cmocka_unit_test(test_receipt_papers_and_fee),
 		cmocka_unit_test(test_receipt_content),
 		cmocka_unit_test(test_ticket_and_payslip),
 		cmocka_unit_test(test_missing_parts_are_left_out),

@@ -1,0 +1,51 @@
+/* Tests for money.c: one way to write money, "7.000 đồng", "2.000
+ * đồng/trang", "Miễn phí", from a plain amount or a catalog channel. */
+#include "unit.h"
+
+#include <stdlib.h>
+
+#include "money.h"
+
+/* Asserts that s (freed here) is want. */
+static void is(char *s, const char *want)
+{
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void test_amounts(void **state)
+{
+	(void)state;
+	is(money_text(7000, NULL), "7.000 đồng");
+	is(money_text(1234567, NULL), "1.234.567 đồng");
+	is(money_text(500, NULL), "500 đồng");
+	is(money_text(2000, "/trang"), "2.000 đồng/trang");
+	is(money_text(0, NULL), "Miễn phí");
+}
+
+static void test_published_fees(void **state)
+{
+	(void)state;
+	is(money_fee("7,000 Việt Nam Đồng", 7000, NULL), "7.000 đồng");
+	is(money_fee("2,000 Việt Nam Đồng", 2000, "/trang"), "2.000 đồng/trang");
+	is(money_fee("Miễn phí", 0, "Miễn cho hộ nghèo"), "Miễn phí");
+	/* A note on who pays is not a unit. */
+	is(money_fee("20,000 Việt Nam Đồng", 20000, "Trường hợp ... thu 10.000 đồng/lần"), "20.000 đồng");
+	/* Not an amount in dong: as published, with its unit. */
+	is(money_fee("10 USD", -1, "/bản"), "10 USD/bản");
+	assert_null(money_fee(NULL, -1, NULL));
+	assert_string_equal(money_unit(" /giao dịch"), "/giao dịch");
+	assert_null(money_unit("Miễn phí cho trẻ em"));
+	assert_null(money_unit(NULL));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amounts),
+		cmocka_unit_test(test_published_fees),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
