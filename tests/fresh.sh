@@ -305,9 +305,9 @@ wait_home() {
 		if grep -qF "$HOME_TEXT" <<<"$screen" && grep -qF "$HOME_ITEM" <<<"$screen"; then
 			return 0
 		fi
-		if [ "$(tmx display -p '#{pane_dead}' 2>/dev/null)" = 1 ]; then
+		if [ -n "$(pane_end)" ]; then
 			show_pane
-			die "make run ended (status $(tmx display -p '#{pane_dead_status}')) before the home screen"
+			die "make run ended ($(pane_end)) before the home screen"
 		fi
 		sleep 0.5
 	done
@@ -315,17 +315,30 @@ wait_home() {
 	die "no home screen after ${RUN_TIMEOUT}s"
 }
 
+# How make run's pane ended ("status N" or "signal N"), once tmux knows:
+# the pane is dead when its terminal closes, a little before the process
+# has been waited for. Empty while make run runs.
+pane_end() {
+	local end
+	end=$(tmx display -p '#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null) || return 0
+	case $end in
+	:) ;;
+	:*) echo "signal ${end#:}" ;;
+	*) echo "status ${end%:*}" ;;
+	esac
+}
+
 # Ends the kiosk with SIGTERM: it must exit, and make run with it, status 0.
 stop_kiosk() {
-	local pid deadline=$((SECONDS + 30)) status
+	local pid deadline=$((SECONDS + 30)) end=""
 	pid=$(kiosk_pid)
 	[ -n "$pid" ] || { show_pane; die "the home screen shows but no kiosk process runs in the root"; }
 	kill -TERM "$pid"
-	while [ "$SECONDS" -lt "$deadline" ] && [ "$(tmx display -p '#{pane_dead}')" != 1 ]; do
+	while [ "$SECONDS" -lt "$deadline" ] && [ -z "$end" ]; do
 		sleep 0.1
+		end=$(pane_end)
 	done
-	status=$(tmx display -p '#{pane_dead}:#{pane_dead_status}')
-	[ "$status" = "1:0" ] || { show_pane; die "after SIGTERM make run did not exit with 0 (dead:status $status)"; }
+	[ "$end" = "status 0" ] || { show_pane; die "after SIGTERM make run did not exit with status 0 (${end:-still running})"; }
 }
 
 # `make run` in an 80x24 tmux pane (tmux from the host: the newcomer's own
