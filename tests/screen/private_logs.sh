@@ -73,7 +73,8 @@ err = sqlite3.connect(sys.argv[1]).execute("select last_error from submissions")
 assert sys.argv[2] in err, err
 PY
 kctl queue retry "$code" >/dev/null || fail "queue retry"
-kctl sync --daemon 2>"$TEST_TMP/daemon.err" &
+# The program itself, not kctl: $! must be the daemon, not a subshell.
+./build/kioskctl --config "$KIOSK_CONFIG" sync --daemon 2>"$TEST_TMP/daemon.err" &
 DAEMON=$!
 for ((i = 0; i < 200; i++)); do
 	grep -q "sent $code" "$TEST_TMP/daemon.err" && break
