@@ -15,6 +15,9 @@
 #include "db.h"
 #include "i18n.h"
 #include "job.h"
+#include "scr.h"
+#include "screendef.h"
+#include "submit.h"
 #include "text.h"
 #include "util.h"
 
@@ -103,21 +106,25 @@ struct catalog *app_catalog(struct app *a)
 
 void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method)
 {
-	enum entry_mode mode = entry_mode_parse(a->env.cfg->input);
+	enum ui_input in = a->env.cfg->input;
+	enum entry_mode mode = in == INPUT_TOUCH ? ENTRY_TOUCH
+			     : in == INPUT_KEYPAD ? ENTRY_KEYPAD : ENTRY_KEYBOARD;
 
 	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
-		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);
+		char *dir = xprintf("%s/assets", a->env.cfg->content_dir);
 		char *cause = NULL;
 
-		keypad_init(&a->keypad, path, &cause); /* without it: letters only */
+		/* Without the lists: letters only. */
+		keypad_init(&a->keypad, a->env.cfg->keypad_style, dir, &cause);
+		keypad_clock(&a->keypad, a->now_ms);
 		free(cause);
-		free(path);
+		free(dir);
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
 	/* [ui] tones: where a tone goes in oa, oe, uy (hoà or hòa). */
 	field_set_method(&e->field, method,
-			 strcmp(a->env.cfg->tones, "old") == 0 ? VI_OLD_STYLE : 0);
+			 a->env.cfg->tones == TONES_OLD ? VI_OLD_STYLE : 0);
 }
 
 int app_job_argv(struct app *a, struct job *j, const char *const args[])
@@ -156,6 +163,11 @@ int app_items(struct app *a, struct item *out)
 	else if (a->depth > 1 && n < ITEM_MAX + 1)
 		out[n++] = (struct item){ '0', f->ops->home_back ? N_("Về trang chủ") : N_("Quay lại"), -1 };
 	return n;
+}
+
+struct frame *app_top(struct app *a)
+{
+	return &a->stack[a->depth - 1];
 }
 
 void app_touch(struct app *a)
@@ -199,12 +211,28 @@ void app_back(struct app *a)
 	a->dirty = 1;
 }
 
+void app_home(struct app *a)
+{
+	while (a->depth > 1)
+		app_back(a);
+}
+
+void app_back_past(struct app *a, const struct frame_ops *ops)
+{
+	while (a->depth > 1) {
+		int last = app_top(a)->ops == ops;
+
+		app_back(a);
+		if (last)
+			return;
+	}
+}
+
 /* Leaves the top frame the way its "0" says: one back, or home. */
 static void leave(struct app *a)
 {
 	if (app_top(a)->ops->home_back)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else
 		app_back(a);
 }
@@ -213,8 +241,7 @@ static void leave(struct app *a)
  * stays (typing, language, screens). */
 static void reset(struct app *a)
 {
-	while (a->depth > 1)
-		app_back(a);
+	app_home(a);
 	a->lang = a->default_lang;
 	a->focus = -1;
 	a->pressed = -1;
@@ -463,7 +490,17 @@ int app_job_fd(const struct app *a)
 int app_wait_ms(const struct app *a)
 {
 	/* A spinner turns four times a second while a job runs. */
-	return app_job_fd(a) >= 0 ? 250 : 1000;
+	int ms = app_job_fd(a) >= 0 ? 250 : 1000;
+	int pause = a->keypad_loaded ? keypad_wait_ms(&a->keypad) : -1;
+
+	return pause >= 0 && pause < ms ? pause : ms;
+}
+
+void app_clock_ms(struct app *a, long long now_ms)
+{
+	a->now_ms = now_ms;
+	if (a->keypad_loaded && keypad_clock(&a->keypad, now_ms))
+		a->dirty = 1; /* the letter tapped is spelled now */
 }
 
 void app_tick(struct app *a, time_t now)
@@ -542,5 +579,33 @@ int app_quit(const struct app *a)
 
 struct db *app_db(const struct app *a)
 {
+	return a->env.db;
+}
+
+const struct app_env *app_env(const struct app *a)
+{
+	return &a->env;
+}
+
+const struct booth_state *app_booth(const struct app *a)
+{
+	return &a->st;
+}
+
+void app_next_language(struct app *a)
+{
+	a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
+	a->dirty = 1;
+}
+
+void app_request_quit(struct app *a)
+{
+	a->quit = 1;
+}
+
+struct db *app_state_db(struct app *a, char **cause)
+{
+	if (a->env.db == NULL)
+		a->env.db = submit_open_state(a->env.cfg, cause);
 	return a->env.db;
 }

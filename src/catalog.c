@@ -18,12 +18,9 @@ struct catalog {
 	sqlite3 *sql;
 
 	struct catalog_entry *procs;    /* by code; doc number = index */
-	char **proc_fold;               /* folded name, for ordering */
 	size_t nprocs;
 	struct catalog_field *fields;   /* by folded name; id = index + 1 */
 	size_t nfields;
-	size_t *by_field;               /* procedure indexes by field, then name */
-	size_t *field_start;            /* field id -> first in by_field */
 	struct search *proc_index;
 	unsigned *proc_flags;           /* SEARCH_AT_LEVEL, SEARCH_HAS_FORM */
 	size_t nsynonyms;
@@ -79,22 +76,6 @@ static char **field_fold_keys;
 static int by_field_fold(const void *a, const void *b)
 {
 	return strcmp(field_fold_keys[*(const size_t *)a], field_fold_keys[*(const size_t *)b]);
-}
-
-/* The catalog whose procedures are being sorted (qsort has no context). */
-static const struct catalog *sorting;
-
-/* Orders procedure indexes by field, then folded name, then code. */
-static int by_field_name(const void *a, const void *b)
-{
-	const struct catalog_entry *x = &sorting->procs[*(const size_t *)a];
-	const struct catalog_entry *y = &sorting->procs[*(const size_t *)b];
-	int c;
-
-	if (x->field != y->field)
-		return x->field < y->field ? -1 : 1;
-	c = strcmp(sorting->proc_fold[*(const size_t *)a], sorting->proc_fold[*(const size_t *)b]);
-	return c ? c : strcmp(x->code, y->code);
 }
 
 /* Loads the fields, numbered by folded name. ids maps the database's ids
@@ -187,9 +168,6 @@ static void add_procedure(struct catalog *cat, sqlite3_stmt *st, const unsigned 
 	e->field_name = e->field ? cat->fields[e->field - 1].name : "";
 	if (e->field)
 		cat->fields[e->field - 1].count++;
-	cat->proc_fold[doc] = text_fold(name ? name : "");
-	if (cat->proc_fold[doc] == NULL)
-		cat->proc_fold[doc] = xstrdup("");
 	search_add(cat->proc_index, doc, SEARCH_NAME, name);
 	search_add(cat->proc_index, doc, SEARCH_FIELD, (const char *)sqlite3_column_text(st, 4));
 	search_add(cat->proc_index, doc, SEARCH_BODY, (const char *)sqlite3_column_text(st, 5));
@@ -204,7 +182,7 @@ static int load_procedures(struct catalog *cat)
 {
 	sqlite3_stmt *st;
 	unsigned *ids = NULL;
-	size_t nids = 0, n = 0, i;
+	size_t nids = 0, n = 0;
 
 	if (load_fields(cat, &ids, &nids) != 0)
 		return -1;
@@ -216,7 +194,6 @@ static int load_procedures(struct catalog *cat)
 		n = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	cat->procs = xcalloc(n ? n : 1, sizeof *cat->procs);
-	cat->proc_fold = xcalloc(n ? n : 1, sizeof *cat->proc_fold);
 	cat->proc_flags = xcalloc(n ? n : 1, sizeof *cat->proc_flags);
 	cat->proc_index = search_new((unsigned)n);
 	if (sqlite3_prepare_v2(cat->sql,
@@ -233,16 +210,6 @@ static int load_procedures(struct catalog *cat)
 	if (load_synonyms(cat) != 0)
 		return -1;
 	search_finish(cat->proc_index);
-
-	cat->by_field = xmalloc((cat->nprocs ? cat->nprocs : 1) * sizeof *cat->by_field);
-	for (i = 0; i < cat->nprocs; i++)
-		cat->by_field[i] = i;
-	sorting = cat;
-	qsort(cat->by_field, cat->nprocs, sizeof *cat->by_field, by_field_name);
-	sorting = NULL;
-	cat->field_start = xcalloc(cat->nfields + 2, sizeof *cat->field_start);
-	for (i = cat->nprocs; i-- > 0;)
-		cat->field_start[cat->procs[cat->by_field[i]].field] = i;
 	return 0;
 }
 
@@ -352,15 +319,10 @@ void catalog_close(struct catalog *cat)
 	sqlite3_close(cat->sql);
 	for (i = 0; i < cat->nstrings; i++)
 		free(cat->strings[i]);
-	for (i = 0; i < cat->nprocs; i++)
-		free(cat->proc_fold[i]);
 	free(cat->strings);
-	free(cat->proc_fold);
 	free(cat->proc_flags);
 	free(cat->procs);
 	free(cat->fields);
-	free(cat->by_field);
-	free(cat->field_start);
 	search_free(cat->proc_index);
 	free(cat->provinces);
 	free(cat->communes);
@@ -464,20 +426,6 @@ const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
 {
 	*n = cat->nfields;
 	return cat->fields;
-}
-
-size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
-			  const struct catalog_entry **out, size_t max)
-{
-	size_t i, n = 0, start, count;
-
-	if (field == 0 || field > cat->nfields)
-		return 0;
-	start = cat->field_start[field];
-	count = cat->fields[field - 1].count;
-	for (i = first; i < count && n < max; i++)
-		out[n++] = &cat->procs[cat->by_field[start + i]];
-	return n;
 }
 
 const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i)
@@ -744,19 +692,6 @@ struct announcement_list *catalog_announcements_get(struct catalog *cat, const c
 		return NULL;
 	}
 	return announcements(cat, "shown_from <= ?1 AND shown_to >= ?1", date, cause);
-}
-
-struct announcement_list *catalog_announcement_get(struct catalog *cat, const char *id,
-						   char **cause)
-{
-	struct announcement_list *l = announcements(cat, "id = ?1", id, cause);
-
-	if (l != NULL && l->n == 0) {
-		announcement_list_free(l);
-		*cause = xprintf("no announcement %s", id);
-		return NULL;
-	}
-	return l;
 }
 
 void announcement_list_free(struct announcement_list *l)

@@ -83,11 +83,6 @@ struct catalog_field {
 /* The fields, by name; *n gets their number. */
 const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n);
 
-/* A field's procedures by name, up to max from the first-th on; returns the
- * number written. */
-size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
-			  const struct catalog_entry **out, size_t max);
-
 /* The i-th procedure in the order of their codes (0 .. catalog_count()
  * - 1), or NULL past the end. */
 const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i);
@@ -182,10 +177,6 @@ struct announcement_list {
  * with *cause set on a bad date or a read error. */
 struct announcement_list *catalog_announcements_get(struct catalog *cat, const char *date,
 						    char **cause);
-
-/* One announcement by id (shown or not), or NULL with *cause set. */
-struct announcement_list *catalog_announcement_get(struct catalog *cat, const char *id,
-						   char **cause);
 
 /* Frees a list; NULL is ignored. */
 void announcement_list_free(struct announcement_list *l);

@@ -1,5 +1,6 @@
 /* kioskctl: the helpers' and admins' command line. Each command is a
- * function in a ctl_*.c file, listed in the table in kioskctl.c. */
+ * function in a ctl_*.c file, listed in the table in kioskctl.c; the
+ * helpers they share are in ctl_util.c. */
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
 
@@ -36,6 +37,9 @@ void ctl_tty_guard(void);
 
 /* Prints "kioskctl: message" to stderr; returns the exit status 1. */
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "kioskctl: CAUSE" to stderr and frees cause; returns 1. */
+int ctl_fail_cause(char *cause);
 
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);

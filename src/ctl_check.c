@@ -82,7 +82,7 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 	size_t i;
 	uint32_t cp;
 
-	if (strcmp(cfg->display, "terminal") == 0)
+	if (cfg->display == DISPLAY_TERMINAL)
 		return 0;
 	font = glyphs_font_path(cfg->console_font, cfg->console_size);
 	g = glyphs_load(font, &cause);
@@ -207,7 +207,7 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
-		if (strcmp(ctl->cfg.display, "terminal") != 0) {
+		if (ctl->cfg.display != DISPLAY_TERMINAL) {
 			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
 
 			printf("; drawable with the console font %s", font);

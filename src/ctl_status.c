@@ -23,7 +23,7 @@
  * to. Paper and cover are only known when a job is sent. */
 static void status_printer(const struct config *cfg, struct ctl_status *st)
 {
-	const char *type = cfg->printer_type;
+	const char *type = config_word("printer", "type", cfg->printer_type);
 	struct printer *p;
 	char *cause = NULL;
 

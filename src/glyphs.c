@@ -330,11 +330,11 @@ int glyphs_check_content(const struct glyphs *g, const char *font, const char *d
 	return rc < 0 ? -1 : found;
 }
 
-int glyphs_console(const char *display, const char *term)
+int glyphs_console(enum ui_display display, const char *term)
 {
-	if (strcmp(display, "console") == 0)
+	if (display == DISPLAY_CONSOLE)
 		return 1;
-	return strcmp(display, "auto") == 0 && term != NULL &&
+	return display == DISPLAY_AUTO && term != NULL &&
 	       (strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0);
 }
 

@@ -440,11 +440,6 @@ static const char *lookup(const struct i18n *t, int i, const char *msgid)
 	return e ? e->str : NULL;
 }
 
-int i18n_has(const struct i18n *t, int i, const char *msgid)
-{
-	return lookup(t, i, msgid) != NULL;
-}
-
 const char *i18n_get(const struct i18n *t, int i, const char *msgid)
 {
 	const char *s = lookup(t, i, msgid);

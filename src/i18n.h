@@ -34,7 +34,4 @@ const char *i18n_name(const struct i18n *t, int i);
 /* The translation of msgid in language i; msgid itself when there is none. */
 const char *i18n_get(const struct i18n *t, int i, const char *msgid);
 
-/* True when language i has its own translation of msgid. */
-int i18n_has(const struct i18n *t, int i, const char *msgid);
-
 #endif

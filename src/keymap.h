@@ -3,8 +3,9 @@
  * keys the app acts on.
  *
  * On a keyboard or touch booth this changes little: the keypad's keys
- * type what is printed on them (a digit, * + - . /), Delete is Backspace,
- * and Home, End, Page Up/Down and Insert mean nothing. Arrows stay arrows.
+ * type what is printed on them (a digit, * + - . /), Delete deletes the
+ * character after the cursor, Home and End move it, Page Up/Down and
+ * Insert mean nothing. Arrows stay arrows.
  *
  * On a keypad booth ([ui] input = keypad) every key of the keypad is the
  * key printed on it, whatever the terminal's keypad mode and NumLock: the
@@ -37,6 +38,7 @@ enum {
 	KM_PGDN,               /* 3 */
 	KM_INSERT,             /* 0 */
 	KM_DELETE,             /* . */
+	KM_BEGIN,              /* 5: the middle key with NumLock off */
 };
 
 /* The keys of a keypad besides its digits, as the config names them. */

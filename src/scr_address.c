@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
+#include "predict.h"
+#include "scr.h"
 #include "util.h"
 
 #define SHOWN 6
@@ -18,14 +19,46 @@
 #define HIT_KEY 1000
 
 struct picker {
-	struct form_state *st;              /* the form below, and its field */
-	int field;
+	scr_address_fn *done;               /* told the choice */
+	void *arg;
 	struct entry entry;                 /* the search */
 	int choosing;                       /* keypad: digits choose matches now */
 	const struct catalog_unit *province;/* chosen in the first step */
 	const struct catalog_unit *hit[SHOWN];
 	size_t n, total;
+	size_t shown;                       /* matches on screen, for the digits */
 };
+
+/* The keys pressed on a keypad booth typing predictive words, or NULL. */
+static const char *t9_keys(const struct picker *p)
+{
+	const struct keypad *k = p->entry.keypad;
+
+	if (p->entry.mode != ENTRY_KEYPAD || k == NULL || k->style != KEYPAD_PREDICTIVE ||
+	    k->input != KEYPAD_WORDS || k->nspell == 0)
+		return NULL;
+	return k->spell;
+}
+
+/* The units whose name has a word the keys pressed start (one press per
+ * letter), those whose first word does first, into p's matches. */
+static void t9_search(struct picker *p, const struct catalog_unit *units, size_t n, const char *keys)
+{
+	int want;
+	size_t i;
+
+	for (want = 2; want >= 1; want--)
+		for (i = 0; i < n; i++) {
+			size_t skip = strncmp(units[i].name, units[i].kind, strlen(units[i].kind)) == 0
+					      ? strlen(units[i].kind) : 0;
+
+			if (predict_match(keys, units[i].name, skip) != want)
+				continue;
+			if (p->n < SHOWN)
+				p->hit[p->n++] = &units[i];
+			p->total++;
+		}
+}
 
 /* Searches again for what is typed. */
 static void refresh(struct app *a, struct picker *p)
@@ -33,10 +66,18 @@ static void refresh(struct app *a, struct picker *p)
 	struct catalog *cat = app_catalog(a);
 	const char *q = entry_text(&p->entry);
 
+	const char *keys = t9_keys(p);
+	const struct catalog_unit *units;
+	size_t nunits;
+
 	p->n = p->total = 0;
 	if (cat == NULL)
 		return;
-	if (p->province == NULL)
+	if (keys != NULL) {
+		units = p->province ? catalog_communes(cat, p->province->code, &nunits)
+				    : catalog_provinces(cat, &nunits);
+		t9_search(p, units, nunits, keys);
+	} else if (p->province == NULL)
 		p->n = catalog_search_provinces(cat, q, p->hit, SHOWN, &p->total);
 	else
 		p->n = catalog_search_communes(cat, p->province->code, q, p->hit, SHOWN, &p->total);
@@ -54,32 +95,29 @@ static const char *picker_title(const struct app *a, const struct frame *f)
 /* Takes result i: a province leads to its communes; a commune ends it. */
 static void take(struct app *a, struct picker *p, size_t i)
 {
-	struct form_state *st;
-	struct entry *e;
-	char *value;
-	const char *typed;
+	const char *commune, *province;
+	scr_address_fn *done;
+	void *arg;
 
 	if (i >= p->n)
 		return;
 	if (p->province == NULL) {
 		p->province = p->hit[i];
 		field_clear(&p->entry.field);
+		if (p->entry.keypad)
+			keypad_reset(p->entry.keypad);
 		p->choosing = 0;
 		refresh(a, p);
 		app_touch(a);
 		return;
 	}
-	e = &p->st->entry[p->field];
-	typed = entry_text(e);
-	value = *typed ? xprintf("%s, %s, %s", typed, p->hit[i]->name, p->province->name)
-		       : xprintf("%s, %s", p->hit[i]->name, p->province->name);
-	field_set(&e->field, value);
-	free(value);
-	p->st->picked[p->field] = 1;
-	p->st->error[p->field] = NULL;
-	st = p->st;
-	app_back(a);            /* frees p */
-	scr_form_advance(a, st); /* and on to the next field */
+	/* The names are the catalog's: they outlive the picker. */
+	commune = p->hit[i]->name;
+	province = p->province->name;
+	done = p->done;
+	arg = p->arg;
+	app_back(a); /* frees p */
+	done(a, arg, commune, province);
 }
 
 /* The search field, then the matches. */
@@ -109,7 +147,8 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2)
 		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, c->cols - 2,
 			    HIT_RESULT + (int)i);
-	if (p->n == 0 && *entry_text(&p->entry) != '\0')
+	p->shown = i; /* a digit takes only a match on screen */
+	if (p->n == 0 && (*entry_text(&p->entry) != '\0' || t9_keys(p) != NULL))
 		y += canvas_wrap(c, y, 2, c->cols - 4, 2,
 				 app_tr(a, N_("Không tìm thấy. Xin xem lại chữ đã gõ, hoặc gõ ít chữ hơn.")),
 				 ATTR_ALERT);
@@ -127,7 +166,12 @@ static int picker_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	(void)now;
 	app_touch(a);
 	if (!typing_digits && !p->entry.osk_open && key >= '1' && key <= '9') {
-		take(a, p, key - '1');
+		if ((size_t)(key - '1') < p->shown)
+			take(a, p, key - '1');
+		return 1;
+	}
+	if (typing_digits && (key == AK_ENTER || key == '#') && t9_keys(p) != NULL) {
+		p->choosing = 1; /* the keys pressed found the matches: choose */
 		return 1;
 	}
 	if (!typing_digits && key == AK_ENTER && p->n > 0) {
@@ -144,7 +188,7 @@ static int picker_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 		refresh(a, p);
 		return 1;
 	}
-	if (r == ENTRY_CHANGED)
+	if (r == ENTRY_CHANGED || r == ENTRY_USED)
 		refresh(a, p);
 	if (r == ENTRY_DONE && p->entry.mode == ENTRY_KEYPAD)
 		p->choosing = 1;
@@ -197,12 +241,12 @@ const struct frame_ops scr_address = {
 	.done = picker_done,
 };
 
-void scr_address_open(struct app *a, struct form_state *st, int field)
+void scr_address_open(struct app *a, scr_address_fn *done, void *arg)
 {
 	struct picker *p = xcalloc(1, sizeof *p);
 
-	p->st = st;
-	p->field = field;
-	app_entry(a, &p->entry, 40, 0, VI_NONE);
+	p->done = done;
+	p->arg = arg;
+	app_entry(a, &p->entry, 40, FIELD_PLACE, VI_NONE);
 	app_push(a, &scr_address, NULL, NULL, p);
 }

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "calendar.h"
 #include "catalog.h"
 #include "clock.h"
@@ -19,9 +18,10 @@
 #include "job.h"
 #include "ptime.h"
 #include "rcode.h"
+#include "receipt.h"
+#include "scr.h"
 #include "spool.h"
 #include "text.h"
-#include "receipt.h"
 #include "util.h"
 
 #define HIT_FIELD 1
@@ -113,7 +113,7 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	date_text(date_of((time_t)item->created_at), l->submitted);
 	if (t.days < 0)
 		return;
-	path = xprintf("%s/%s", a->env.cfg->content_dir, CALENDAR_FILE);
+	path = xprintf("%s/%s", app_env(a)->cfg->content_dir, CALENDAR_FILE);
 	cal = calendar_load(path, &cause);
 	if (cal == NULL)
 		cal = calendar_new(); /* no table: weekends only */
@@ -133,9 +133,9 @@ static void read_local(struct app *a, struct lookup *l)
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
 	l->procedure[0] = l->submitted[0] = l->due[0] = '\0';
 	l->from_server = 0;
-	if (a->env.db == NULL)
+	if (app_db(a) == NULL)
 		return;
-	if (dossier_status_get(a->env.db, l->code, &ds, &cause) == 1) {
+	if (dossier_status_get(app_db(a), l->code, &ds, &cause) == 1) {
 		snprintf(l->status, sizeof l->status, "%s", ds.status);
 		snprintf(l->note, sizeof l->note, "%s", ds.note ? ds.note : "");
 		l->updated_at = ds.updated_at;
@@ -144,7 +144,7 @@ static void read_local(struct app *a, struct lookup *l)
 	}
 	free(cause);
 	cause = NULL;
-	if (spool_find(a->env.db, l->code, &item, &cause) == 1) {
+	if (spool_find(app_db(a), l->code, &item, &cause) == 1) {
 		snprintf(l->spool, sizeof l->spool, "%s", spool_state_name(item.state));
 		read_request(a, l, &item);
 		spool_item_free(&item);
@@ -155,7 +155,7 @@ static void read_local(struct app *a, struct lookup *l)
 /* Asks the server in the background, when the booth has one. */
 static void ask_server(struct app *a, struct lookup *l)
 {
-	if (a->env.cfg->upload_url[0] != '\0')
+	if (app_env(a)->cfg->upload_url[0] != '\0')
 		l->asking = app_job(a, &l->job, "dossier", l->code, "--json") == 0;
 }
 

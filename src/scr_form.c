@@ -9,12 +9,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "cccd.h"
 #include "clock.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "text.h"
 #include "util.h"
 
@@ -78,17 +79,17 @@ static const char *today(char *out, size_t size)
 static struct form_state *form_state_new(struct app *a, const struct form *form)
 {
 	struct form_state *st = xcalloc(1, sizeof *st);
-	enum vi_method method = VI_TELEX;
+	enum vi_method method = app_env(a)->cfg->typing;
 	int i;
 
-	vi_method_parse(a->env.cfg->typing, &method);
 	st->form = form;
 	for (i = 0; i < form->nfields; i++) {
 		const struct form_field *fd = &form->fields[i];
 		int max = fd->type == FT_NOTE ? 1000 : fd->type == FT_DATE ? 10 : 80;
 
 		app_entry(a, &st->entry[i], max,
-			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS : 0,
+			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS
+				: fd->type == FT_ADDRESS ? FIELD_PLACE : 0,
 			  fd->type == FT_NAME || fd->type == FT_TEXT || fd->type == FT_NOTE ||
 				  fd->type == FT_ADDRESS ? method : VI_NONE);
 	}
@@ -148,6 +149,25 @@ static int check(struct form_state *st, int i)
 	return st->error[i] == NULL;
 }
 
+static void next(struct app *a, struct form_state *st);
+
+/* The address picker's choice for the focused field: added to what was
+ * typed there (a street, a hamlet), then on to the next field. */
+static void address_picked(struct app *a, void *arg, const char *commune, const char *province)
+{
+	struct form_state *st = arg;
+	struct entry *e = &st->entry[st->focus];
+	const char *typed = entry_text(e);
+	char *value = *typed ? xprintf("%s, %s, %s", typed, commune, province)
+			     : xprintf("%s, %s", commune, province);
+
+	field_set(&e->field, value);
+	free(value);
+	st->picked[st->focus] = 1;
+	st->error[st->focus] = NULL;
+	next(a, st);
+}
+
 /* On touch booths, opens the focused field's keyboard or pad (options
  * are touched where they are); elsewhere closes it. */
 static void open_focus(struct form_state *st)
@@ -170,7 +190,7 @@ static void next_step(struct app *a, struct form_state *st)
 		    app_catalog(a) != NULL) {
 			st->focus = i;
 			st->open = 0;
-			scr_address_open(a, st, i);
+			scr_address_open(a, address_picked, st);
 			return;
 		}
 	for (i = first; i < end; i++)
@@ -203,7 +223,7 @@ static void next(struct app *a, struct form_state *st)
 	    app_catalog(a) != NULL) {
 		/* What was typed is the street or hamlet; now the commune. */
 		st->open = 0;
-		scr_address_open(a, st, st->focus);
+		scr_address_open(a, address_picked, st);
 		return;
 	}
 	if (!check(st, st->focus))
@@ -214,11 +234,6 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	next_step(a, st);
-}
-
-void scr_form_advance(struct app *a, struct form_state *st)
-{
-	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */
@@ -322,7 +337,7 @@ static int draw_field(struct app *a, struct form_state *st, struct canvas *c, in
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
 		canvas_text(c, y, x + w - 1, "]", ATTR_DIM, 1);
 		if (focus)
-			canvas_text(c, y, x + v.cursor_col, "▌", ATTR_KEY, 1);
+			view_cursor(c, y, x + v.cursor_col, entry_text(&st->entry[i]) + st->entry[i].field.cursor);
 		free(shown);
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);
@@ -383,20 +398,13 @@ static int anything_typed(const struct form_state *st)
 	return 0;
 }
 
-/* Leaves the form for the home screen, wiping it (the frames' done). */
-static void go_home(struct app *a)
-{
-	while (a->depth > 1)
-		app_back(a);
-}
-
 /* "Về trang chủ": at once when nothing was typed, else after asking. */
 static void ask_home(struct app *a, struct form_state *st)
 {
 	if (anything_typed(st))
 		st->asking_home = 1;
 	else
-		go_home(a);
+		app_home(a);
 }
 
 /* The question before dropping what was typed, with its two answers. */
@@ -540,22 +548,20 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 	if (!st->asking_home)
 		return 0;
 	if (key == '1')
-		go_home(a);
+		app_home(a);
 	else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER)
 		st->asking_home = 0;
 	return 1;
 }
 
-/* True when '*' means "Về trang chủ" in this field: everywhere but while
- * a keypad spells a word (its "more syllables") and in text typed in VIQR
- * (where it is ư). */
+/* True when '*' means "Về trang chủ" in this field: everywhere but in a
+ * keypad's text field (where * switches letters and digits, or shows more
+ * syllables) and in text typed in VIQR (where it is ư). */
 static int star_is_home(const struct app *a, const struct form_field *fd, struct entry *e)
 {
-	char *const *choice;
-
 	if (e->mode == ENTRY_KEYPAD && e->keypad)
-		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
-	return strcmp(a->env.cfg->typing, "viqr") != 0 || digit_field(fd->type) ||
+		return digit_field(fd->type) || option_field(fd->type);
+	return app_env(a)->cfg->typing != VI_VIQR || digit_field(fd->type) ||
 	       option_field(fd->type);
 }
 
@@ -594,7 +600,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 			st->error[st->focus] = NULL;
 			return 1;
 		}
-		if (key == AK_ENTER)
+		/* A keypad's # leaves the choice as it does a text field. */
+		if (key == AK_ENTER || (e->mode == ENTRY_KEYPAD && key == '#'))
 			next(a, st);
 		else if (key == AK_BACKSPACE)
 			previous(a, st);
@@ -668,6 +675,11 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 	switch (st->entry[st->focus].mode) {
 	case ENTRY_TOUCH:
 		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
+	case ENTRY_KEYPAD:
+		if (!digit_field(st->form->fields[st->focus].type) &&
+		    !option_field(st->form->fields[st->focus].type))
+			return N_("{ok}: tiếp theo · {del} khi trống: quay lại"); /* * is letters/digits */
+		/* fall through */
 	default:
 		(void)a;
 		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");

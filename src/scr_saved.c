@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
+#include "formdef.h"
+#include "i18n.h"
 #include "job.h"
 #include "payment.h"
 #include "qr.h"
-#include "formdef.h"
-#include "i18n.h"
+#include "scr.h"
 #include "submit.h"
 #include "util.h"
 #include "vietqr.h"
@@ -69,7 +69,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
 	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
-		    app_tr(a, a->st.online ? N_("Hồ sơ đang được gửi lên xã.")
+		    app_tr(a, app_booth(a)->online ? N_("Hồ sơ đang được gửi lên xã.")
 					  : N_("Hồ sơ sẽ được gửi lên khi có mạng.")),
 		    ATTR_NORMAL);
 	canvas_wrap(c, y + 5, 2, c->cols - 36, 2,
@@ -113,7 +113,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 /* A rating (1-5) is kept with the request's receipt code. */
 static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now)
 {
-	if (!r->rated && a->env.db && db_rate(a->env.db, r->saved.receipt, rating, (long long)now) == 0)
+	if (!r->rated && app_db(a) && db_rate(app_db(a), r->saved.receipt, rating, (long long)now) == 0)
 		r->rated = rating;
 	app_touch(a);
 }
@@ -149,8 +149,7 @@ static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
 	struct receipt_screen *r = f->data;
 
 	if (index == 0)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else if (index == HIT_PAY && r->fee)
 		pay_now(a, r);
 	else if (index >= 1 && index <= 5)
@@ -220,11 +219,11 @@ static char *fee_to_pay(struct app *a, const char *code)
 	struct payment pay;
 	char *cause = NULL, *fee = NULL;
 
-	if (a->env.db == NULL || vietqr_check(a->env.cfg, &cause) != 0) {
+	if (app_db(a) == NULL || vietqr_check(app_env(a)->cfg, &cause) != 0) {
 		free(cause);
 		return NULL;
 	}
-	if (payment_find(a->env.db, app_catalog(a), code, &pay, &cause) == 1) {
+	if (payment_find(app_db(a), app_catalog(a), code, &pay, &cause) == 1) {
 		if (pay.amount > 0 && pay.fee != NULL)
 			fee = xstrdup(pay.fee);
 		payment_free(&pay);
@@ -245,7 +244,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	free(cause);
 	r->print.fd = -1;
 	r->fee = form->procedure ? fee_to_pay(a, r->saved.receipt) : NULL;
-	if (strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (app_env(a)->cfg->printer_type != PRINTER_NONE)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);

@@ -1,9 +1,9 @@
 /* The booth's state, for helpers (from the helper menu). */
 #include <stdio.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "i18n.h"
+#include "scr.h"
 
 /* The fixed title. */
 static const char *status_title(const struct app *a, const struct frame *f)
@@ -24,7 +24,7 @@ static void status_line(struct app *a, struct canvas *c, int y, const char *labe
 /* The lines of the booth's state. */
 static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
-	const struct config *cfg = a->env.cfg;
+	const struct config *cfg = app_env(a)->cfg;
 	char buf[64];
 
 	(void)f;
@@ -33,12 +33,12 @@ static int status_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	status_line(a, c, ++y, N_("Mã trạm"), cfg->booth_id);
 	status_line(a, c, ++y, N_("Thư mục nội dung"), cfg->content_dir);
 	status_line(a, c, ++y, N_("Thư mục dữ liệu"), cfg->state_dir);
-	snprintf(buf, sizeof buf, "%ld", a->st.waiting);
-	status_line(a, c, ++y, N_("Hồ sơ chờ gửi"), a->st.waiting < 0 ? "?" : buf);
+	snprintf(buf, sizeof buf, "%ld", app_booth(a)->waiting);
+	status_line(a, c, ++y, N_("Hồ sơ chờ gửi"), app_booth(a)->waiting < 0 ? "?" : buf);
 	status_line(a, c, ++y, N_("Máy chủ nhận hồ sơ"),
 		    cfg->upload_url[0] ? cfg->upload_url
 				       : app_tr(a, N_("(chưa đặt, trạm chạy không mạng)")));
-	status_line(a, c, ++y, N_("Máy in"), cfg->printer_type);
+	status_line(a, c, ++y, N_("Máy in"), config_word("printer", "type", cfg->printer_type));
 	return y + 2;
 }
 

@@ -68,18 +68,6 @@ const struct screen *screendef_find(const struct screens *s, const char *id);
 /* What a built-in target name means (BUILTIN_NONE when it is not one). */
 enum builtin screendef_builtin(const char *target);
 
-/* Helpers for files of this format (screens and forms): */
-
-/* True for a name made of a-z, 0-9, '-' and '_' (ids, targets). */
-int screendef_name_ok(const char *s);
-
-/* Splits the first word off *rest; returns it (NUL-terminated in place). */
-char *screendef_word(char **rest);
-
-/* Checks a text value: non-empty, valid NFC UTF-8, no control characters;
- * adds a problem at file:line otherwise. */
-int screendef_text_ok(const char *v, const char *file, int line, struct problems *p);
-
 /* Frees one screen's fields. */
 void screendef_free_one(struct screen *sc);
 

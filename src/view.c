@@ -11,6 +11,8 @@
 #include "formdef.h"
 #include "i18n.h"
 #include "problems.h"
+#include "scr_form.h"
+#include "screendef.h"
 #include "text.h"
 #include "view.h"
 
@@ -135,7 +137,7 @@ static const char *booth_hint(const struct app *a, const char *hint)
 {
 	size_t i;
 
-	if (a->env.cfg == NULL || strcmp(a->env.cfg->input, "touch") != 0)
+	if (a->env.cfg == NULL || a->env.cfg->input != INPUT_TOUCH)
 		return hint;
 	for (i = 0; i < sizeof touch_hints / sizeof touch_hints[0]; i++)
 		if (strcmp(hint, touch_hints[i][0]) == 0)

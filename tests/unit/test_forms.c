@@ -236,8 +236,8 @@ static void test_submit_is_one_transaction(void **state)
 	{
 		sqlite3_stmt *st;
 
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT body FROM submissions WHERE id = ?",
-						    -1, &st, NULL), SQLITE_OK);
+		st = db_prepare(db, "SELECT body FROM submissions WHERE id = ?", "test", &cause);
+		assert_non_null(st);
 		sqlite3_bind_text(st, 1, s1.id, -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		doc = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
@@ -251,11 +251,11 @@ static void test_submit_is_one_transaction(void **state)
 			    "Nguyễn Thị Bích Ra");
 	json_decref(doc);
 	/* A database that cannot be written: nothing saved, numbering unchanged. */
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 1", "test", &cause), 0);
 	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748402, 1, &s2, &cause), -1);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 	assert_int_equal(waiting(db), 2);
 	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
@@ -293,8 +293,9 @@ static void test_submit_is_one_transaction(void **state)
 		spool_item_free(&it);
 	}
 	/* The schema keeps the flag frozen like the rest. */
-	assert_int_not_equal(sqlite3_exec(db_sqlite(db), "UPDATE submissions SET time_known = 1",
-					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "UPDATE submissions SET time_known = 1", "test", &cause), -1);
+	assert_non_null(strstr(cause, "never edited"));
+	free(cause);
 	formdef_free_one(&f);
 	db_close(db);
 	cmd = xprintf("rm -rf %s", dir);
