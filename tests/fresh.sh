@@ -2,11 +2,12 @@
 # make test-fresh: the README's two commands on a newcomer's machine. A
 # minimal Debian 12 root (debootstrap minbase plus git and make, from this
 # machine's configured Debian mirror) is built once and kept as a tarball in
-# $FRESH_CACHE; each run unpacks a pristine copy, clones the commit under
-# test into /root/kiosk there, runs `make run` headless in tmux until the
-# home screen shows, ends it with SIGTERM, then runs `make test`, all as
-# root in a chroot. Whatever the run mounted or started is unmounted and
-# ended on every exit; the copy is removed. Needs root (chroot, mounts).
+# $FRESH_CACHE; each run unpacks a pristine copy into a tmpfs, clones the
+# commit under test into /root/kiosk there, runs `make run` headless in tmux
+# until the home screen shows, ends it with SIGTERM, then runs `make test`,
+# all as root in a chroot. Whatever the run mounted or started is unmounted
+# and ended on every exit; the copy is removed. Needs root (chroot, mounts).
+# Leftovers of a run killed outright are removed by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
