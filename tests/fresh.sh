@@ -135,10 +135,14 @@ unmount_under() {
 	[ -z "$(mounts_under "$1")" ]
 }
 
-# Removes a run or build folder: its processes, its mounts, its files.
-# Refuses to remove it while anything is still mounted there.
+# Removes a run or build folder: the tmux of its make run (which runs
+# outside the root), its processes, its mounts, its files. Refuses to
+# remove it while anything is still mounted there.
 dispose() {
 	[ -d "$1" ] || return 0
+	if [ -S "$1/tmux.sock" ]; then
+		tmux -S "$1/tmux.sock" kill-server 2>/dev/null || true
+	fi
 	kill_under "$1"
 	if ! unmount_under "$1"; then
 		say "left in place, still mounted: $(mounts_under "$1" | tr '\n' ' ')"
@@ -151,9 +155,6 @@ dispose() {
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$TMUX_SOCK" ] && [ -S "$TMUX_SOCK" ]; then
-		tmux -S "$TMUX_SOCK" kill-server 2>/dev/null || true
-	fi
 	[ -n "$RUN" ] && { dispose "$RUN" || rc=1; }
 	exit "$rc"
 }
