@@ -26,18 +26,6 @@ const char *app_tr(const struct app *a, const char *msgid)
 	return i18n_get(a->env.i18n, a->lang, msgid);
 }
 
-/* Appends s to out (size bytes, used *o), cutting when full. */
-static void put_str(char *out, size_t size, size_t *o, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*o + n >= size)
-		n = size - 1 - *o;
-	memcpy(out + *o, s, n);
-	*o += n;
-	out[*o] = '\0';
-}
-
 void app_when(const struct app *a, time_t t, char *out, size_t size)
 {
 	struct tm tm;
@@ -53,39 +41,17 @@ void app_when(const struct app *a, time_t t, char *out, size_t size)
 
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)
 {
-	const char *s = app_tr(a, msgid);
-	size_t o = 0;
-	char num[32];
+	const char *ok = keymap_name(&a->keys, AK_ENTER), *del = keymap_name(&a->keys, AK_BACKSPACE);
+	struct i18n_vars v = {
+		.commune = a->env.cfg->commune,
+		.language = i18n_name(a->env.i18n, (a->lang + 1) % i18n_count(a->env.i18n)),
+		/* The booth's key that finishes (#, Enter) or deletes. */
+		.ok = ok ? app_tr(a, ok) : "",
+		.del = del ? app_tr(a, del) : "",
+		.n = n,
+	};
 
-	out[0] = '\0';
-	snprintf(num, sizeof num, "%ld", n);
-	while (*s && o + 1 < size) {
-		const char *v = NULL;
-		size_t skip = 0;
-
-		if (strncmp(s, "{commune}", 9) == 0) {
-			v = a->env.cfg->commune;
-			skip = 9;
-		} else if (strncmp(s, "{language}", 10) == 0) {
-			v = i18n_name(a->env.i18n, (a->lang + 1) % i18n_count(a->env.i18n));
-			skip = 10;
-		} else if (strncmp(s, "{n}", 3) == 0) {
-			v = num;
-			skip = 3;
-		} else if (strncmp(s, "{ok}", 4) == 0 || strncmp(s, "{del}", 5) == 0) {
-			/* The booth's key that finishes (#, Enter) or deletes. */
-			v = keymap_name(&a->keys, s[1] == 'o' ? AK_ENTER : AK_BACKSPACE);
-			v = v ? app_tr(a, v) : "";
-			skip = s[1] == 'o' ? 4 : 5;
-		}
-		if (v) {
-			put_str(out, size, &o, v);
-			s += skip;
-		} else {
-			out[o++] = *s++;
-			out[o] = '\0';
-		}
-	}
+	i18n_fill(out, size, app_tr(a, msgid), &v);
 }
 
 struct catalog *app_catalog(struct app *a)
@@ -189,6 +155,7 @@ void app_push(struct app *a, const struct frame_ops *ops, const struct screen *s
 	if (a->depth == STACK_MAX)
 		end_frame(&a->stack[--a->depth]);
 	a->stack[a->depth++] = (struct frame){ ops, screen, title, data };
+	a->screen_no++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
@@ -206,6 +173,7 @@ void app_back(struct app *a)
 	if (a->depth <= 1)
 		return;
 	end_frame(&a->stack[--a->depth]);
+	a->screen_no++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
@@ -249,6 +217,7 @@ static void reset(struct app *a)
 	a->seq[0] = '\0';
 	a->clock_taps = 0;
 	a->dirty = 1;
+	app_voice_stop(a); /* and nothing is said: nobody is there */
 }
 
 /* Opens the PIN entry for the helper menu (once). */
@@ -342,6 +311,10 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		open_pin(a);
 		return;
 	}
+	if (key == AK_VOICE) {
+		app_voice_repeat(a);
+		return;
+	}
 	if (f->ops->key && f->ops->key(a, f, key, now))
 		return;
 	n = app_items(a, items);
@@ -419,6 +392,9 @@ static void on_tap(struct app *a, int i, time_t now)
 	case HIT_OWN:
 		if (f->ops->tap)
 			f->ops->tap(a, f, h.index, now);
+		break;
+	case HIT_VOICE:
+		app_voice_repeat(a);
 		break;
 	case HIT_CLOCK:
 		if (a->clock_taps == 0 || now - a->clock_first > HELPER_WINDOW) {
@@ -515,9 +491,11 @@ void app_tick(struct app *a, time_t now)
 	if (a->countdown_until == 0 && !app_idle(a) && now - a->last_input >= cfg->idle_timeout) {
 		a->countdown_until = now + cfg->idle_countdown;
 		a->dirty = 1;
+		app_voice_say_msg(a, N_("Bạn còn ở đây không?"));
 	}
 	if (f->ops->tick)
 		f->ops->tick(a, f, now);
+	app_voice_tick(a);
 	/* The clock shows minutes; the countdown, seconds. */
 	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
 		a->dirty = 1;
@@ -550,6 +528,8 @@ struct app *app_new(const struct app_env *env, time_t now)
 	a->pressed = -1;
 	a->last_input = now;
 	a->st.waiting = -1;
+	a->voice.fd = -1;
+	app_voice_stop(a); /* the home screen at start says nothing */
 	a->dirty = 1;
 	return a;
 }
@@ -558,6 +538,8 @@ void app_free(struct app *a)
 {
 	if (a == NULL)
 		return;
+	if (a->voice.pid > 0)
+		job_cancel(&a->voice);
 	while (a->depth > 0)
 		end_frame(&a->stack[--a->depth]);
 	catalog_close(a->catalog);

@@ -9,6 +9,7 @@
 
 #include "content.h"
 #include "formdef.h"
+#include "oldunits.h"
 #include "problems.h"
 #include "search.h"
 #include "text.h"
@@ -32,6 +33,7 @@ struct catalog {
 	size_t *commune_start;          /* province index -> first commune; [n] = end */
 	struct search *province_index;
 	struct search *commune_index;   /* group = province index + 1 */
+	struct oldunits *old;           /* the communes before 2025 */
 
 	char **strings;                 /* everything above points into these */
 	size_t nstrings, strings_cap;
@@ -302,11 +304,15 @@ struct catalog *catalog_open(const char *path, char **cause)
 		catalog_close(cat);
 		return NULL;
 	}
-	if (load_procedures(cat) != 0 || load_units(cat) != 0) {
+	if (load_procedures(cat) != 0 || load_units(cat) != 0 ||
+	    (cat->old = oldunits_load(cat->sql, cat->provinces, cat->nprovinces, cat->communes,
+				      cat->ncommunes)) == NULL) {
 		*cause = xprintf("%s: %s", path, sqlite3_errmsg(cat->sql));
 		catalog_close(cat);
 		return NULL;
 	}
+	/* The lists are in memory now: the pages read for them can go. */
+	sqlite3_db_release_memory(cat->sql);
 	return cat;
 }
 
@@ -329,6 +335,7 @@ void catalog_close(struct catalog *cat)
 	free(cat->commune_start);
 	search_free(cat->province_index);
 	search_free(cat->commune_index);
+	oldunits_free(cat->old);
 	free(cat->hits);
 	free(cat);
 }
@@ -750,17 +757,6 @@ const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *c
 	return NULL;
 }
 
-size_t catalog_search_provinces(struct catalog *cat, const char *query,
-				const struct catalog_unit **out, size_t max, size_t *total)
-{
-	struct search_hit *hits = hit_room(cat, max);
-	size_t n = search_run(cat->province_index, query, 0, 0, hits, max, total), i;
-
-	for (i = 0; i < n; i++)
-		out[i] = &cat->provinces[hits[i].doc];
-	return n;
-}
-
 size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
 			       const struct catalog_unit **out, size_t max, size_t *total)
 {
@@ -776,5 +772,129 @@ size_t catalog_search_communes(struct catalog *cat, const char *province, const 
 	n = search_run(cat->commune_index, query, p < 0 ? 0 : (unsigned)p + 1, 0, hits, max, total);
 	for (i = 0; i < n; i++)
 		out[i] = &cat->communes[hits[i].doc];
+	return n;
+}
+
+const struct catalog_old *catalog_olds(const struct catalog *cat, size_t *n)
+{
+	return oldunits_all(cat->old, n);
+}
+
+size_t catalog_old_find(const struct catalog *cat, const char *key,
+			const struct catalog_old **out, size_t max)
+{
+	return oldunits_find(cat->old, key, out, max);
+}
+
+const char *const *catalog_old_problems(const struct catalog *cat, size_t *n)
+{
+	return oldunits_problems(cat->old, n);
+}
+
+/* True when place p (a unit found by its own name) is among out[0..n). */
+static int listed(const struct catalog_place *out, size_t n, const struct catalog_unit *unit)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (out[i].unit == unit && out[i].was == NULL && out[i].was_province == NULL)
+			return 1;
+	return 0;
+}
+
+/* True when two names fold the same ("Tỉnh Khánh Hòa", "Tỉnh Khánh Hoà"). */
+static int same_name(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int same = fa && fb && strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Adds the 2025 units an old name (hit doc) stands for to out[*n..max). */
+typedef void expand_fn(struct catalog *cat, unsigned doc, struct catalog_place *out, size_t *n,
+		       size_t max);
+
+/* Merges hits by their own names (of units[]) and by old names (expanded
+ * into their 2025 units) into out, best score first, a unit's own name
+ * first among equals. Returns the number written. */
+static size_t merge_places(struct catalog *cat, const struct search_hit *own, size_t nown,
+			   const struct catalog_unit *units, const struct search_hit *was,
+			   size_t nwas, expand_fn *expand, struct catalog_place *out, size_t max)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (n < max && (i < nown || j < nwas)) {
+		if (i < nown && (j >= nwas || own[i].score >= was[j].score))
+			out[n++] = (struct catalog_place){ &units[own[i++].doc], NULL, NULL };
+		else
+			expand(cat, was[j++].doc, out, &n, max);
+	}
+	return n;
+}
+
+/* The 2025 communes old commune doc went into; one of the same name as the
+ * old commune, already listed under its own name, is not repeated. */
+static void expand_old(struct catalog *cat, unsigned doc, struct catalog_place *out, size_t *n,
+		       size_t max)
+{
+	size_t all, k;
+	const struct catalog_old *o = &catalog_olds(cat, &all)[doc];
+
+	for (k = 0; k < o->nnow && *n < max; k++)
+		if (!(listed(out, *n, o->now[k]) && same_name(o->name, o->now[k]->name)))
+			out[(*n)++] = (struct catalog_place){ o->now[k], o, NULL };
+}
+
+/* The 2025 province old province doc is part of, unless listed already
+ * under the same name. */
+static void expand_province(struct catalog *cat, unsigned doc, struct catalog_place *out,
+			    size_t *n, size_t max)
+{
+	size_t all;
+	const struct catalog_old_province *p = &oldunits_provinces(cat->old, &all)[doc];
+
+	if (*n < max && !(listed(out, *n, p->now) && same_name(p->name, p->now->name)))
+		out[(*n)++] = (struct catalog_place){ p->now, NULL, p->name };
+}
+
+size_t catalog_search_places(struct catalog *cat, const char *province, const char *query,
+			     struct catalog_place *out, size_t max, size_t *total)
+{
+	struct search_hit *own = xcalloc(max ? max : 1, sizeof *own);
+	struct search_hit *was = xcalloc(max ? max : 1, sizeof *was);
+	long p = province ? province_at(cat, province) : -1;
+	size_t nown = 0, nwas = 0, town = 0, twas = 0, n = 0;
+
+	if (province == NULL || p >= 0) {
+		unsigned group = p < 0 ? 0 : (unsigned)p + 1;
+
+		nown = search_run(cat->commune_index, query, group, 0, own, max, &town);
+		nwas = oldunits_search(cat->old, query, group, was, max, &twas);
+		n = merge_places(cat, own, nown, cat->communes, was, nwas, expand_old, out, max);
+	}
+	if (total)
+		*total = town + twas;
+	free(own);
+	free(was);
+	return n;
+}
+
+size_t catalog_search_province_places(struct catalog *cat, const char *query,
+				      struct catalog_place *out, size_t max, size_t *total)
+{
+	struct search_hit *own = xcalloc(max ? max : 1, sizeof *own);
+	struct search_hit *was = xcalloc(max ? max : 1, sizeof *was);
+	size_t town = 0, twas = 0, n, nown, nwas;
+
+	nown = search_run(cat->province_index, query, 0, 0, own, max, &town);
+	nwas = oldunits_search_provinces(cat->old, query, was, max, &twas);
+	n = merge_places(cat, own, nown, cat->provinces, was, nwas, expand_province, out, max);
+	if (total)
+		*total = town + twas;
+	free(own);
+	free(was);
 	return n;
 }

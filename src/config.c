@@ -58,6 +58,7 @@ static const char *const keypad_layouts[] = { "pc", "phone", NULL };
 static const char *const printer_types[] = { "file", "device", "command", "none", NULL };
 static const char *const codepages[] = { "raster", "text", NULL };
 static const char *const services[] = { "account", "card", NULL };
+static const char *const yes_no[] = { "no", "yes", NULL };
 
 static const struct key keys[] = {
 	STR("booth", "id", booth_id),
@@ -80,6 +81,7 @@ static const struct key keys[] = {
 	WORDS("keypad", "hash", keypad_hash, KEYMAP_WORDS),
 	WORDS("keypad", "star", keypad_star, KEYMAP_WORDS),
 	WORDS("keypad", "backspace", keypad_backspace, KEYMAP_WORDS),
+	WORDS("keypad", "voice", keypad_voice, KEYMAP_WORDS),
 	ENUM("printer", "type", printer_type, printer_types),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
@@ -111,6 +113,13 @@ static const struct key keys[] = {
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	ENUM("voice", "enabled", voice_enabled, yes_no),
+	STR("voice", "voice", voice_vi),
+	STR("voice", "voice_en", voice_en),
+	INT("voice", "rate", voice_rate, 80, 450),
+	INT("voice", "volume", voice_volume, 0, 200),
+	STR("voice", "player", voice_player),
+	STR("voice", "cache_dir", voice_cache_dir),
 	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
@@ -152,6 +161,11 @@ void config_defaults(struct config *cfg)
 	cfg->upload_status_days = 60;
 	cfg->upload_lookup_timeout = 5;
 	cfg->privacy_erase_after_days = 30;
+	snprintf(cfg->voice_vi, sizeof cfg->voice_vi, "vi");
+	snprintf(cfg->voice_en, sizeof cfg->voice_en, "en");
+	cfg->voice_rate = 140;
+	cfg->voice_volume = 100;
+	snprintf(cfg->voice_player, sizeof cfg->voice_player, "aplay -q");
 }
 
 /* The place of word among words (NULL last), or -1. */

@@ -50,6 +50,7 @@ struct config {
 	char keypad_hash[64];         /* keys acting as #, "" the layout's */
 	char keypad_star[64];         /* keys acting as * */
 	char keypad_backspace[64];    /* keys acting as Backspace */
+	char keypad_voice[64];        /* keys that say the screen again */
 	/* [printer] */
 	enum printer_type printer_type; /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
@@ -91,6 +92,14 @@ struct config {
 	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
 				       * collector folder the upload worker
 				       * writes kiosk.prom into; "" none */
+	/* [voice] (voice.h, docs/config.md) */
+	int voice_enabled;            /* yes (1) | no (0): say each screen aloud */
+	char voice_vi[64];            /* espeak-ng voice for Vietnamese */
+	char voice_en[64];            /* ... and for English */
+	int voice_rate;               /* words per minute */
+	int voice_volume;             /* espeak-ng amplitude, 100 normal */
+	char voice_player[CONFIG_STR];/* plays a WAV file given as its last word */
+	char voice_cache_dir[CONFIG_STR]; /* synthesised prompts; "" STATE_DIR/voice */
 	/* [touch] (read by the touch session, kiosk-touch-session) */
 	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };

@@ -54,6 +54,21 @@ void ctl_json(json_t *doc)
 	json_decref(doc);
 }
 
+int ctl_list_done(json_t *array, int n, char *cause, const char *none)
+{
+	if (n < 0) {
+		json_decref(array);
+		ctl_fail("%s", cause);
+		free(cause);
+		return 1;
+	}
+	if (array)
+		ctl_json(array);
+	else if (n == 0)
+		puts(none);
+	return 0;
+}
+
 const char *ctl_time(long long t, char *buf, unsigned size)
 {
 	time_t tt = (time_t)t;

@@ -109,6 +109,23 @@ static const char *const migrations[] = {
 	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known"
 	"  ON submissions"
 	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;",
+	/* 7: a villager's call for a helper ("Gọi cán bộ hỗ trợ"): when, from
+	 * which screen of which booth, and when and by whom it was answered.
+	 * Nothing about the villager. A call is answered once, never edited
+	 * otherwise. */
+	"CREATE TABLE helper_calls ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  at INTEGER NOT NULL,"               /* unix seconds */
+	"  screen TEXT NOT NULL,"              /* a screen or form id */
+	"  booth TEXT NOT NULL,"               /* [booth] id */
+	"  answered_at INTEGER,"
+	"  answered_by TEXT);"
+	"CREATE INDEX helper_calls_open ON helper_calls (answered_at, at);"
+	"CREATE TRIGGER helper_calls_answered_once"
+	"  BEFORE UPDATE ON helper_calls"
+	"  WHEN OLD.answered_at IS NOT NULL OR NEW.id <> OLD.id OR NEW.at <> OLD.at"
+	"    OR NEW.screen <> OLD.screen OR NEW.booth <> OLD.booth"
+	"  BEGIN SELECT RAISE(ABORT, 'a helper call is only ever answered, once'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

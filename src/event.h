@@ -17,7 +17,8 @@ enum {
 	AK_DELETE,     /* the character after the cursor (keyboard booths) */
 	AK_HOME,       /* the cursor to the start of a field (keyboard booths) */
 	AK_END,        /* ... to its end */
-	AK_IGNORED     /* Esc, function keys and the like: never acted on */
+	AK_IGNORED,    /* Esc, function keys and the like: never acted on */
+	AK_VOICE       /* say the screen again, with its choices (F1, a keypad's -) */
 };
 
 enum event_type {

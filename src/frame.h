@@ -22,6 +22,8 @@ struct catalog;
 struct frame;
 struct job;
 struct screen;
+struct voice_env;
+struct voice_text;
 
 /* A numbered box: '1'..'9' (or '0' for back, added by the app). */
 struct item {
@@ -56,6 +58,9 @@ struct frame_ops {
 	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
 	/* The fd of the frame's background job, or -1. */
 	int (*job_fd)(const struct frame *f);
+	/* What the screen says aloud besides its choices (voice.h); NULL:
+	 * its title. */
+	void (*say)(struct app *a, struct frame *f, struct voice_text *v);
 	int clock;     /* show the clock in the title row */
 	int home_back; /* "0" goes home (after a receipt), not one screen back */
 	int back_unnumbered; /* digits are typed here: "◀ Quay lại" has no 0 */
@@ -135,6 +140,15 @@ void app_when(const struct app *a, time_t t, char *out, size_t size);
 
 /* Makes an entry typed the way this booth types ([ui] input). */
 void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method);
+
+/* The voice (app_voice.c). */
+
+/* The catalogs, language and booth the top screen's words are said in. */
+void app_voice_env(const struct app *a, struct voice_env *e);
+
+/* The next prompt starts with the helper call's chime (played even when
+ * the booth does not speak). */
+void app_voice_chime(struct app *a);
 
 /* Background work. */
 

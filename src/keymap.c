@@ -60,6 +60,7 @@ static const struct {
 	{ "hash", AK_ENTER, "enter plus", "hash enter" },
 	{ "star", '*', "star", "star" },
 	{ "backspace", AK_BACKSPACE, "dot backspace", "backspace" },
+	{ "voice", AK_VOICE, "minus", "" },
 };
 
 #define NJOBS ((int)(sizeof jobs / sizeof jobs[0]))
@@ -67,7 +68,8 @@ static const struct {
 /* The setting of job j in cfg, or "" when the layout decides. */
 static const char *job_setting(const struct config *cfg, int j)
 {
-	const char *set[NJOBS] = { cfg->keypad_hash, cfg->keypad_star, cfg->keypad_backspace };
+	const char *set[NJOBS] = { cfg->keypad_hash, cfg->keypad_star, cfg->keypad_backspace,
+				   cfg->keypad_voice };
 
 	return set[j];
 }
@@ -85,9 +87,10 @@ static enum keymap_pad pad_of(const char *word, size_t n)
 
 /* Gives job j to each key of list (words separated by spaces or commas);
  * *given counts the keys placed in m->order. Returns -1 with *cause set
- * when a key already has a job. */
-static int give(struct keymap *m, int j, const char *list, int *given, int taken[PAD_N],
-		char **cause)
+ * when a key already has a job (lenient: the layout's own voice key then
+ * stays with the job the config gave it). */
+static int give(struct keymap *m, int j, const char *list, int lenient, int *given,
+		int taken[PAD_N], char **cause)
 {
 	const char *p = list;
 
@@ -98,6 +101,8 @@ static int give(struct keymap *m, int j, const char *list, int *given, int taken
 		p += n;
 		if (k == PAD_N)
 			continue; /* "none" (config.c refuses other words) */
+		if (taken[k] >= 0 && jobs[j].out == AK_VOICE && lenient)
+			continue; /* the layout's voice key, given another job */
 		if (taken[k] >= 0) {
 			*cause = xprintf("[keypad] the key \"%s\" is given to both %s and %s",
 					 pad[k].word, jobs[taken[k]].name, jobs[j].name);
@@ -123,10 +128,11 @@ static int give_all(struct keymap *m, const struct config *cfg, int phone, int d
 	}
 	for (j = 0; j < NJOBS; j++) {
 		const char *list = job_setting(cfg, j);
+		int layout = defaults || list[0] == '\0';
 
-		if (defaults || list[0] == '\0')
+		if (layout)
 			list = phone ? jobs[j].phone : jobs[j].pc;
-		if (give(m, j, list, &given, taken, cause) != 0)
+		if (give(m, j, list, layout, &given, taken, cause) != 0)
 			return -1;
 	}
 	for (k = 0; k < PAD_N; k++)

@@ -42,6 +42,8 @@ static const struct command commands[] = {
 	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
+	{ "voice", ctl_voice, "say, synthesise ahead and list the booth's spoken prompts" },
+	{ "calls", ctl_calls, "villagers' calls for a helper: list them, mark one answered" },
 	{ "erase-due", ctl_erase_due, "erase villagers' details some days after the server got them" },
 };
 

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,23 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 	return restart;
 }
 
+/* A booth that speaks synthesises its content's prompts ahead, once per
+ * content version (`kioskctl voice build` in the background, left to
+ * finish on its own), so that a slow board does not synthesise on every
+ * screen. */
+static void prepare_voice(const struct config *cfg, char *kioskctl)
+{
+	char *argv[] = { kioskctl, "--config", (char *)(uintptr_t)cfg->path, "voice", "build", NULL };
+	struct job j;
+
+	if (!cfg->voice_enabled)
+		return;
+	if (cfg->path[0] == '\0')
+		memmove(argv + 1, argv + 3, 3 * sizeof argv[0]); /* the embedded default */
+	if (job_start(&j, argv) == 0)
+		job_detach(&j);
+}
+
 /* The console font's characters when the booth draws on the Linux
  * console, else NULL. A font that cannot be read is logged and the kiosk
  * draws as it is: a booth without its font still serves. */
@@ -375,6 +393,7 @@ int main(int argc, char **argv)
 					 .forms = &ui.forms, .counters = &ui.counters,
 					 .i18n = ui.i18n, .db = db, .clock_min = clock_build_time() },
 		      time(NULL));
+	prepare_voice(&cfg, kioskctl);
 	glyphs = console_glyphs(&cfg);
 	restart = run(app, &cfg, &keys, glyphs);
 	glyphs_free(glyphs);

@@ -18,6 +18,7 @@
 #include "scr_form.h"
 #include "text.h"
 #include "util.h"
+#include "voice.h"
 
 #define LABEL_W FORM_LABEL_COLS
 #define VALUE_X (2 + LABEL_W + 1)   /* where values and options start */
@@ -33,6 +34,7 @@
 #define HIT_HOME 3004
 #define HIT_DROP 3005        /* "yes, drop it and go home" */
 #define HIT_STAY 3006
+#define HIT_CALL 3007        /* "Gọi cán bộ": call a helper */
 
 static const char pad[] = "123456789\b0\n";
 
@@ -166,6 +168,27 @@ static void address_picked(struct app *a, void *arg, const char *commune, const 
 	st->picked[st->focus] = 1;
 	st->error[st->focus] = NULL;
 	next(a, st);
+}
+
+/* The answer to the proposal for a scanned card's old address (the field
+ * the form's "scan" line gives the address): the 2025 address is written
+ * in; or the picker opens on the 2025 province, the village part kept,
+ * and its choice moves the form on from that field. */
+static void old_address_answered(struct app *a, void *arg, const char *value, const char *kept,
+				 const struct catalog_unit *province)
+{
+	struct form_state *st = arg;
+	int field = st->form->scan[4];
+
+	field_set(&st->entry[field].field, value ? value : kept);
+	st->picked[field] = value != NULL;
+	st->error[field] = NULL;
+	if (value != NULL)
+		return;
+	st->step = st->form->fields[field].step;
+	st->focus = field;
+	st->open = 0;
+	scr_address_open_in(a, province, address_picked, st);
 }
 
 /* On touch booths, opens the focused field's keyboard or pad (options
@@ -407,16 +430,19 @@ static void ask_home(struct app *a, struct form_state *st)
 		app_home(a);
 }
 
-/* The question before dropping what was typed, with its two answers. */
+/* The question before dropping what was typed, with its answers: drop
+ * it, stay, or call a helper (the form stays as it is, under the call). */
 static int draw_ask_home(struct app *a, struct canvas *c, int y)
 {
 	y += 2;
 	y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, N_("Bỏ hồ sơ đang nhập?")), ATTR_KEY);
 	canvas_wrap(c, y + 1, 2, c->cols - 4, 3,
 		    app_tr(a, N_("Những gì bạn đã điền sẽ bị xoá, trạm về trang chủ.")), ATTR_NORMAL);
-	view_button(a, c, c->rows - 2 - 3, 1, 3, 36, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
-	view_button(a, c, c->rows - 2 - 3, c->cols - 37, 3, 36, app_tr(a, N_("2  Ở lại điền tiếp")),
-		    HIT_STAY);
+	int w = (c->cols - 4) / 3, by = c->rows - 2 - 3;
+
+	view_button(a, c, by, 1, 3, w, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
+	view_button(a, c, by, 2 + w, 3, w, app_tr(a, N_("2  Ở lại điền tiếp")), HIT_STAY);
+	view_button(a, c, by, c->cols - w - 1, 3, w, app_tr(a, N_("3  Gọi cán bộ hỗ trợ")), HIT_CALL);
 	return c->rows;
 }
 
@@ -433,14 +459,17 @@ static void draw_home_link(struct app *a, struct canvas *c, int y)
 	view_hit(a, y, c->cols - w - 2, 1, w, HIT_OWN, HIT_HOME);
 }
 
-/* The buttons under every step: back, home, next ("0" is a digit here). */
+/* The buttons under every step: back, home, call a helper, next ("0" is
+ * a digit here). */
 static void draw_buttons(struct app *a, struct canvas *c)
 {
-	int y = c->rows - 2 - 3, w = 24;
+	int y = c->rows - 2 - 3, side = 15, mid = (c->cols - 5 - 2 * side) / 2;
 
-	view_button(a, c, y, 1, 3, w, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
-	view_button(a, c, y, (c->cols - w) / 2, 3, w, app_tr(a, N_("Về trang chủ")), HIT_HOME);
-	view_button(a, c, y, c->cols - w - 1, 3, w, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+	view_button(a, c, y, 1, 3, side, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
+	view_button(a, c, y, 2 + side, 3, mid, app_tr(a, N_("Về trang chủ")), HIT_HOME);
+	view_button(a, c, y, 3 + side + mid, 3, mid, app_tr(a, N_("Gọi cán bộ")), HIT_CALL);
+	view_button(a, c, y, 4 + side + 2 * mid, 3, c->cols - 5 - side - 2 * mid, app_tr(a, N_("Tiếp theo ▶")),
+		    HIT_NEXT);
 }
 
 /* The step's fields; on touch booths the keyboard or pad of the focus. */
@@ -491,12 +520,14 @@ static void forget_card(struct form_state *st)
 	}
 }
 
-/* Puts the card's details into the fields the form's "scan" line names. */
-static void fill_from_card(struct form_state *st)
+/* Puts the card's details into the fields the form's "scan" line names;
+ * an address from before the 2025 reform is kept for the request and the
+ * 2025 commune it became is offered. */
+static void fill_from_card(struct app *a, struct form_state *st)
 {
 	const struct cccd *k = st->card;
 	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
-	int i;
+	int i, address = st->form->scan[4];
 
 	for (i = 0; i < 5; i++) {
 		int fi = st->form->scan[i];
@@ -505,8 +536,15 @@ static void fill_from_card(struct form_state *st)
 			continue;
 		field_set(&st->entry[fi].field, value[i]);
 		st->error[fi] = NULL;
+		st->picked[fi] = 0;
+	}
+	if (address >= 0) {
+		free(st->card_address);
+		st->card_address = xstrdup(k->address);
 	}
 	forget_card(st);
+	if (address >= 0)
+		scr_oldaddr_offer(a, st->card_address, old_address_answered, st);
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
@@ -540,17 +578,21 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 {
 	if (st->card) {
 		if (key == '1' || key == AK_ENTER)
-			fill_from_card(st);
+			fill_from_card(a, st);
 		else if (key == '2' || key == AK_BACKSPACE)
 			forget_card(st);
 		return 1;
 	}
 	if (!st->asking_home)
 		return 0;
-	if (key == '1')
+	if (key == '1') {
 		app_home(a);
-	else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER)
+	} else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER) {
 		st->asking_home = 0;
+	} else if (key == '3') {
+		st->asking_home = 0;
+		scr_call_open(a);
+	}
 	return 1;
 }
 
@@ -642,6 +684,11 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 		question_key(a, st, index == HIT_FILL || index == HIT_DROP ? '1' : '2');
 	} else if (index == HIT_HOME) {
 		ask_home(a, st);
+	} else if (index == HIT_CALL) {
+		if (st->asking_home)
+			question_key(a, st, '3');
+		else
+			scr_call_open(a);
 	} else if (index == HIT_NEXT) {
 		next_step(a, st);
 	} else if (index == HIT_BACK) {
@@ -698,12 +745,34 @@ static void form_done(struct frame *f)
 		entry_free(&st->entry[i]);
 	forget_card(st);
 	free(st->scan_msg);
+	if (st->card_address)
+		wipe(st->card_address, strlen(st->card_address));
+	free(st->card_address);
 	wipe(st, sizeof *st);
 	free(st);
 }
 
+/* The form's name, the step and its fields' labels, said. */
+static void form_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct form_state *st = f->data;
+	struct voice_env e;
+	char step[64];
+	int first, end, i;
+
+	app_voice_env(a, &e);
+	voice_add_msg(v, &e, st->form->title);
+	app_format(a, step, sizeof step, N_("Bước {n}"), st->step + 1);
+	voice_add(v, step);
+	voice_add_msg(v, &e, st->form->steps[st->step]);
+	step_fields(st, &first, &end);
+	for (i = first; i < end; i++)
+		voice_add_msg(v, &e, st->form->fields[i].label);
+}
+
 const struct frame_ops scr_form = {
 	.title = form_title,
+	.say = form_say,
 	.draw = form_draw,
 	.key = form_key,
 	.tap = form_tap,

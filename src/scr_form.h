@@ -20,6 +20,7 @@ struct form_state {
 	char title[256];
 	int picked[FORM_MAX_FIELDS];   /* an address field's commune was chosen */
 	struct cccd *card;             /* a scanned ID card waiting for "fill in?" */
+	char *card_address;            /* the address as on the card filled in, or NULL */
 	char *scan_msg;                /* why the last scan was refused */
 	int asking_home;               /* "Bỏ hồ sơ đang nhập?" is showing */
 };

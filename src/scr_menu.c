@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "scr.h"
 #include "screendef.h"
+#include "voice.h"
 
 /* The screen file's title. */
 static const char *menu_title(const struct app *a, const struct frame *f)
@@ -96,6 +97,9 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_PAY:
 		app_push(a, &scr_pay, NULL, c->label, NULL);
 		break;
+	case BUILTIN_CALL:
+		scr_call_open(a);
+		break;
 	case BUILTIN_SUBMIT:
 		app_push(a, &scr_forms, NULL, c->label, NULL);
 		break;
@@ -108,6 +112,15 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_NONE:
 		break;
 	}
+}
+
+/* The title and the texts of the screen file. */
+static void menu_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct voice_env e;
+
+	app_voice_env(a, &e);
+	voice_screen(&e, f->screen, 0, v);
 }
 
 /* The screen file's hint. */
@@ -124,5 +137,6 @@ const struct frame_ops scr_menu = {
 	.draw = menu_draw,
 	.choose = menu_choose,
 	.hint = menu_hint,
+	.say = menu_say,
 	.clock = 1,
 };

@@ -18,6 +18,7 @@
 #include "submit.h"
 #include "util.h"
 #include "vietqr.h"
+#include "voice.h"
 
 #define HIT_PAY 6
 
@@ -199,8 +200,35 @@ static void saved_done(struct frame *f)
 	free(r);
 }
 
+/* The title, the receipt code digit by digit, and the day the result is
+ * expected (when the procedure publishes its time). */
+static void saved_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct receipt_screen *r = f->data;
+	struct voice_env e;
+	char *digits, *text, *day;
+	struct date due;
+
+	app_voice_env(a, &e);
+	digits = voice_digits(&e, r->saved.receipt);
+	voice_add_msg(v, &e, saved_title(a, f));
+	text = xprintf("%s %s.", voice_tr(&e, N_("Mã biên nhận của bạn là:")), digits);
+	voice_add(v, text);
+	free(text);
+	free(digits);
+	if (r->saved.at > 0 &&
+	    app_due_date(a, r->form->procedure, (long long)r->saved.at, &due) == 0) {
+		day = voice_date(&e, due.year, due.month, due.day);
+		text = xprintf("%s %s.", voice_tr(&e, N_("Ngày hẹn trả kết quả:")), day);
+		voice_add(v, text);
+		free(text);
+		free(day);
+	}
+}
+
 const struct frame_ops scr_saved = {
 	.title = saved_title,
+	.say = saved_say,
 	.draw = saved_draw,
 	.key = saved_key,
 	.tap = saved_tap,

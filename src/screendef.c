@@ -35,6 +35,7 @@ static const struct {
 	{ "feedback", BUILTIN_FEEDBACK },
 	{ "queue", BUILTIN_QUEUE },
 	{ "pay", BUILTIN_PAY },
+	{ "call", BUILTIN_CALL },
 };
 
 enum builtin screendef_builtin(const char *target)

@@ -50,7 +50,8 @@ enum builtin {
 	BUILTIN_FEEDBACK,   /* the feedback form (screens/forms/feedback.form) */
 	BUILTIN_DOSSIER,    /* a dossier's status by receipt code (scr_dossier.c) */
 	BUILTIN_QUEUE,      /* take a queue number (scr_queue.c) */
-	BUILTIN_PAY         /* a request's fee by VietQR (scr_pay.c) */
+	BUILTIN_PAY,        /* a request's fee by VietQR (scr_pay.c) */
+	BUILTIN_CALL        /* call a helper to the booth (scr_call.c) */
 };
 
 /* Parses every *.screen file in dir into s and validates targets. Problems

@@ -17,11 +17,15 @@
 
 /* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
  * kind, procedure code, receipt, created time (null when at is 0: the
- * booth's clock was not set), form and fields. The caller frees it. */
+ * booth's clock was not set), form and fields; then "as_on_card", the
+ * fields' texts as on a scanned ID card (an address before the 2025
+ * reform), for those of on_card (one per field, NULL when none; on_card
+ * itself may be NULL) that are not NULL. The caller frees it. */
 static char *submit_json(const struct config *cfg, const struct form *form,
-			 const char *const *values, const char *id, const char *receipt, time_t at)
+			 const char *const *values, const char *const *on_card, const char *id,
+			 const char *receipt, time_t at)
 {
-	json_t *o = json_object(), *fields = json_object();
+	json_t *o = json_object(), *fields = json_object(), *card = json_object();
 	struct tm tm;
 	char when[32];
 	char *s;
@@ -42,14 +46,20 @@ static char *submit_json(const struct config *cfg, const struct form *form,
 	for (i = 0; i < form->nfields; i++)
 		json_object_set_new(fields, form->fields[i].id, json_string(values[i]));
 	json_object_set_new(o, "fields", fields);
+	for (i = 0; on_card && i < form->nfields; i++)
+		if (on_card[i] != NULL)
+			json_object_set_new(card, form->fields[i].id, json_string(on_card[i]));
+	if (json_object_size(card) > 0)
+		json_object_set(o, "as_on_card", card);
+	json_decref(card);
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s;
 }
 
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause)
+		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   struct saved *out, char **cause)
 {
 	char buf[32], *body = NULL;
 	long seq;
@@ -71,7 +81,7 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	}
 	spool_new_id(out->id);
 	out->at = time_known ? at : 0;
-	body = submit_json(cfg, form, values, out->id, out->receipt, out->at);
+	body = submit_json(cfg, form, values, on_card, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
 				      (long long)at, body, strlen(body), !time_known };
 	if (spool_enqueue(db, &req, cause) != 0)

@@ -23,10 +23,14 @@ struct saved {
  * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;
  * otherwise nothing is saved and *cause says why: -2 when another program
  * held the database past its busy timeout (sending again soon may work),
- * -1 for the disk (full, read-only, failing). */
+ * -1 for the disk (full, read-only, failing). The request's JSON holds
+ * the fields as "fields" and, under "as_on_card", the texts of on_card
+ * (one per field, NULL when none; on_card itself may be NULL) that are
+ * not NULL: a field as printed on a scanned ID card (an address before
+ * the 2025 reform), which may differ from what the villager confirmed. */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause);
+		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   struct saved *out, char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private
  * to this user. Returns NULL with *cause when the disk does not allow it. */

@@ -185,7 +185,7 @@ static uint32_t key_code(wint_t k)
 		{ KEY_FIND, KM_HOME }, { KEY_END, KM_END }, { KEY_SELECT, KM_END },
 		{ KEY_PPAGE, KM_PGUP }, { KEY_NPAGE, KM_PGDN }, { KEY_A1, KM_KP0 + 7 },
 		{ KEY_A3, KM_KP0 + 9 }, { KEY_B2, KM_KP0 + 5 }, { KEY_BEG, KM_BEGIN },
-		{ KEY_C1, KM_KP0 + 1 }, { KEY_C3, KM_KP0 + 3 },
+		{ KEY_C1, KM_KP0 + 1 }, { KEY_C3, KM_KP0 + 3 }, { KEY_F(1), AK_VOICE },
 	};
 	size_t i;
 

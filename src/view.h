@@ -19,7 +19,8 @@ struct screens;
 enum hit_kind {
 	HIT_ITEM,      /* a numbered box: index into the frame's items, or -1 for back */
 	HIT_CLOCK,     /* the clock in the title row */
-	HIT_OWN        /* something the frame drew itself: index is its own */
+	HIT_OWN,       /* something the frame drew itself: index is its own */
+	HIT_VOICE      /* the speaker button: say the screen again */
 };
 
 /* A touchable rectangle drawn in the last frame. */
