@@ -26,8 +26,35 @@ const char *app_tr(const struct app *a, const char *msgid)
 	return i18n_get(a->env.i18n, a->lang, msgid);
 }
 
+void app_date(const struct app *a, struct date d, int year, char *out, size_t size)
+{
+	static const char *const months[12] = {
+		N_("Tháng 1"), N_("Tháng 2"), N_("Tháng 3"), N_("Tháng 4"), N_("Tháng 5"), N_("Tháng 6"),
+		N_("Tháng 7"), N_("Tháng 8"), N_("Tháng 9"), N_("Tháng 10"), N_("Tháng 11"), N_("Tháng 12"),
+	};
+	static const char *const tokens[] = { "yyyy", "Mon", "dd", "mm", "d", "m" };
+	const char *s = app_tr(a, year ? N_("dd/mm/yyyy") : N_("dd/mm"));
+	size_t o = 0, k;
+	char part[16];
+
+	out[0] = '\0';
+	while (*s && o + 1 < size) {
+		for (k = 0; k < 6 && strncmp(s, tokens[k], strlen(tokens[k])) != 0; k++)
+			;
+		if (k == 6)
+			snprintf(part, sizeof part, "%c", *s);
+		else if (k != 1)
+			snprintf(part, sizeof part, k == 0 ? "%04d" : k < 4 ? "%02d" : "%d",
+				 k == 0 ? d.year : k == 2 || k == 4 ? d.day : d.month);
+		snprintf(out + o, size - o, "%s", k == 1 ? app_tr(a, months[(d.month + 11) % 12]) : part);
+		o += strlen(out + o);
+		s += k == 6 ? 1 : strlen(tokens[k]);
+	}
+}
+
 void app_when(const struct app *a, time_t t, char *out, size_t size)
 {
+	char day[48];
 	struct tm tm;
 
 	if (t <= 0 || (long long)t < a->env.clock_min) {
@@ -35,8 +62,8 @@ void app_when(const struct app *a, time_t t, char *out, size_t size)
 		return;
 	}
 	localtime_r(&t, &tm);
-	snprintf(out, size, "%02d:%02d %02d/%02d/%04d", tm.tm_hour, tm.tm_min, tm.tm_mday,
-		 tm.tm_mon + 1, tm.tm_year + 1900);
+	app_date(a, date_of(t), 1, day, sizeof day);
+	snprintf(out, size, "%02d:%02d %s", tm.tm_hour, tm.tm_min, day);
 }
 
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)
@@ -177,6 +204,11 @@ void app_back(struct app *a)
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
+}
+
+unsigned long app_screen_changes(const struct app *a)
+{
+	return a->screen_no;
 }
 
 void app_home(struct app *a)
@@ -343,26 +375,20 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		}
 }
 
-/* A scanned burst: the frame's, or typed key by key (then Enter). */
+/* A scanned burst: the frame's; where a scan is of no use (a search, a
+ * menu, the PIN) it changes nothing and the footer says so, never typed
+ * in, never a choice. */
 static void on_scan(struct app *a, const char *text, time_t now)
 {
 	struct frame *f = app_top(a);
-	size_t n = strlen(text), i = 0;
 
 	if (f->ops->scan) {
 		f->ops->scan(a, f, text, now);
 		app_touch(a);
 		return;
 	}
-	while (i < n) {
-		uint32_t cp;
-		size_t len = text_decode(text + i, n - i, &cp);
-
-		i += len ? len : 1;
-		if (len)
-			on_key(a, cp, now);
-	}
-	on_key(a, AK_ENTER, now);
+	a->notice = N_("Mã vừa quét không dùng được ở đây. Không có gì thay đổi.");
+	app_touch(a);
 }
 
 /* The hit under (y, x), or -1. */
@@ -423,6 +449,10 @@ void app_event(struct app *a, const struct event *ev, time_t now)
 		a->pressed = -1;
 		a->dirty = 1;
 		return;
+	}
+	if (a->notice != NULL && ev->type != EV_RELEASE) {
+		a->notice = NULL;
+		a->dirty = 1;
 	}
 	switch (ev->type) {
 	case EV_KEY:
@@ -572,6 +602,11 @@ const struct app_env *app_env(const struct app *a)
 const struct booth_state *app_booth(const struct app *a)
 {
 	return &a->st;
+}
+
+int app_lang(const struct app *a)
+{
+	return a->lang;
 }
 
 void app_next_language(struct app *a)

@@ -72,6 +72,11 @@ void app_clock_ms(struct app *a, long long now_ms);
 /* True when the picture changed since the last app_draw. */
 int app_dirty(const struct app *a);
 
+/* Counts the screens opened and left so far. A screen builds some of its
+ * state when first drawn, so a key that comes after a change is for the
+ * new screen as drawn. */
+unsigned long app_screen_changes(const struct app *a);
+
 /* True once the helper menu asked to quit. */
 int app_quit(const struct app *a);
 

@@ -40,6 +40,7 @@ struct app {
 	long long now_ms;              /* the steady clock, for the keypad's pause */
 	int dirty, quit;
 	int too_small;                 /* the last picture said "Màn hình quá nhỏ" */
+	const char *notice;            /* shown instead of the hint until a key or touch */
 	long shown_second;             /* what the last picture showed, to redraw */
 	/* The voice (app_voice.c): the prompt being said, the screen it is
 	 * for, and what went wrong already (logged once). */

@@ -96,6 +96,12 @@ int date_parse(const char *s, struct date *d)
 	return 0;
 }
 
+void date_iso(struct date d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u, (unsigned)d.month % 100u,
+		 (unsigned)d.day % 100u);
+}
+
 void date_format(struct date d, char out[11])
 {
 	snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d.day % 100u, (unsigned)d.month % 100u,
@@ -269,15 +275,25 @@ static const char *in_lieu(const struct calendar *c, long z)
 	return NULL;
 }
 
+/* True when day z is worked although it would be off (a "work" line). */
+static int worked(const struct calendar *c, long z)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->e[i].rule == WORK && c->e[i].from == z)
+			return 1;
+	return 0;
+}
+
 const char *calendar_day_off(const struct calendar *c, struct date d)
 {
 	long z = day_number(d);
 	const char *name;
-	int i, wd;
+	int wd;
 
-	for (i = 0; i < c->n; i++)
-		if (c->e[i].rule == WORK && c->e[i].from == z)
-			return NULL;
+	if (worked(c, z))
+		return NULL;
 	if ((name = holiday(c, z)) != NULL)
 		return name;
 	wd = date_weekday(d);
@@ -286,6 +302,18 @@ const char *calendar_day_off(const struct calendar *c, struct date d)
 	if (wd == 0)
 		return "Chủ nhật";
 	return in_lieu(c, z);
+}
+
+const char *calendar_holiday(const struct calendar *c, struct date d)
+{
+	long z = day_number(d);
+	const char *name;
+
+	if (worked(c, z))
+		return NULL;
+	if ((name = holiday(c, z)) != NULL)
+		return name;
+	return weekend(z) ? NULL : in_lieu(c, z);
 }
 
 struct date calendar_due(const struct calendar *c, struct date received, int days)

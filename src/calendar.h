@@ -32,6 +32,11 @@ void calendar_free(struct calendar *c);
  * NULL for a working day. */
 const char *calendar_day_off(const struct calendar *c, struct date d);
 
+/* The holiday d is, or the day off in lieu of one ("Quốc khánh", "Nghỉ bù
+ * Quốc khánh"); NULL on other days, Saturdays and Sundays included, and on
+ * a day worked in their place ("work" lines). */
+const char *calendar_holiday(const struct calendar *c, struct date d);
+
 /* The day a processing time of days working days ends (see above). */
 struct date calendar_due(const struct calendar *c, struct date received, int days);
 
@@ -40,6 +45,9 @@ struct date date_of(time_t t);
 
 /* Parses "YYYY-MM-DD" (a real day of years 1970-9999). Returns 0 or -1. */
 int date_parse(const char *s, struct date *d);
+
+/* Writes d as "YYYY-MM-DD" into out. */
+void date_iso(struct date d, char out[11]);
 
 /* Writes d as "dd/mm/yyyy" into out. */
 void date_format(struct date d, char out[11]);

@@ -53,10 +53,15 @@ void clock_build_date(char *out, size_t size)
 	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
 }
 
-long long clock_steady_ms(void)
+long long clock_steady_us(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+long long clock_steady_ms(void)
+{
+	return clock_steady_us() / 1000;
 }

@@ -21,6 +21,9 @@ int clock_known(long long t);
  * moved by NTP setting the time. */
 long long clock_steady_ms(void);
 
+/* The same in microseconds (the pace of a scanner's keys, burst.h). */
+long long clock_steady_us(void);
+
 /* Writes "YYYY-MM-DD" of the build day into out (11 bytes or more). */
 void clock_build_date(char *out, size_t size);
 

@@ -58,6 +58,7 @@ static const char *const keypad_layouts[] = { "pc", "phone", NULL };
 static const char *const printer_types[] = { "file", "device", "command", "none", NULL };
 static const char *const codepages[] = { "raster", "text", NULL };
 static const char *const services[] = { "account", "card", NULL };
+static const char *const protocols[] = { "json", "openrosa", NULL };
 static const char *const yes_no[] = { "no", "yes", NULL };
 
 static const struct key keys[] = {
@@ -98,7 +99,11 @@ static const struct key keys[] = {
 	ENUM("payment", "service", payment_service, services),
 	STR("scanner", "device", scanner_device),
 	INT("scanner", "baud", scanner_baud, 1200, 115200),
+	ENUM("upload", "protocol", upload_protocol, protocols),
 	STR("upload", "url", upload_url),
+	INT("upload", "project", upload_project, 0, 2000000000),
+	STR("upload", "viewer", upload_viewer),
+	STR("upload", "viewer_password", upload_viewer_password),
 	STR("upload", "token", upload_token),
 	STR("upload", "ca_file", upload_ca_file),
 	STR("upload", "pin", upload_pin),

@@ -17,6 +17,7 @@ enum keypad_style { KEYPAD_PREDICTIVE, KEYPAD_MULTITAP };      /* [ui] keypad */
 enum printer_type { PRINTER_FILE, PRINTER_DEVICE, PRINTER_COMMAND, PRINTER_NONE };
 enum printer_codepage { CODEPAGE_RASTER, CODEPAGE_TEXT };     /* [printer] codepage */
 enum payment_service { SERVICE_ACCOUNT, SERVICE_CARD };       /* [payment] service */
+enum upload_protocol { PROTOCOL_JSON, PROTOCOL_OPENROSA };    /* [upload] protocol */
 
 /* The default [receipt] lookup_url: the National Public Service Portal's
  * dossier lookup page, the receipt code after '#'. */
@@ -72,7 +73,11 @@ struct config {
 	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
 	int scanner_baud;
 	/* [upload] */
+	enum upload_protocol upload_protocol; /* json (docs/API.md) | openrosa (ODK Central) */
 	char upload_url[CONFIG_STR];  /* "" keeps the booth offline */
+	int upload_project;           /* openrosa: Central's project id */
+	char upload_viewer[CONFIG_STR];          /* openrosa: the read-only account */
+	char upload_viewer_password[CONFIG_STR]; /* that reads review states */
 	char upload_token[CONFIG_STR];
 	char upload_ca_file[CONFIG_STR];
 	char upload_pin[CONFIG_STR];  /* libcurl CURLOPT_PINNEDPUBLICKEY */

@@ -66,6 +66,7 @@ struct ctl_status {
 	long waiting, sent, quarantined;      /* -1 when unknown */
 	long long last_upload;                /* 0 when never */
 	enum spool_link link;                 /* the server at the last try */
+	char paused[256];                     /* why uploads pause (SYNC_PAUSED), "" */
 	char printer[CONFIG_STR + 64];        /* its settings, for a person */
 	int printer_ok;                       /* the settings could print */
 	unsigned long long disk_free, disk_total;
@@ -82,6 +83,12 @@ void ctl_content_version(const struct config *cfg, char *out, size_t size);
 /* Fills st from the config, the content folder and state.db; returns 0,
  * or -1 after saying why when state.db cannot be read. */
 int ctl_status_read(struct ctl *ctl, struct ctl_status *st);
+
+/* The settings in state.db where the upload worker records why it pauses
+ * (the server's answer that means the booth is set up wrong) and since
+ * when; absent when it does not. */
+#define SYNC_PAUSED "sync.paused"
+#define SYNC_PAUSED_AT "sync.paused_at"
 
 /* The settings in state.db where ctl_print() records the printer. */
 #define CTL_PRINTER_STATE "printer.state"
@@ -121,6 +128,32 @@ int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause);
  * files). Returns 0, or -1 with problems added to p. */
 int ctl_voice_check(const struct config *cfg, struct problems *p);
 
+/* Loads the content folder's forms and catalogs into u (uidata_load),
+ * printing the problems when there are any. Returns 0 or -1. */
+int ctl_load_forms(const struct config *cfg, struct uidata *u);
+
+struct upload;
+struct upload_result;
+struct dossier_status;
+
+/* The review state in ODK Central of the request this booth saved under
+ * receipt ([upload] protocol openrosa), as a dossier status (central.h),
+ * read with the [upload] viewer account's session: cached in state.db,
+ * logged in again when it has less than an hour left or is refused.
+ * Returns 1 with *out filled (fetched_at now), 0 when Central does not
+ * have it, -1 with res->reason (no answer, no viewer, or a receipt this
+ * booth did not save for Central). */
+int ctl_central_status(const struct config *cfg, struct db *db, struct upload *up,
+		       const char *receipt, long timeout, struct dossier_status *out,
+		       struct upload_result *res);
+
+/* Renews the viewer's cached session when it has less than an hour left
+ * (the upload daemon calls it on each status round). Returns 0, or -1
+ * with res->reason. */
+int ctl_central_renew(const struct config *cfg, struct db *db, struct upload *up,
+		      struct upload_result *res);
+
+ctl_fn ctl_central;
 ctl_fn ctl_check;
 ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
@@ -144,5 +177,6 @@ ctl_fn ctl_sync;
 ctl_fn ctl_vietqr;
 ctl_fn ctl_voice;
 ctl_fn ctl_calls;
+ctl_fn ctl_xform;
 
 #endif

@@ -17,6 +17,7 @@
 #include "voice.h"
 #include "uidata.h"
 #include "util.h"
+#include "xform.h"
 
 /* True when name is a commune of the catalog's administrative units (the
  * 2025 list): the booth's commune must be one the address picker offers. */
@@ -216,6 +217,33 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 	return rc;
 }
 
+/* With [upload] protocol openrosa: the project is set and every form can
+ * be an XForm (a request of a form that cannot would not be saved).
+ * Returns 0 when so. */
+static int check_openrosa(const struct config *cfg, const struct uidata *u, struct problems *p)
+{
+	char version[XFORM_VERSION_LEN + 1], *cause = NULL, *xml;
+	int i, found = 0;
+
+	if (cfg->upload_protocol != PROTOCOL_OPENROSA)
+		return 0;
+	if (cfg->upload_project <= 0) {
+		problems_add(p, cfg->path[0] ? cfg->path : "config", 0,
+			     "[upload] protocol openrosa needs [upload] project (ODK Central's project id)");
+		found++;
+	}
+	for (i = 0; i < u->forms.n; i++) {
+		if ((xml = xform_write(&u->forms.v[i], u->i18n, version, &cause)) == NULL) {
+			problems_add(p, u->forms.v[i].file, 0, "%s", cause);
+			free(cause);
+			cause = NULL;
+			found++;
+		}
+		free(xml);
+	}
+	return found == 0 ? 0 : -1;
+}
+
 int ctl_check(struct ctl *ctl, int argc, char **argv)
 {
 	struct problems p = { 0 };
@@ -234,13 +262,15 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		       "no procedure here holds): every problem is listed as file:line: message,\n"
 		       "and the exit status is 1 when there is any. Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
-		       "font [console] font: one it lacks is named with its file and line.\n");
+		       "font [console] font: one it lacks is named with its file and line.\n"
+		       "With [upload] protocol openrosa, [upload] project is set and every form\n"
+		       "can be an ODK XForm.\n");
 		return 0;
 	}
 	if (argc > 1)
 		return ctl_fail("usage: kioskctl check [--config FILE]");
 	rc = ctl_check_content(&ctl->cfg, &u, &p);
-	if (check_commune(&ctl->cfg, &p) != 0)
+	if (check_commune(&ctl->cfg, &p) != 0 || check_openrosa(&ctl->cfg, &u, &p) != 0)
 		rc = -1;
 	problems_print(&p, stdout, "");
 	if (rc == 0) {

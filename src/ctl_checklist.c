@@ -52,8 +52,9 @@ static int print(struct ctl *ctl, const struct procedure *page)
 	int rc;
 
 	if (page->nchannels > 0)
-		fee = money_fee(page->channels[0].fee, page->channels[0].fee_vnd, page->channels[0].fee_note);
-	ptime_text(procedure_time(page), days, sizeof days);
+		fee = money_fee(NULL, 0, page->channels[0].fee, page->channels[0].fee_vnd,
+				page->channels[0].fee_note);
+	ptime_text(NULL, 0, procedure_time(page), days, sizeof days);
 	others = other_papers(page, &c.nothers);
 	c = (struct checklist){ cfg->commune, page->name, fee,
 				days[0] ? days : page->nchannels > 0 ? page->channels[0].time : NULL,

@@ -42,7 +42,11 @@ static void ask_server(struct ctl *ctl, struct db *db, struct lookup *l)
 		free(cause);
 		return;
 	}
-	found = upload_dossier(up, l->code, ctl->cfg.upload_lookup_timeout, &l->d, &res);
+	if (ctl->cfg.upload_protocol == PROTOCOL_OPENROSA)
+		found = ctl_central_status(&ctl->cfg, db, up, l->code, ctl->cfg.upload_lookup_timeout,
+					   &l->d, &res);
+	else
+		found = upload_dossier(up, l->code, ctl->cfg.upload_lookup_timeout, &l->d, &res);
 	upload_close(up);
 	l->online = res.reached;
 	if (spool_link_set(db, res.reached, (long long)time(NULL), &cause) != 0) {
@@ -77,6 +81,11 @@ static void print_json(const struct lookup *l)
 						     : json_null());
 	json_object_set_new(o, "fetched_at", l->found ? json_integer(l->d.fetched_at)
 						      : json_null());
+	json_object_set_new(o, "procedure", l->found && l->d.procedure ? json_string(l->d.procedure)
+								       : json_null());
+	json_object_set_new(o, "submitted", l->found && l->d.submitted[0] ? json_string(l->d.submitted)
+									   : json_null());
+	json_object_set_new(o, "due", l->found && l->d.due[0] ? json_string(l->d.due) : json_null());
 	json_object_set_new(o, "online", json_boolean(l->online));
 	json_object_set_new(o, "spool", l->spool ? json_string(l->spool) : json_null());
 	json_object_set_new(o, "error", l->error[0] ? json_string(l->error) : json_null());
@@ -94,6 +103,11 @@ static void print_text(const struct lookup *l)
 		       l->d.note ? ": " : "", l->d.note ? l->d.note : "");
 	else
 		printf("%s: no status known\n", l->code);
+	if (l->found && l->d.procedure)
+		printf("procedure: %s\n", l->d.procedure);
+	if (l->found && (l->d.submitted[0] || l->d.due[0]))
+		printf("submitted: %s, due: %s\n", l->d.submitted[0] ? l->d.submitted : "unknown",
+		       l->d.due[0] ? l->d.due : "unknown");
 	if (strcmp(l->source, "cache") == 0)
 		printf("from the booth's cache, learnt %s\n", ctl_time(l->d.fetched_at, t2, sizeof t2));
 	if (l->spool != NULL)

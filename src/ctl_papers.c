@@ -27,7 +27,7 @@ static json_t *as_json(const struct procedure *p, struct ptime t, const char *pu
 
 	for (i = 0; i < p->npaper_names; i++)
 		json_array_append_new(names, json_string(p->paper_names[i]));
-	ptime_text(t, days, sizeof days);
+	ptime_text(NULL, 0, t, days, sizeof days);
 	o = json_pack("{s:s, s:s, s:o, s:b, s:o, s:o, s:o}", "code", p->code, "name", p->name,
 		      "papers", names, "complete", p->papers_complete,
 		      "time", published ? json_string(published) : json_null(),
@@ -43,7 +43,7 @@ static void as_text(const struct procedure *p, struct ptime t, const char *publi
 	char days[64];
 	size_t i;
 
-	ptime_text(t, days, sizeof days);
+	ptime_text(NULL, 0, t, days, sizeof days);
 	printf("%s  %s\n", p->code, p->name);
 	printf("  time: %s (published: %s)\n", days[0] ? days : "unknown", published ? published : "none");
 	printf("  papers: %s\n", p->npaper_names == 0 ? "none named" : p->papers_complete ? "all named"

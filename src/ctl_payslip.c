@@ -72,7 +72,7 @@ int ctl_payslip(struct ctl *ctl, int argc, char **argv)
 	free(path);
 	free(cause);
 	cause = NULL;
-	r = payment_find(db, cat, code, &pay, &cause);
+	r = payment_find(db, cat, NULL, 0, code, &pay, &cause);
 	if (r != 1) {
 		rc = ctl_fail("no saved request with receipt code %s%s%s", code, cause ? ": " : "",
 			      cause ? cause : "");

@@ -109,8 +109,9 @@ static void fill(const struct config *cfg, const struct spool_item *item, const 
 		: r->feedback ? "Phản ánh, kiến nghị" : item->kind;
 	*name = typed_name(form, item->body);
 	r->name = *name;
-	*fee = page && page->nchannels > 0 ? money_fee(page->channels[0].fee, page->channels[0].fee_vnd,
-						      page->channels[0].fee_note) : NULL;
+	*fee = page && page->nchannels > 0 ? money_fee(NULL, 0, page->channels[0].fee,
+						       page->channels[0].fee_vnd,
+						       page->channels[0].fee_note) : NULL;
 	r->fee = *fee;
 	if (page) {
 		r->papers = page->paper_names;

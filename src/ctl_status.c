@@ -115,6 +115,8 @@ int ctl_status_read(struct ctl *ctl, struct ctl_status *st)
 		free(cause);
 		return -1;
 	}
+	if (db_setting_get(db, SYNC_PAUSED, st->paused, sizeof st->paused) != 1)
+		st->paused[0] = '\0';
 	return 0;
 }
 
@@ -148,6 +150,7 @@ static void print_json(struct ctl *ctl, const struct ctl_status *st)
 	json_object_set_new(doc, "last_upload",
 			    st->last_upload ? json_integer(st->last_upload) : json_null());
 	json_object_set_new(doc, "server", json_string(link_name(&ctl->cfg, st)));
+	json_object_set_new(doc, "paused", st->paused[0] ? json_string(st->paused) : json_null());
 	json_object_set_new(doc, "printer", json_pack("{s:s, s:b, s:s}", "type",
 						      ctl->cfg.printer_type, "ok", st->printer_ok,
 						      "state", st->printer));
@@ -177,6 +180,9 @@ static void print_text(struct ctl *ctl, const struct ctl_status *st)
 	printf("last upload  %s (server %s)\n",
 	       st->last_upload ? ctl_time(st->last_upload, when, sizeof when) : "never",
 	       link_name(&ctl->cfg, st));
+	if (st->paused[0])
+		printf("uploads      PAUSED, the booth is not set up right for the server:\n"
+		       "             %s\n", st->paused);
 	printf("printer      %s\n", st->printer);
 	if (st->calls_open > 0)
 		printf("helper calls %ld OPEN, the oldest since %s (kioskctl calls)\n", st->calls_open,

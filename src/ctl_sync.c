@@ -45,6 +45,8 @@ struct worker {
 	int link;                   /* last recorded: -1 none yet, 0 offline, 1 online */
 	long long link_at;
 	long sent, quarantined, retried;   /* in this run */
+	int openrosa;               /* [upload] protocol openrosa (ODK Central) */
+	char paused[256];           /* why the worker pauses (PROTO_PAUSE), "" when not */
 	long erased;                /* requests whose details were erased */
 };
 
@@ -137,9 +139,49 @@ static void link_note(struct worker *w, int online)
 	w->link_at = now;
 }
 
+/* Records why the worker pauses (reason, the server's words included:
+ * state.db is the booth's own) or that it no longer does (NULL) in
+ * state.db for `kioskctl status`, and says so in the log (in the words of
+ * proto_reason_log, why) when that changes. */
+static void pause_note(struct worker *w, const char *reason, const char *why)
+{
+	char now[32];
+
+	if (strcmp(w->paused, reason ? reason : "") == 0)
+		return;
+	snprintf(w->paused, sizeof w->paused, "%s", reason ? reason : "");
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	if (db_setting_set(w->db, SYNC_PAUSED, reason) != 0 ||
+	    db_setting_set(w->db, SYNC_PAUSED_AT, reason ? now : NULL) != 0)
+		log_cause("cannot record the pause", db_cause(w->db, "state.db"));
+	if (reason != NULL)
+		say("paused: the booth is not set up right for the server: %s", why);
+	else
+		say("no longer paused");
+}
+
+/* Sends one claimed request by the configured protocol into *res. A
+ * request saved before the booth was set to openrosa has no OpenRosa
+ * bytes: it is set aside for a helper. */
+static void deliver(struct worker *w, const struct spool_item *item, struct upload_result *res)
+{
+	if (!w->openrosa) {
+		upload_submit(w->up, item->id, item->body, item->body_len, res);
+	} else if (item->xml == NULL) {
+		memset(res, 0, sizeof *res);
+		res->verdict = PROTO_REJECT;
+		res->reached = 1;
+		snprintf(res->reason, sizeof res->reason,
+			 "saved for the JSON protocol before the booth was set to openrosa:"
+			 " no OpenRosa bytes to send");
+	} else {
+		upload_openrosa(w->up, item->xml, item->xml_len, res);
+	}
+}
+
 /* Sends the oldest due request. Returns 1 when one was handled (*wait_ms
- * set after a transient failure, else 0), 0 when none is due, -1 when the
- * spool cannot be read or written. */
+ * set after a transient failure or a pause, else 0), 0 when none is due,
+ * -1 when the spool cannot be read or written. */
 static int send_one(struct worker *w, long *wait_ms)
 {
 	struct spool_item item;
@@ -155,8 +197,10 @@ static int send_one(struct worker *w, long *wait_ms)
 			log_cause("cannot read the spool", cause);
 		return got;
 	}
-	upload_submit(w->up, item.id, item.body, item.body_len, &res);
+	deliver(w, &item, &res);
 	proto_reason_log(res.reason, why, sizeof why);
+	if (res.verdict != PROTO_PAUSE && res.verdict != PROTO_RETRY)
+		pause_note(w, NULL, NULL);
 	switch (res.verdict) {
 	case PROTO_ACK:
 		/* Under a clock that is not set the time is unknown: 0. */
@@ -197,6 +241,18 @@ static int send_one(struct worker *w, long *wait_ms)
 		say("not sent %s (%s), try %d, next in %.1f s: %s", item.receipt, item.id,
 		      item.attempts, (double)*wait_ms / 1000, why);
 		break;
+	case PROTO_PAUSE:
+		/* Not this request's fault: it waits, and the worker tries again
+		 * at the backoff ceiling (the answer may change: a new token, a
+		 * form published). */
+		*wait_ms = w->policy.max_ms;
+		if (spool_retry(w->db, item.id, &w->policy, w->policy.max_ms / 1000, res.reason,
+				now_ms(), &delay, &cause) != 0) {
+			log_cause("cannot schedule a retry", cause);
+			rc = -1;
+		}
+		pause_note(w, res.reason, why);
+		break;
 	}
 	link_note(w, res.reached);
 	spool_item_free(&item);
@@ -221,8 +277,13 @@ static void refresh_statuses(struct worker *w)
 		log_cause("cannot list the dossiers to refresh", cause);
 		return;
 	}
+	if (w->openrosa && ctl_central_renew(cfg, w->db, w->up, &res) != 0)
+		say("cannot renew the viewer's session: %s", res.reason);
 	for (i = 0; i < list.n && !stop_flag; i++) {
-		found = upload_dossier(w->up, list.code[i], cfg->upload_lookup_timeout, &d, &res);
+		found = w->openrosa ? ctl_central_status(cfg, w->db, w->up, list.code[i],
+							cfg->upload_lookup_timeout, &d, &res)
+				    : upload_dossier(w->up, list.code[i], cfg->upload_lookup_timeout,
+						     &d, &res);
 		link_note(w, res.reached);
 		if (found == 1) {
 			if (dossier_status_put(w->db, &d, &cause) != 0)
@@ -333,7 +394,7 @@ static int run_once(struct worker *w, int tries, int json)
 			rc = 1;
 			break;
 		}
-		if (step == 0 || w->failures >= tries)
+		if (step == 0 || w->failures >= tries || w->paused[0] != '\0')
 			break;
 		nap(wait);
 	}
@@ -346,18 +407,22 @@ static int run_once(struct worker *w, int tries, int json)
 	if (rc == 0 && (counts.waiting > 0 || w->quarantined > 0))
 		rc = 3;
 	if (json) {
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i}", "ok", rc == 0, "sent",
-					(json_int_t)w->sent, "retried", (json_int_t)w->retried,
-					"quarantined", (json_int_t)w->quarantined, "waiting",
+		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o}", "ok", rc == 0,
+					"sent", (json_int_t)w->sent, "retried",
+					(json_int_t)w->retried, "quarantined",
+					(json_int_t)w->quarantined, "waiting",
 					(json_int_t)counts.waiting, "quarantined_total",
 					(json_int_t)counts.quarantined, "erased",
-					(json_int_t)w->erased);
+					(json_int_t)w->erased, "paused",
+					w->paused[0] ? json_string(w->paused) : json_null());
 
 		ctl_json(doc);
 	} else {
 		printf("sent %ld, quarantined %ld, failed tries %ld; now waiting %ld,"
 		       " quarantined %ld\n",
 		       w->sent, w->quarantined, w->retried, counts.waiting, counts.quarantined);
+		if (w->paused[0])
+			printf("paused: %s\n", w->paused);
 	}
 	return rc;
 }
@@ -416,8 +481,12 @@ int ctl_sync(struct ctl *ctl, int argc, char **argv)
 	w.link = -1;
 	w.policy.base_ms = ctl->cfg.upload_retry_base_ms;
 	w.policy.max_ms = 1000L * ctl->cfg.upload_retry_max;
+
 	if ((w.db = ctl_db(ctl)) == NULL)
 		return 1;
+	w.openrosa = ctl->cfg.upload_protocol == PROTOCOL_OPENROSA;
+	if (db_setting_get(w.db, SYNC_PAUSED, w.paused, sizeof w.paused) != 1)
+		w.paused[0] = '\0';
 	if (ctl->cfg.upload_url[0] == '\0' && daemon) {
 		say("no [upload] url: the booth is offline, nothing to send");
 		while (!stop_flag)

@@ -22,9 +22,12 @@
 #include <time.h>
 
 #include "clock.h"
+#include "calendar.h"
+#include "config.h"
 #include "counters.h"
 #include "ctl.h"
 #include "db.h"
+#include "hours.h"
 #include "printer.h"
 #include "problems.h"
 #include "receipt.h"
@@ -80,7 +83,8 @@ static json_t *row_json(const struct ticket_row *t)
 	return o;
 }
 
-/* Reports a failed issue: kind is "exhausted", "printer" or "failed". */
+/* Reports a failed issue: kind is "closed", "exhausted", "printer" or
+ * "failed". */
 static int issue_fail(int json, const char *kind, const char *message)
 {
 	if (json) {
@@ -115,6 +119,41 @@ static int print(struct ctl *ctl, const struct counter *c, const struct ticket_r
 	return rc;
 }
 
+/* Why no ticket may be given at now: the office is closed (its hours,
+ * screens/queue.hours, and holidays), saying when it opens, or the hours
+ * cannot be read; NULL when it is open (or the clock is not set, which
+ * cannot tell). A new string. */
+static char *office_closed(const struct config *cfg, time_t now)
+{
+	char *path = xprintf("%s/%s", cfg->content_dir, HOURS_FILE), *why = NULL;
+	struct problems p = { 0 };
+	struct calendar *cal;
+	struct hours h;
+	struct date day;
+	int minute;
+
+	if (hours_load(&h, path, &p) != 0) {
+		why = xstrdup(p.items[0]);
+	} else if (clock_known(now)) {
+		free(path);
+		path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
+		cal = calendar_load(path, &why);
+		free(why);
+		why = NULL;
+		if (cal == NULL)
+			cal = calendar_new();
+		if (!hours_open(&h, cal, now) && hours_next(&h, cal, now, &day, &minute) == 0)
+			why = xprintf("the one-stop office is closed (%s); it opens %04d-%02d-%02d %02d:%02d",
+				      HOURS_FILE, day.year, day.month, day.day, minute / 60, minute % 60);
+		else if (!hours_open(&h, cal, now))
+			why = xprintf("the one-stop office is closed (%s gives no opening)", HOURS_FILE);
+		calendar_free(cal);
+	}
+	problems_clear(&p);
+	free(path);
+	return why;
+}
+
 /* `ticket issue COUNTER`: reserve, print, then keep or give back. */
 static int issue(struct ctl *ctl, const struct counters *cs, const char *id, int json)
 {
@@ -128,6 +167,11 @@ static int issue(struct ctl *ctl, const struct counters *cs, const char *id, int
 	if (c == NULL) {
 		msg = xprintf("no counter \"%s\" in screens/queue.counters", id);
 		rc = issue_fail(json, "failed", msg);
+		free(msg);
+		return rc;
+	}
+	if ((msg = office_closed(&ctl->cfg, now)) != NULL) {
+		rc = issue_fail(json, "closed", msg);
 		free(msg);
 		return rc;
 	}

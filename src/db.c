@@ -126,6 +126,30 @@ static const char *const migrations[] = {
 	"  WHEN OLD.answered_at IS NOT NULL OR NEW.id <> OLD.id OR NEW.at <> OLD.at"
 	"    OR NEW.screen <> OLD.screen OR NEW.booth <> OLD.booth"
 	"  BEGIN SELECT RAISE(ABORT, 'a helper call is only ever answered, once'); END;",
+	/* 8: the OpenRosa bytes of a request saved for ODK Central ([upload]
+	 * protocol openrosa), frozen like the JSON body and erased with it,
+	 * NULL when it was saved for the JSON protocol; and the XForm id of its
+	 * form, which the status lookups need after the bytes are erased. */
+	"ALTER TABLE submissions ADD COLUMN xml BLOB;"
+	"ALTER TABLE submissions ADD COLUMN xform TEXT;"
+	"DROP TRIGGER submissions_frozen;"
+	"CREATE TRIGGER submissions_frozen"
+	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known, xform"
+	"  ON submissions"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;"
+	"DROP TRIGGER submissions_erased;"
+	"CREATE TRIGGER submissions_erased"
+	"  BEFORE UPDATE OF body, xml, erased_at ON submissions"
+	"  WHEN NOT (OLD.erased_at IS NULL AND OLD.state = 'sent' AND NEW.state = 'sent'"
+	"    AND OLD.sent_at IS NOT NULL AND NEW.erased_at IS NOT NULL"
+	"    AND length(NEW.body) = 0 AND (NEW.xml IS NULL OR length(NEW.xml) = 0))"
+	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited, only erased once sent'); END;",
+	/* 9: what the server says of a dossier besides its status, when it
+	 * says it (docs/API.md): its procedure, the day it was submitted and
+	 * the day its result is due (local dates YYYY-MM-DD). */
+	"ALTER TABLE dossier_status ADD COLUMN procedure TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN submitted TEXT;"
+	"ALTER TABLE dossier_status ADD COLUMN due TEXT;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -101,6 +101,14 @@ enum dossier_kind dossier_code(const char *typed, char *out, size_t size)
 	return receipt_shape(out) ? DOSSIER_RECEIPT : DOSSIER_INVALID;
 }
 
+/* A text column into out (size bytes), "" for NULL. */
+static void column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(out, size, "%s", s ? s : "");
+}
+
 /* A new copy of a text column, or NULL. */
 static char *column_dup(sqlite3_stmt *st, int col)
 {
@@ -116,8 +124,9 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((st = db_prepare(db, "SELECT receipt, status, note, updated_at, fetched_at"
-			     " FROM dossier_status WHERE receipt = ?", doing, cause)) == NULL)
+	if ((st = db_prepare(db, "SELECT receipt, status, note, updated_at, fetched_at,"
+			     " procedure, submitted, due FROM dossier_status WHERE receipt = ?",
+			     doing, cause)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	rc = db_step(db, st, doing, cause);
@@ -127,6 +136,9 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 		out->note = column_dup(st, 2);
 		out->updated_at = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
 		out->fetched_at = sqlite3_column_int64(st, 4);
+		out->procedure = column_dup(st, 5);
+		column_copy(st, 6, out->submitted, sizeof out->submitted);
+		column_copy(st, 7, out->due, sizeof out->due);
 		sqlite3_finalize(st);
 		return 1;
 	}
@@ -138,15 +150,16 @@ void dossier_status_clear(struct dossier_status *st)
 {
 	free(st->status);
 	free(st->note);
-	st->status = st->note = NULL;
+	free(st->procedure);
+	st->status = st->note = st->procedure = NULL;
 }
 
 int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause)
 {
 	static const char doing[] = "writing the status cache";
 	sqlite3_stmt *stmt = db_prepare(db, "INSERT OR REPLACE INTO dossier_status"
-					" (receipt, status, note, updated_at, fetched_at)"
-					" VALUES (?, ?, ?, ?, ?)", doing, cause);
+					" (receipt, status, note, updated_at, fetched_at, procedure,"
+					" submitted, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", doing, cause);
 
 	if (stmt == NULL)
 		return -1;
@@ -157,6 +170,12 @@ int dossier_status_put(struct db *db, const struct dossier_status *st, char **ca
 	if (st->updated_at >= 0)
 		sqlite3_bind_int64(stmt, 4, st->updated_at);
 	sqlite3_bind_int64(stmt, 5, st->fetched_at);
+	if (st->procedure != NULL)
+		sqlite3_bind_text(stmt, 6, st->procedure, -1, SQLITE_STATIC);
+	if (st->submitted[0])
+		sqlite3_bind_text(stmt, 7, st->submitted, -1, SQLITE_STATIC);
+	if (st->due[0])
+		sqlite3_bind_text(stmt, 8, st->due, -1, SQLITE_STATIC);
 	return db_done(db, stmt, doing, cause) < 0 ? -1 : 0;
 }
 

@@ -31,6 +31,9 @@ struct dossier_status {
 	char receipt[DOSSIER_CODE_MAX];
 	char *status;          /* as the server said it ("Đang xử lý") */
 	char *note;            /* or NULL */
+	char *procedure;       /* its procedure as the server names it, or NULL */
+	char submitted[11];    /* the day it was submitted, YYYY-MM-DD, or "" */
+	char due[11];          /* the day its result is due, YYYY-MM-DD, or "" */
 	long long updated_at;  /* when the server says it changed (unix seconds), or -1 */
 	long long fetched_at;  /* when this booth learnt it (unix seconds) */
 };
@@ -43,8 +46,9 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 /* Frees what dossier_status_get put in *st. */
 void dossier_status_clear(struct dossier_status *st);
 
-/* Stores (replaces) the cached status of st->receipt; a NULL note and an
- * updated_at of -1 are stored as unknown. Returns 0 or -1 with *cause. */
+/* Stores (replaces) the cached status of st->receipt; a NULL note or
+ * procedure, an empty date and an updated_at of -1 are stored as unknown.
+ * Returns 0 or -1 with *cause. */
 int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause);
 
 /* True for a status after which nothing changes (done, rejected,

@@ -35,8 +35,4 @@ struct event {
 	const char *text;     /* EV_SCAN: UTF-8, without the Enter */
 };
 
-/* Bursts of at least this many characters read at once, ending in Enter,
- * come as one EV_SCAN: a keyboard-wedge scanner types that fast. */
-#define SCAN_MIN_CHARS 12
-
 #endif

@@ -31,6 +31,11 @@ static const char *const type_names[] = {
 
 #define NTYPES ((int)(sizeof type_names / sizeof type_names[0]))
 
+int formdef_feedback(const struct form *f)
+{
+	return strcmp(f->kind, "feedback") == 0;
+}
+
 /* Index of a field by id, or -1. */
 static int field_index(const struct form *f, const char *id)
 {
@@ -40,6 +45,17 @@ static int field_index(const struct form *f, const char *id)
 		if (strcmp(f->fields[i].id, id) == 0)
 			return i;
 	return -1;
+}
+
+/* The line of the field of f labelled label, or 0 when none is. */
+static int label_line(const struct form *f, const char *label)
+{
+	int i;
+
+	for (i = 0; i < f->nfields; i++)
+		if (strcmp(f->fields[i].label, label) == 0)
+			return f->fields[i].line;
+	return 0;
 }
 
 /* Splits "date:future" into "date" (in place) and its dates; a type
@@ -95,6 +111,11 @@ static void parse_field(struct form *f, char *rest, const char *file, int n, str
 	}
 	if (!directive_text_ok(rest, file, n, p))
 		return;
+	if (label_line(f, rest) > 0) {
+		problems_add(p, file, n, "the label \"%s\" is already on line %d: the review shows "
+			     "every answer by its label, so say whose it is", rest, label_line(f, rest));
+		return;
+	}
 	if (f->nfields == FORM_MAX_FIELDS) {
 		problems_add(p, file, n, "at most %d fields in a form", FORM_MAX_FIELDS);
 		return;

@@ -73,6 +73,10 @@ void formdef_load(struct forms *fs, const char *dir, struct problems *p);
 /* The form of a procedure code, or of an id ("feedback"), or NULL. */
 const struct form *formdef_find(const struct forms *fs, const char *code_or_id);
 
+/* True for feedback (phản ánh, kiến nghị), which has its own words on
+ * screen ("Gửi ý kiến", not "Gửi hồ sơ"). */
+int formdef_feedback(const struct form *f);
+
 /* Checks a value typed for field f. Returns NULL when it is right, or the
  * Vietnamese message (a message id) to show under the field. today is
  * "YYYY-MM-DD" (dates after it, or before it for DATE_FUTURE, are

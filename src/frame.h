@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "calendar.h"
 #include "canvas.h"
 #include "entry.h"
 #include "view.h"
@@ -54,7 +55,7 @@ struct frame_ops {
 	void (*done)(struct frame *f);
 	/* Runs on every turn of the loop (background work, animations). */
 	void (*tick)(struct app *a, struct frame *f, time_t now);
-	/* A scanned code (a CCCD card, a receipt's QR); NULL: typed instead. */
+	/* A scanned code (a CCCD card, a receipt's QR); NULL: of no use here. */
 	void (*scan)(struct app *a, struct frame *f, const char *text, time_t now);
 	/* The fd of the frame's background job, or -1. */
 	int (*job_fd)(const struct frame *f);
@@ -120,6 +121,9 @@ struct db *app_state_db(struct app *a, char **cause);
 /* The catalog (content.db), opened on first use; NULL when missing. */
 struct catalog *app_catalog(struct app *a);
 
+/* The language shown: its index in app_env(a)->i18n. */
+int app_lang(const struct app *a);
+
 /* Shows the next language (the home screen's language choice). */
 void app_next_language(struct app *a);
 
@@ -133,6 +137,13 @@ const char *app_tr(const struct app *a, const char *msgid);
 
 /* Translates msgid and fills {commune}, {language} and {n} into out. */
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n);
+
+/* Day d as the language writes dates: the catalog's translation of
+ * "dd/mm/yyyy" says how ("d Mon yyyy" in English: "1 Jan 2026"), with dd
+ * and mm two digits, d and m without a leading zero, yyyy the year and Mon
+ * the month's name from the catalog ("Tháng 1" is "Jan"); without the
+ * year, that of "dd/mm" ("d Mon"). */
+void app_date(const struct app *a, struct date d, int year, char *out, size_t size);
 
 /* "08:21 27/11/2026" for time t, or "chưa rõ giờ" (in the booth's
  * language) when t is 0 or earlier than the booth's clock can be right. */

@@ -451,11 +451,20 @@ int i18n_has(const struct i18n *t, int i, const char *msgid)
 
 const char *i18n_get(const struct i18n *t, int i, const char *msgid)
 {
-	const char *s = lookup(t, i, msgid);
+	const char *s = t ? lookup(t, i, msgid) : msgid;
 
 	if (s == NULL)
 		s = lookup(t, 0, msgid);
 	return s ? s : msgid;
+}
+
+char *i18n_fill_text(const struct i18n *t, int i, const char *msgid, const char *value)
+{
+	const char *s = i18n_get(t, i, msgid), *at = strstr(s, "{n}");
+
+	if (at == NULL) /* a translation keeps {n}: i18n_load refuses one without */
+		return xstrdup(s);
+	return xprintf("%.*s%s%s", (int)(at - s), s, value, at + 3);
 }
 
 /* Appends s to out (size bytes, used *o), cutting when full. */

@@ -33,7 +33,8 @@ int i18n_find(const struct i18n *t, const char *code);
 const char *i18n_code(const struct i18n *t, int i);
 const char *i18n_name(const struct i18n *t, int i);
 
-/* The translation of msgid in language i; msgid itself when there is none. */
+/* The translation of msgid in language i; msgid itself when there is none
+ * (or t is NULL: Vietnamese, as paper and kioskctl write). */
 const char *i18n_get(const struct i18n *t, int i, const char *msgid);
 
 /* True when language i has its own translation of msgid. */
@@ -50,5 +51,9 @@ struct i18n_vars {
 /* Writes s into out (size bytes, cut when full) with its placeholders
  * filled from v. */
 void i18n_fill(char *out, size_t size, const char *s, const struct i18n_vars *v);
+
+/* The translation of msgid with its "{n}" replaced by the text value
+ * ("{n} đồng" with "7.000": "7.000 VND" in English). A new string. */
+char *i18n_fill_text(const struct i18n *t, int i, const char *msgid, const char *value);
 
 #endif

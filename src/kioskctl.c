@@ -30,6 +30,8 @@ static const struct command commands[] = {
 	{ "set-pin", ctl_set_pin, "set the helper menu's PIN" },
 	{ "sync", ctl_sync, "send waiting requests to the provincial server" },
 	{ "queue", ctl_queue, "list, show and retry the requests in the spool" },
+	{ "xform", ctl_xform, "write the request forms as ODK XForms" },
+	{ "central", ctl_central, "publish the forms to ODK Central, set up the booth's app user" },
 	{ "dossier", ctl_dossier, "look up a dossier's status by receipt code" },
 	{ "export", ctl_export, "write the requests of a date range as JSON lines or CSV" },
 	{ "logs", ctl_logs, "show the last lines of the kiosk's and worker's logs" },

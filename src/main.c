@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "burst.h"
 #include "canvas.h"
 #include "clock.h"
 #include "config.h"
@@ -31,7 +32,6 @@
 #include "spool.h"
 #include "submit.h"
 #include "term.h"
-#include "text.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -141,37 +141,63 @@ static void give_back_stderr(int saved)
 	close(saved);
 }
 
-/* Hands what the terminal has to the app. A burst of characters read at
- * once and ending in Enter (a keyboard-wedge scanner) goes as one EV_SCAN;
- * anything else key by key, each as the booth's keymap says. */
-static void read_input(struct app *app, const struct keymap *keys, time_t now)
-{
-	static struct event evs[4096];
-	char text[4 * 4096 + 1];
-	size_t n = 0, i, o = 0, chars = 0;
+/* Where the terminal's input goes: the app, keys as the keymap says. */
+struct input {
+	struct app *app;
+	const struct keymap *keys;
+	struct canvas *canvas;     /* the picture each key acts on */
+	int drawn;                 /* drawn there, not yet on the terminal */
+	unsigned long changes;     /* the app's screen changes when last drawn */
+	struct burst burst;        /* keys held to tell a scanner from typing */
+	long long read_us;         /* when the loop last read the terminal */
+};
 
-	while (n < sizeof evs / sizeof evs[0] && term_read(&evs[n]))
-		n++;
-	for (i = 0; i + 1 < n; i++) {
-		if (evs[i].type != EV_KEY || evs[i].key < 0x20 || evs[i].key >= 0x110000)
-			break;
-		o += text_encode(evs[i].key, text + o);
-		chars++;
+/* Hands one event the burst let through to the app, after drawing a
+ * screen the one before opened: keys held together act each on the
+ * screen the last one made, as if read one at a time (a long paste into a
+ * field is not drawn key by key). */
+static void deliver(void *ctx, const struct event *ev)
+{
+	struct input *in = ctx;
+	struct event e = *ev;
+
+	if (app_screen_changes(in->app) != in->changes) {
+		app_draw(in->app, in->canvas, time(NULL));
+		in->changes = app_screen_changes(in->app);
+		in->drawn = 1;
 	}
-	if (chars >= SCAN_MIN_CHARS && i == n - 1 && evs[i].type == EV_KEY &&
-	    evs[i].key == AK_ENTER) {
-		text[o] = '\0';
-		app_event(app, &(struct event){ .type = EV_SCAN, .text = text }, now);
-	} else {
-		for (i = 0; i < n; i++) {
-			if (evs[i].type == EV_KEY)
-				evs[i].key = keymap_key(keys, evs[i].key);
-			app_event(app, &evs[i], now);
-		}
+	if (e.type == EV_KEY)
+		e.key = keymap_key(in->keys, e.key);
+	app_event(in->app, &e, time(NULL));
+	wipe(&e, sizeof e);
+}
+
+/* Hands what the terminal has to the app through the burst (burst.h): a
+ * keyboard-wedge scanner's fast burst ending in Enter as one EV_SCAN,
+ * typing key by key. waited_us is when the loop started to wait for it:
+ * input there already (the loop was busy) may have come at any time since
+ * the last read. */
+static void read_input(struct input *in, long long waited_us)
+{
+	long long now = clock_steady_us();
+	long long since = now - waited_us > 1000 ? now : in->read_us;
+	struct event ev;
+
+	while (term_read(&ev)) {
+		burst_feed(&in->burst, &ev, now, since, deliver, in);
+		wipe(&ev, sizeof ev);
 	}
-	/* What was typed or scanned does not stay in the reused buffers. */
-	wipe(text, o);
-	wipe(evs, n * sizeof evs[0]);
+	in->read_us = clock_steady_us();
+}
+
+/* How long the loop may wait: the app's wait, or less while keys are held
+ * (they go on as typed once a scanner would have sent more). */
+static int wait_ms(const struct input *in)
+{
+	long long held = burst_wait_us(&in->burst, clock_steady_us());
+	int ms = app_wait_ms(in->app);
+
+	return held >= 0 && held / 1000 + 1 < ms ? (int)(held / 1000 + 1) : ms;
 }
 
 /* Opens the serial/USB-CDC scanner of the config, if there is one. A
@@ -223,7 +249,9 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 	struct scanner *scanner = open_scanner(cfg);
 	struct canvas canvas = { .glyphs = glyphs };
 	struct booth_state st = { .waiting = -1, .online = 0, .last_upload = 0 };
+	struct input in = { .app = app, .keys = keys, .canvas = &canvas };
 	time_t polled = 0;
+	long long waited;
 	int rows, cols, ready;
 
 	term_size(&rows, &cols);
@@ -255,19 +283,23 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 		job_reap();
 		if (app_quit(app))
 			break;
-		if (app_dirty(app) || (sig & LOOP_SIG_RESIZE)) {
+		if (app_dirty(app) || (sig & LOOP_SIG_RESIZE) || in.drawn) {
 			app_draw(app, &canvas, now);
 			term_draw(&canvas);
+			in.drawn = 0;
+			in.changes = app_screen_changes(app);
 		}
+		waited = clock_steady_us();
 		ready = loop_wait(STDIN_FILENO, app_job_fd(app), scanner ? scanner_fd(scanner) : -1,
-				  app_wait_ms(app));
+				  wait_ms(&in));
 		if (ready & LOOP_SCANNER)
 			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
 		app_clock_ms(app, clock_steady_ms());
 		if (ready & LOOP_INPUT)
-			read_input(app, keys, time(NULL));
+			read_input(&in, waited);
+		burst_expire(&in.burst, clock_steady_us(), deliver, &in);
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);

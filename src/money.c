@@ -2,17 +2,19 @@
 #include "money.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
-char *money_text(long long vnd, const char *per)
+char *money_text(const struct i18n *t, int lang, long long vnd, const char *per)
 {
-	char digits[32], out[48];
+	char digits[32], out[48], *amount, *text;
 	int n, i, o = 0;
 
 	if (vnd == 0)
-		return xstrdup("Miễn phí");
+		return xstrdup(i18n_get(t, lang, N_("Miễn phí")));
 	n = snprintf(digits, sizeof digits, "%llu",
 		     vnd < 0 ? 0ULL - (unsigned long long)vnd : (unsigned long long)vnd);
 	if (vnd < 0)
@@ -23,7 +25,10 @@ char *money_text(long long vnd, const char *per)
 		out[o++] = digits[i];
 	}
 	out[o] = '\0';
-	return xprintf("%s đồng%s", out, per != NULL ? per : "");
+	amount = i18n_fill_text(t, lang, N_("{n} đồng"), out);
+	text = xprintf("%s%s", amount, per != NULL ? per : "");
+	free(amount);
+	return text;
 }
 
 const char *money_unit(const char *fee_note)
@@ -36,13 +41,14 @@ const char *money_unit(const char *fee_note)
 	return u[0] == '/' ? u : NULL; /* "/trang", "/bản", "/giao dịch" */
 }
 
-char *money_fee(const char *fee, long long fee_vnd, const char *fee_note)
+char *money_fee(const struct i18n *t, int lang, const char *fee, long long fee_vnd,
+		const char *fee_note)
 {
 	const char *unit = money_unit(fee_note);
 
 	if (fee == NULL)
 		return NULL;
 	if (fee_vnd >= 0)
-		return money_text(fee_vnd, unit);
+		return money_text(t, lang, fee_vnd, unit);
 	return xprintf("%s%s", fee, unit != NULL ? unit : "");
 }

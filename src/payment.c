@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "i18n.h"
 #include "money.h"
 #include "util.h"
 
@@ -23,8 +24,8 @@ long long payment_amount(const struct procedure *page)
 	return c->fee_vnd;
 }
 
-int payment_find(struct db *db, struct catalog *cat, const char *code, struct payment *out,
-		 char **cause)
+int payment_find(struct db *db, struct catalog *cat, const struct i18n *t, int lang,
+		 const char *code, struct payment *out, char **cause)
 {
 	struct spool_item item;
 	struct procedure *page = NULL;
@@ -37,7 +38,7 @@ int payment_find(struct db *db, struct catalog *cat, const char *code, struct pa
 		return r;
 	snprintf(out->code, sizeof out->code, "%s", item.receipt);
 	if (item.procedure_code[0] == '\0') {
-		out->procedure = xstrdup(strcmp(item.kind, "feedback") == 0 ? "Phản ánh, kiến nghị"
+		out->procedure = xstrdup(strcmp(item.kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị")
 									 : item.kind);
 		out->amount = 0;
 		spool_item_free(&item);
@@ -49,7 +50,7 @@ int payment_find(struct db *db, struct catalog *cat, const char *code, struct pa
 	out->procedure = xstrdup(page ? page->name : item.procedure_code);
 	out->amount = payment_amount(page);
 	if (page && page->nchannels > 0)
-		out->fee = money_fee(page->channels[0].fee, page->channels[0].fee_vnd,
+		out->fee = money_fee(t, lang, page->channels[0].fee, page->channels[0].fee_vnd,
 				     page->channels[0].fee_note);
 	procedure_free(page);
 	spool_item_free(&item);

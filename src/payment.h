@@ -10,6 +10,7 @@
 
 struct catalog;
 struct db;
+struct i18n;
 struct procedure;
 
 /* The amount is not known from what is published. */
@@ -17,8 +18,9 @@ struct procedure;
 
 struct payment {
 	char code[SPOOL_RECEIPT_MAX + 1]; /* the receipt code as saved */
-	char *procedure;   /* the procedure's name (Vietnamese) */
-	char *fee;         /* the fee as money_fee writes it ("2.000 đồng/trang"), or NULL */
+	char *procedure;   /* the procedure's name (Vietnamese; feedback's a message id) */
+	char *fee;         /* the fee as money_fee writes it ("2.000 đồng/trang") in the
+			    * language asked for, or NULL */
 	long long amount;  /* VND to pay; 0 nothing; PAYMENT_UNKNOWN ask the counter */
 };
 
@@ -28,12 +30,13 @@ struct payment {
 long long payment_amount(const struct procedure *page);
 
 /* Finds the request saved with receipt code (canonical form, see
- * rcode_parse) and what it costs; cat may be NULL (the amount is then
+ * rcode_parse) and what it costs, the fee written in language lang of t
+ * (t NULL: Vietnamese, money.h); cat may be NULL (the amount is then
  * unknown). A request without a procedure (feedback) costs nothing.
  * Returns 1 with *out filled (free it with payment_free), 0 when there is
  * no such request, -1 with *cause. */
-int payment_find(struct db *db, struct catalog *cat, const char *code, struct payment *out,
-		 char **cause);
+int payment_find(struct db *db, struct catalog *cat, const struct i18n *t, int lang,
+		 const char *code, struct payment *out, char **cause);
 
 /* Frees what a payment holds. */
 void payment_free(struct payment *p);

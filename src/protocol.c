@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "dossier.h"
 #include "text.h"
 #include "util.h"
@@ -51,19 +52,24 @@ static char *server_words(json_t *doc, const char *body, size_t len)
 	return clean;
 }
 
-/* Writes "HTTP n: what: server's words" (or "HTTP n: what" when the
- * server said nothing) into reason. what never holds ": " (see
+/* Writes "HTTP n: what: words" (or "HTTP n: what" when words is NULL)
+ * into reason and frees words. what never holds ": " (see
  * proto_reason_log). */
-static void explain(char *reason, size_t size, long http, const char *what, json_t *doc,
-		    const char *body, size_t len)
+static void explain_words(char *reason, size_t size, long http, const char *what, char *words)
 {
-	char *words = server_words(doc, body, len);
 	char *line = words ? xprintf("HTTP %ld: %s: %s", http, what, words)
 			   : xprintf("HTTP %ld: %s", http, what);
 
 	copy_utf8(reason, size, line);
 	free(line);
 	free(words);
+}
+
+/* explain_words() with the server's words from a JSON body or its start. */
+static void explain(char *reason, size_t size, long http, const char *what, json_t *doc,
+		    const char *body, size_t len)
+{
+	explain_words(reason, size, http, what, server_words(doc, body, len));
 }
 
 void proto_reason_log(const char *reason, char *out, size_t size)
@@ -105,6 +111,76 @@ enum proto_verdict proto_submission(long http, const char *body, size_t len, con
 	}
 	json_decref(doc);
 	return verdict;
+}
+
+/* The text of an OpenRosa response's <message>, its entities read, or
+ * else the start of the body (see server_words). */
+static char *openrosa_words(const char *body, size_t len)
+{
+	static const char *const ents[][2] = { { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+					       { "&quot;", "\"" }, { "&#39;", "'" },
+					       { "&apos;", "'" } };
+	char *text = xstrndup(body ? body : "", len), *start = strstr(text, "<message");
+	char *end, *out, *w;
+	size_t i;
+
+	if (start == NULL || (start = strchr(start, '>')) == NULL ||
+	    (end = strstr(++start, "</message>")) == NULL) {
+		free(text);
+		return server_words(NULL, body, len);
+	}
+	*end = '\0';
+	for (w = out = start; *start;) {
+		for (i = 0; i < sizeof ents / sizeof ents[0]; i++)
+			if (strncmp(start, ents[i][0], strlen(ents[i][0])) == 0)
+				break;
+		if (i < sizeof ents / sizeof ents[0]) {
+			*w++ = ents[i][1][0];
+			start += strlen(ents[i][0]);
+		} else {
+			*w++ = *start++;
+		}
+	}
+	*w = '\0';
+	w = server_words(NULL, out, strlen(out));
+	free(text);
+	return w;
+}
+
+enum proto_verdict proto_openrosa(long http, const char *body, size_t len, char *reason,
+				  size_t size)
+{
+	char *words = openrosa_words(body, len);
+	int closed = words != NULL && strstr(words, "not currently accepting") != NULL;
+	char *text = xstrndup(body ? body : "", len);
+	int openrosa = strstr(text, "<OpenRosaResponse") != NULL;
+
+	free(text);
+
+	if (http == 201 && openrosa) {
+		free(words);
+		snprintf(reason, size, "HTTP 201: acknowledged");
+		return PROTO_ACK;
+	}
+	if (http == 401 || http == 403 || http == 404 || http == 407 || (http == 409 && closed)) {
+		explain_words(reason, size, http,
+			      "the booth is not set up right for this server (token, address or"
+			      " form not published), paused", words);
+		return PROTO_PAUSE;
+	}
+	if (http == 409) {
+		explain_words(reason, size, http, "other bytes under the same instanceID", words);
+		return PROTO_REJECT;
+	}
+	if (http >= 400 && http <= 499 && http != 408 && http != 429) {
+		explain_words(reason, size, http, "refused by the server", words);
+		return PROTO_REJECT;
+	}
+	explain_words(reason, size, http,
+		      http >= 200 && http <= 299 ? "not an acknowledgement (no OpenRosa response;"
+						   " a captive portal or proxy?)"
+						 : "server busy or failing, will retry", words);
+	return PROTO_RETRY;
 }
 
 int proto_time(const char *s, long long *out)
@@ -158,9 +234,7 @@ int proto_time(const char *s, long long *out)
 	return 0;
 }
 
-/* A new sanitised NFC copy of text of at most max bytes (cut between
- * letters), or NULL when nothing printable is left. */
-static char *clean_text(const char *text, size_t max)
+char *proto_clean(const char *text, size_t max)
 {
 	char *clean = text_sanitize(text, 0);
 	char *nfc = clean ? text_nfc(clean, strlen(clean)) : NULL;
@@ -175,13 +249,31 @@ static char *clean_text(const char *text, size_t max)
 	return out;
 }
 
+/* A day the server gives ("2025-07-01", or an RFC 3339 time: its day
+ * here) into out as YYYY-MM-DD; "" when v is missing or not a day (an
+ * optional detail: the status stands without it). */
+static void proto_day(json_t *v, char out[11])
+{
+	const char *s = json_string_value(v);
+	struct date d;
+	long long t;
+
+	out[0] = '\0';
+	if (s == NULL)
+		return;
+	if (strlen(s) == 10 && date_parse(s, &d) == 0)
+		date_iso(d, out);
+	else if (proto_time(s, &t) == 0)
+		date_iso(date_of((time_t)t), out);
+}
+
 /* Fills st from a status object; returns NULL or what is wrong with it. */
 static const char *dossier_read(json_t *doc, const char *code, struct dossier_status *st)
 {
 	json_t *echo = json_object_get(doc, "receipt");
 	json_t *status = json_object_get(doc, "status");
 	json_t *updated = json_object_get(doc, "updated_at");
-	json_t *note = json_object_get(doc, "note");
+	json_t *note = json_object_get(doc, "note"), *detail;
 	long long when = -1;
 	char *word;
 
@@ -193,13 +285,19 @@ static const char *dossier_read(json_t *doc, const char *code, struct dossier_st
 	if (note != NULL && !json_is_null(note) && !json_is_string(note))
 		return "\"note\" is not text";
 	if (!json_is_string(status) ||
-	    (word = clean_text(json_string_value(status), PROTO_STATUS_MAX)) == NULL)
+	    (word = proto_clean(json_string_value(status), PROTO_STATUS_MAX)) == NULL)
 		return "the answer has no \"status\"";
 	snprintf(st->receipt, sizeof st->receipt, "%s", code);
 	st->status = word;
-	st->note = json_is_string(note) ? clean_text(json_string_value(note), PROTO_NOTE_MAX)
+	st->note = json_is_string(note) ? proto_clean(json_string_value(note), PROTO_NOTE_MAX)
 					: NULL;
 	st->updated_at = when;
+	/* Optional (docs/API.md): a server that does not say them is fine. */
+	detail = json_object_get(doc, "procedure");
+	st->procedure = json_is_string(detail)
+			? proto_clean(json_string_value(detail), PROTO_PROCEDURE_MAX) : NULL;
+	proto_day(json_object_get(doc, "submitted"), st->submitted);
+	proto_day(json_object_get(doc, "due"), st->due);
 	return NULL;
 }
 

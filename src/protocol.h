@@ -13,7 +13,10 @@ struct dossier_status;
 enum proto_verdict {
 	PROTO_ACK,      /* stored by the server: mark it sent */
 	PROTO_RETRY,    /* not stored, for now: send the same bytes again later */
-	PROTO_REJECT    /* refused for good: quarantine it for a helper */
+	PROTO_REJECT,   /* refused for good: quarantine it for a helper */
+	PROTO_PAUSE     /* the booth or its link is set up wrong (a token, an
+			 * address, a form not published): not this request's
+			 * fault; it waits, the worker pauses and says why */
 };
 
 /* Most bytes of a reply body the booth reads. */
@@ -28,6 +31,16 @@ enum proto_verdict {
 enum proto_verdict proto_submission(long http, const char *body, size_t len, const char *id,
 				    char *reason, size_t size);
 
+/* Classifies ODK Central's answer to an OpenRosa submission
+ * (docs/API.md, "OpenRosa"): 201 with an OpenRosa response is an
+ * acknowledgement (a new submission, or the same bytes again); 409 for
+ * other bytes under the same instanceID means reject; 401, 403, 404, 407
+ * and a 409 for a form that takes no submissions mean pause; 408, 429,
+ * 5xx and anything that is not a 4xx mean retry; other 4xx reject. reason
+ * gets "HTTP n: what: the server's message". */
+enum proto_verdict proto_openrosa(long http, const char *body, size_t len, char *reason,
+				  size_t size);
+
 /* The reason of proto_submission() or proto_dossier() fit for a log:
  * "HTTP n: what" without the server's own words, which may quote what the
  * villager typed (state.db keeps them for `kioskctl queue show`). Other
@@ -39,9 +52,16 @@ void proto_reason_log(const char *reason, char *out, size_t size);
 #define PROTO_STATUS_MAX 63
 /* Most bytes of a dossier's note kept. */
 #define PROTO_NOTE_MAX 511
+/* Most bytes of a dossier's procedure kept. */
+#define PROTO_PROCEDURE_MAX 255
+
+/* A new sanitised NFC copy of a server's text of at most max bytes (cut
+ * between letters), or NULL when nothing printable is left. */
+char *proto_clean(const char *text, size_t max);
 
 /* Reads the answer to GET /dossiers/{code}. Returns 1 with *out filled
- * (receipt, status, note, updated_at: new strings, released with
+ * (receipt, status, note, updated_at, and procedure, submitted and due
+ * when the server says them: new strings, released with
  * dossier_status_clear(); fetched_at is left alone) for a 200 whose JSON
  * echoes code, 0 for a 404 with a JSON body (the server does not know the
  * code), -1 for anything else; reason (size bytes) says which. */

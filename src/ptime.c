@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -154,14 +155,20 @@ int ptime_parse_lead(const char *text, struct ptime *out)
 	return rc;
 }
 
-void ptime_text(struct ptime t, char *out, size_t size)
+void ptime_text(const struct i18n *t, int lang, struct ptime time, char *out, size_t size)
 {
-	if (t.days < 0)
+	char n[16], *text;
+
+	if (time.days < 0) {
 		snprintf(out, size, "%s", "");
-	else if (t.days == 0)
-		snprintf(out, size, "trong ngày");
-	else
-		snprintf(out, size, "%d ngày%s", t.days, t.calendar ? "" : " làm việc");
+		return;
+	}
+	snprintf(n, sizeof n, "%d", time.days);
+	text = i18n_fill_text(t, lang, time.days == 0 ? N_("trong ngày")
+				  : time.days == 1 ? time.calendar ? N_("1 ngày") : N_("1 ngày làm việc")
+				  : time.calendar ? N_("{n} ngày") : N_("{n} ngày làm việc"), n);
+	snprintf(out, size, "%s", text);
+	free(text);
 }
 
 struct date ptime_due(const struct calendar *c, struct date received, struct ptime t)

@@ -19,6 +19,8 @@
 
 #include "calendar.h"
 
+struct i18n;
+
 /* Longest processing time read, in days; a longer one is unknown. */
 #define PTIME_MAX_DAYS 365
 
@@ -38,8 +40,9 @@ int ptime_parse(const char *text, struct ptime *out);
 int ptime_parse_lead(const char *text, struct ptime *out);
 
 /* The time as the booth writes it: "1 ngày làm việc", "15 ngày", "trong
- * ngày"; "" when unknown. */
-void ptime_text(struct ptime t, char *out, size_t size);
+ * ngày"; "" when unknown. In language lang of t ("5 working days"); t
+ * NULL writes Vietnamese (paper, kioskctl). */
+void ptime_text(const struct i18n *t, int lang, struct ptime time, char *out, size_t size);
 
 /* The expected result date of a request received on a day: working days
  * as calendar_due counts them; calendar days end n days later, moved to

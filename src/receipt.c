@@ -285,7 +285,7 @@ void ticket_layout(const struct ticket *t, struct slip *s)
 
 void payslip_layout(const struct payslip *p, struct slip *s)
 {
-	char at[32], *amount = money_text(p->amount, NULL);
+	char at[32], *amount = money_text(NULL, 0, p->amount, NULL);
 
 	header(s, p->commune);
 	slip_text(s, SLIP_CENTER, 2, 0, "NỘP LỆ PHÍ");

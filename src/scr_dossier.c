@@ -2,7 +2,9 @@
  * a receipt. What the booth knows shows at once (its status cache, and
  * whether it still holds the request itself); when the booth has a server
  * it also asks it in the background (`kioskctl dossier CODE --json`, see
- * docs/API.md) with a spinner that Backspace stops. */
+ * docs/API.md) with a spinner that Backspace stops. A request saved here
+ * shows its procedure and dates as the booth knows them; what the server
+ * says of them (a dossier submitted elsewhere too) comes first. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +39,9 @@ struct lookup {
 	int from_server;              /* the server answered this lookup */
 	char spool[16];               /* this booth's own request: waiting, sent ... */
 	char procedure[256];          /* ... its procedure, "" when not this booth's */
-	char submitted[16], due[16];  /* ... its dates (dd/mm/yyyy), "" unknown */
+	int feedback;                 /* ... it is feedback, not a dossier */
+	struct date submitted, due;   /* ... its dates, year 0 when unknown */
+	int due_given;                /* the server gave the due day: not an estimate */
 	struct job job;
 	int asking, spin;
 };
@@ -82,12 +86,6 @@ static const char *status_words(const char *status)
 	return status;
 }
 
-/* dd/mm/yyyy of a date into out (16 bytes). */
-static void date_text(struct date d, char *out)
-{
-	snprintf(out, 16, "%02d/%02d/%04d", d.day % 100, d.month % 100, d.year % 10000);
-}
-
 int app_due_date(struct app *a, const char *procedure_code, long long at, struct date *out)
 {
 	struct catalog *cat = app_catalog(a);
@@ -129,34 +127,61 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	if (cat && item->procedure_code[0])
 		page = catalog_procedure_get(cat, item->procedure_code, &cause);
 	free(cause);
+	l->feedback = strcmp(item->kind, "feedback") == 0;
 	snprintf(l->procedure, sizeof l->procedure, "%s",
-		 page ? page->name : strcmp(item->kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị") : "");
+		 page ? page->name : l->feedback ? N_("Phản ánh, kiến nghị") : "");
 	procedure_free(page);
 	if (!item->time_known || !clock_known(item->created_at))
 		return; /* saved before the clock was set: no dates */
-	date_text(date_of((time_t)item->created_at), l->submitted);
+	l->submitted = date_of((time_t)item->created_at);
 	if (app_due_date(a, item->procedure_code, item->created_at, &due) == 0)
-		date_text(due, l->due);
+		l->due = due;
+}
+
+/* What the server says of the dossier besides its status (docs/API.md),
+ * over what the booth worked out itself: its procedure, the day submitted
+ * and the day due, each when given (NULL or "" otherwise). */
+static void server_details(struct lookup *l, const char *procedure, const char *submitted,
+			   const char *due)
+{
+	struct date d;
+
+	if (procedure != NULL && procedure[0] != '\0') {
+		char *clean = text_sanitize(procedure, 0);
+
+		snprintf(l->procedure, sizeof l->procedure, "%s", clean);
+		free(clean);
+	}
+	if (submitted != NULL && date_parse(submitted, &d) == 0)
+		l->submitted = d;
+	if (due != NULL && date_parse(due, &d) == 0) {
+		l->due = d;
+		l->due_given = 1;
+	}
 }
 
 /* What this booth itself knows: its cache and its own spool. */
 static void read_local(struct app *a, struct lookup *l)
 {
-	struct dossier_status ds;
+	struct dossier_status ds = { .status = NULL };
 	struct spool_item item;
 	char *cause = NULL;
+	int cached;
 
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
-	l->procedure[0] = l->submitted[0] = l->due[0] = '\0';
+	l->procedure[0] = '\0';
+	l->feedback = 0;
+	l->submitted = l->due = (struct date){ 0, 0, 0 };
+	l->due_given = 0;
 	l->from_server = 0;
 	if (app_db(a) == NULL)
 		return;
-	if (dossier_status_get(app_db(a), l->code, &ds, &cause) == 1) {
+	cached = dossier_status_get(app_db(a), l->code, &ds, &cause) == 1;
+	if (cached) {
 		snprintf(l->status, sizeof l->status, "%s", ds.status);
 		snprintf(l->note, sizeof l->note, "%s", ds.note ? ds.note : "");
 		l->updated_at = ds.updated_at;
 		l->fetched_at = ds.fetched_at;
-		dossier_status_clear(&ds);
 	}
 	free(cause);
 	cause = NULL;
@@ -166,6 +191,9 @@ static void read_local(struct app *a, struct lookup *l)
 		spool_item_free(&item);
 	}
 	free(cause);
+	if (cached)
+		server_details(l, ds.procedure, ds.submitted, ds.due);
+	dossier_status_clear(&ds);
 }
 
 /* Asks the server in the background, when the booth has one. */
@@ -194,6 +222,9 @@ static void read_answer(struct lookup *l)
 		free(clean);
 		l->updated_at = json_is_integer(v = json_object_get(o, "updated_at")) ? json_integer_value(v) : -1;
 		l->fetched_at = json_is_integer(v = json_object_get(o, "fetched_at")) ? json_integer_value(v) : 0;
+		server_details(l, json_string_value(json_object_get(o, "procedure")),
+			       json_string_value(json_object_get(o, "submitted")),
+			       json_string_value(json_object_get(o, "due")));
 	}
 	l->from_server = json_is_true(json_object_get(o, "online"));
 	if (json_is_string(v = json_object_get(o, "spool")))
@@ -234,15 +265,22 @@ static void when(long long t, char *out, size_t size)
 	strftime(out, size, "%d/%m/%Y %H:%M", &tm);
 }
 
-/* A request of this booth: procedure, day saved, day expected. Returns
- * the next free row. */
+/* A request of this booth: procedure, day saved, day expected (feedback
+ * in its own words). Returns the next free row. */
 static int draw_request(struct app *a, const struct lookup *l, struct canvas *c, int y)
 {
-	const char *label[] = { N_("Thủ tục:"), N_("Ngày nộp:"), N_("Ngày hẹn trả kết quả (dự kiến):") };
-	const char *value[] = { app_tr(a, l->procedure), l->submitted, l->due };
-	char line[512];
+	const char *label[] = { l->feedback ? N_("Bạn đã gửi:") : N_("Thủ tục:"),
+				l->feedback ? N_("Ngày gửi:") : N_("Ngày nộp:"),
+				l->due_given ? N_("Ngày hẹn trả:")
+					     : N_("Ngày hẹn trả kết quả (dự kiến):") };
+	char submitted[48] = "", due[48] = "", line[512];
+	const char *value[] = { app_tr(a, l->procedure), submitted, due };
 	int i;
 
+	if (l->submitted.year)
+		app_date(a, l->submitted, 1, submitted, sizeof submitted);
+	if (l->due.year)
+		app_date(a, l->due, 1, due, sizeof due);
 	for (i = 0; i < 3; i++) {
 		if (*value[i] == '\0')
 			continue;

@@ -432,10 +432,13 @@ static void ask_home(struct app *a, struct form_state *st)
 
 /* The question before dropping what was typed, with its answers: drop
  * it, stay, or call a helper (the form stays as it is, under the call). */
-static int draw_ask_home(struct app *a, struct canvas *c, int y)
+static int draw_ask_home(struct app *a, const struct form *form, struct canvas *c, int y)
 {
 	y += 2;
-	y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, N_("Bỏ hồ sơ đang nhập?")), ATTR_KEY);
+	y += canvas_wrap(c, y, 2, c->cols - 4, 2,
+			 app_tr(a, formdef_feedback(form) ? N_("Bỏ ý kiến đang viết?")
+							  : N_("Bỏ hồ sơ đang nhập?")),
+			 ATTR_KEY);
 	canvas_wrap(c, y + 1, 2, c->cols - 4, 3,
 		    app_tr(a, N_("Những gì bạn đã điền sẽ bị xoá, trạm về trang chủ.")), ATTR_NORMAL);
 	int w = (c->cols - 4) / 3, by = c->rows - 2 - 3;
@@ -483,7 +486,7 @@ static int form_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	if (st->card)
 		return draw_card(a, st, c, y);
 	if (st->asking_home)
-		return draw_ask_home(a, c, y);
+		return draw_ask_home(a, st->form, c, y);
 	step_fields(st, &first, &end);
 	if (st->open && e->mode == ENTRY_TOUCH && !digit_field(st->form->fields[st->focus].type)) {
 		/* The on-screen keyboard: only the field being typed shows. */
@@ -621,6 +624,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 	app_touch(a);
 	if (question_key(a, st, key))
 		return 1;
+	free(st->scan_msg); /* what the last scan said is old news after a key */
+	st->scan_msg = NULL;
 	if (key == '*' && star_is_home(a, fd, e)) {
 		ask_home(a, st);
 		return 1;

@@ -122,16 +122,31 @@ static const char *page_title(const struct app *a, const struct frame *f)
 	return f->title;
 }
 
+/* An announcement's day ("YYYY-MM-DD") as the language writes dates, into
+ * out (size bytes); as it is when it is not a date. */
+static void day_text(const struct app *a, const char *iso, char *out, size_t size)
+{
+	struct date d;
+
+	if (date_parse(iso, &d) == 0)
+		app_date(a, d, 1, out, size);
+	else
+		snprintf(out, size, "%s", iso);
+}
+
 /* Its dates, then its text word-wrapped from line top, and ▲ ▼. */
 static int page_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	struct news_page *pg = f->data;
 	struct canvas body = { 0 };
 	int bottom = c->rows - 2 - 3, w = c->cols - 4 - 15, i;
-	char line[128], *clean, *p, *nl;
+	char line[160], from[48], to[48], *clean, *p, *nl;
 
 	(void)now;
-	snprintf(line, sizeof line, "%s %s – %s", app_tr(a, N_("Từ ngày")), pg->an->from, pg->an->to);
+	day_text(a, pg->an->from, from, sizeof from);
+	day_text(a, pg->an->to, to, sizeof to);
+	snprintf(line, sizeof line, "%s %s %s %s", app_tr(a, N_("Từ ngày")), from,
+		 app_tr(a, N_("đến ngày")), to);
 	canvas_text(c, y, 2, line, ATTR_DIM, c->cols - 4);
 	y += 2;
 	clean = text_sanitize(pg->an->body, 1);

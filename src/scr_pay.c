@@ -101,7 +101,9 @@ static void look_up(struct app *a, struct pay_screen *p)
 		p->problem = N_("Mã này chưa đúng. Xin xem lại mã trên phiếu biên nhận.");
 		return;
 	}
-	r = app_db(a) ? payment_find(app_db(a), app_catalog(a), code, &p->pay, &cause) : -1;
+	r = app_db(a) ? payment_find(app_db(a), app_catalog(a), app_env(a)->i18n, app_lang(a), code,
+				     &p->pay, &cause)
+		      : -1;
 	free(cause);
 	if (r != 1) {
 		p->problem = r == 0 ? N_("Trạm này không có hồ sơ mang mã này. Chỉ nộp phí được cho hồ sơ đã nộp ở trạm này.")
@@ -170,7 +172,7 @@ static int draw_found(struct app *a, struct pay_screen *p, struct canvas *c, int
 
 	fact(a, c, y++, w, N_("Mã biên nhận:"), p->pay.code, ATTR_KEY);
 	canvas_text(c, y++, 2, app_tr(a, N_("Thủ tục:")), ATTR_NORMAL, w);
-	y += canvas_wrap(c, y, 4, w - 2, 3, p->pay.procedure, ATTR_NORMAL);
+	y += canvas_wrap(c, y, 4, w - 2, 3, app_tr(a, p->pay.procedure), ATTR_NORMAL);
 	if (p->pay.amount == 0) {
 		y++;
 		canvas_wrap(c, y, 2, w, 3, app_tr(a, N_("Thủ tục này miễn phí. Bạn không phải nộp tiền.")),
@@ -183,7 +185,7 @@ static int draw_found(struct app *a, struct pay_screen *p, struct canvas *c, int
 			    app_tr(a, N_("Số tiền cần nộp sẽ do cán bộ một cửa ở xã báo cho bạn. Trạm không tạo mã QR khi chưa biết đúng số tiền.")),
 			    ATTR_NORMAL);
 	} else {
-		amount = money_text(p->pay.amount, NULL);
+		amount = money_text(app_env(a)->i18n, app_lang(a), p->pay.amount, NULL);
 		fact(a, c, y++, w, N_("Số tiền:"), amount, ATTR_KEY);
 		free(amount);
 		if (cfg->payment_bank_name[0])

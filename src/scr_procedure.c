@@ -135,13 +135,14 @@ static void add_paper(struct app *a, struct page *pg, const struct procedure_pap
 
 /* A channel's fee and time as the booth writes them (money.h, ptime.h;
  * a time it cannot read as published), into fee and time ("" for none). */
-static void fee_and_time(const struct procedure_channel *ch, char *fee, char *time, size_t size)
+static void fee_and_time(const struct app *a, const struct procedure_channel *ch, char *fee,
+			 char *time, size_t size)
 {
-	char *money = money_fee(ch->fee, ch->fee_vnd, ch->fee_note);
+	char *money = money_fee(app_env(a)->i18n, app_lang(a), ch->fee, ch->fee_vnd, ch->fee_note);
 
 	snprintf(fee, size, "%s", money != NULL ? money : "");
 	free(money);
-	ptime_text((struct ptime){ ch->days, ch->calendar }, time, size);
+	ptime_text(app_env(a)->i18n, app_lang(a), (struct ptime){ ch->days, ch->calendar }, time, size);
 	if (time[0] == '\0' && ch->time != NULL)
 		snprintf(time, size, "%s", ch->time);
 }
@@ -158,7 +159,7 @@ static void layout(struct app *a, struct page *pg, int width)
 	snprintf(buf, sizeof buf, "%s %s · %s", app_tr(a, N_("Mã")), p->code, p->field ? p->field : "");
 	add(pg, buf, ATTR_DIM, 0);
 	for (i = 0; i < p->nchannels && i < 1; i++) {
-		fee_and_time(&p->channels[i], fee, time, sizeof fee);
+		fee_and_time(a, &p->channels[i], fee, time, sizeof fee);
 		if (fee[0]) {
 			snprintf(buf, sizeof buf, "%s %s", app_tr(a, N_("Lệ phí:")), fee);
 			add(pg, buf, ATTR_NORMAL, 0);
@@ -183,7 +184,7 @@ static void layout(struct app *a, struct page *pg, int width)
 			const struct procedure_channel *ch = &p->channels[i];
 			const char *way = way_name(ch->way);
 
-			fee_and_time(ch, fee, time, sizeof fee);
+			fee_and_time(a, ch, fee, time, sizeof fee);
 			if (ch->text && !ch->time && !ch->fee)
 				snprintf(buf, sizeof buf, "• %s", ch->text);
 			else

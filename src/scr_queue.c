@@ -2,14 +2,20 @@
  * queue.counters) as numbered boxes. Choosing one prints a ticket in the
  * background (`kioskctl ticket issue COUNTER --json`, which counts the
  * number only when the printer took it); then the ticket's screen shows
- * the number in large digits, the counter and the people ahead. */
+ * the number in large digits, the counter and the people ahead. Out of
+ * the office's hours (screens/queue.hours, hours.h) it shows no counter,
+ * says when the office opens and prints nothing. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "clock.h"
+#include "config.h"
 #include "counters.h"
+#include "hours.h"
 #include "i18n.h"
 #include "job.h"
+#include "problems.h"
 #include "scr.h"
 #include "util.h"
 
@@ -28,6 +34,9 @@ struct queue_screen {
 	struct job job;                /* `kioskctl ticket issue` while it prints */
 	int busy;
 	const char *error;             /* message id of the last failure, or NULL */
+	struct hours hours;            /* the office's opening hours */
+	struct calendar *cal;          /* its holidays */
+	int closed;                    /* closed when last drawn */
 };
 
 /* A ticket that was printed. */
@@ -51,7 +60,7 @@ static int queue_items(const struct app *a, const struct frame *f, struct item *
 	const struct queue_screen *q = f->data;
 	int i;
 
-	if (cs == NULL || q->busy)
+	if (cs == NULL || q->busy || q->closed)
 		return 0;
 	for (i = 0; i < cs->n && i < COUNTER_MAX; i++)
 		out[i] = (struct item){ (char)('1' + i), cs->v[i].label, i };
@@ -66,14 +75,88 @@ static int queue_columns(const struct app *a, const struct frame *f)
 	return 2;
 }
 
-/* What to do, that it prints, or why it did not. */
+/* True when the office is closed at now (a clock not set cannot tell:
+ * open). */
+static int closed(const struct queue_screen *q, time_t now)
+{
+	return clock_known(now) && !hours_open(&q->hours, q->cal, now);
+}
+
+/* The time of day as a villager says it: "7:30 sáng", "1:30 chiều". */
+static void time_words(const struct app *a, int minute, char *out, size_t size)
+{
+	int h = minute / 60;
+	char hm[16], *text;
+
+	snprintf(hm, sizeof hm, "%d:%02d", h > 12 ? h - 12 : h, minute % 60);
+	text = i18n_fill_text(app_env(a)->i18n, app_lang(a), h < 12 ? N_("{n} sáng") : h < 18 ? N_("{n} chiều")
+							  : N_("{n} tối"), hm);
+	snprintf(out, size, "%s", text);
+	free(text);
+}
+
+/* True when a and b are the same day. */
+static int same_day(struct date a, struct date b)
+{
+	return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* "Bộ phận một cửa mở cửa lúc 7:30 sáng Thứ Hai 05/01." (or "... hôm
+ * nay.", "... ngày mai, Thứ Hai 05/01.") into out. */
+static void opens_at(struct app *a, const struct queue_screen *q, time_t now, char *out,
+		     size_t size)
+{
+	struct date day, today = date_of(now);
+	char when[64], date[48], which[128];
+	int minute;
+
+	if (hours_next(&q->hours, q->cal, now, &day, &minute) != 0) {
+		snprintf(out, size, "%s",
+			 app_tr(a, N_("Bộ phận một cửa chưa có giờ mở cửa. Xin hỏi cán bộ xã.")));
+		return;
+	}
+	time_words(a, minute, when, sizeof when);
+	app_date(a, day, 0, date, sizeof date);
+	if (same_day(day, today))
+		snprintf(which, sizeof which, "%s", app_tr(a, N_("hôm nay")));
+	else
+		snprintf(which, sizeof which, "%s%s%s %s",
+			 same_day(day, date_add(today, 1)) ? app_tr(a, N_("ngày mai")) : "",
+			 same_day(day, date_add(today, 1)) ? ", " : "",
+			 app_tr(a, view_day_name(date_weekday(day))), date);
+	snprintf(out, size, "%s %s %s.", app_tr(a, N_("Bộ phận một cửa mở cửa lúc")), when, which);
+}
+
+/* Out of hours: closed, why (a holiday), and when to come back. */
+static int draw_closed(struct app *a, const struct queue_screen *q, struct canvas *c, int y,
+		       time_t now)
+{
+	const char *holiday = calendar_holiday(q->cal, date_of(now));
+	char line[256];
+
+	y += canvas_wrap(c, y, 2, c->cols - 4, 2,
+			 app_tr(a, N_("Bộ phận một cửa đang đóng cửa, chưa lấy số thứ tự được.")),
+			 ATTR_ALERT);
+	if (holiday != NULL) {
+		snprintf(line, sizeof line, "%s %s", app_tr(a, N_("Hôm nay nghỉ lễ:")), holiday);
+		y += canvas_wrap(c, y, 2, c->cols - 4, 2, line, ATTR_NORMAL);
+	}
+	opens_at(a, q, now, line, sizeof line);
+	y += canvas_wrap(c, y, 2, c->cols - 4, 3, line, ATTR_KEY);
+	return y + 1;
+}
+
+/* What to do, that it prints, or why it did not; out of hours, when to
+ * come back. */
 static int queue_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
-	const struct queue_screen *q = f->data;
+	struct queue_screen *q = f->data;
 	const char *msg = N_("Chọn quầy bạn cần đến. Máy sẽ in số thứ tự cho bạn.");
 	enum attr attr = ATTR_NORMAL;
 
-	(void)now;
+	q->closed = !q->busy && closed(q, now);
+	if (q->closed)
+		return draw_closed(a, q, c, y, now);
 	if (app_env(a)->counters == NULL || app_env(a)->counters->n == 0)
 		msg = N_("Trạm này chưa có quầy nào để lấy số. Xin hỏi cán bộ xã.");
 	else if (q->busy)
@@ -89,8 +172,7 @@ static void queue_choose(struct app *a, struct frame *f, const struct item *it, 
 	struct queue_screen *q = f->data;
 	const char *args[] = { "ticket", "issue", app_env(a)->counters->v[it->action].id, "--json", NULL };
 
-	(void)now;
-	if (q->busy)
+	if (q->busy || closed(q, now))
 		return;
 	q->error = NULL;
 	q->busy = app_job_argv(a, &q->job, args) == 0;
@@ -151,6 +233,7 @@ static void queue_done(struct frame *f)
 
 	if (q->busy && !job_poll(&q->job))
 		job_detach(&q->job);
+	calendar_free(q->cal);
 	free(q);
 }
 
@@ -166,11 +249,31 @@ const struct frame_ops scr_queue = {
 	.clock = 1,
 };
 
+/* The office's hours and holidays from the content folder (checked when
+ * the kiosk started: a problem now means no hours, always open). */
+static void read_hours(const struct config *cfg, struct queue_screen *q)
+{
+	struct problems p = { 0 };
+	char *path = xprintf("%s/%s", cfg->content_dir, HOURS_FILE), *cause = NULL;
+
+	if (hours_load(&q->hours, path, &p) != 0)
+		memset(&q->hours, 0, sizeof q->hours);
+	problems_clear(&p);
+	free(path);
+	path = xprintf("%s/%s", cfg->content_dir, CALENDAR_FILE);
+	q->cal = calendar_load(path, &cause);
+	if (q->cal == NULL)
+		q->cal = calendar_new(); /* no table: no holidays */
+	free(cause);
+	free(path);
+}
+
 void scr_queue_open(struct app *a, const char *title)
 {
 	struct queue_screen *q = xcalloc(1, sizeof *q);
 
 	q->job.fd = -1;
+	read_hours(app_env(a)->cfg, q);
 	app_push(a, &scr_queue, NULL, title, q);
 }
 

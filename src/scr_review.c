@@ -33,9 +33,11 @@ static const char *review_title(const struct app *a, const struct frame *f)
 /* Send, correct. */
 static int review_items(const struct app *a, const struct frame *f, struct item *out)
 {
+	const struct review *r = f->data;
+
 	(void)a;
-	(void)f;
-	out[0] = (struct item){ '1', N_("Gửi hồ sơ"), ACT_SEND };
+	out[0] = (struct item){ '1', formdef_feedback(r->st->form) ? N_("Gửi ý kiến") : N_("Gửi hồ sơ"),
+				ACT_SEND };
 	out[1] = (struct item){ '2', N_("Sửa lại"), ACT_EDIT };
 	return 2;
 }
@@ -48,7 +50,8 @@ static int review_columns(const struct app *a, const struct frame *f)
 	return 2;
 }
 
-/* Each answer as "label: value" (empty ones as a dash). */
+/* Each answer as "label: value" (empty ones as a dash; a chosen option in
+ * the villager's language). */
 static int review_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	struct review *r = f->data;
@@ -59,8 +62,10 @@ static int review_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	canvas_text(c, y, 2, app_tr(a, form->title), ATTR_KEY, c->cols - 4);
 	y++;
 	for (i = 0; i < form->nfields && y < bottom; i++) {
+		const struct form_field *fd = &form->fields[i];
 		const char *v = entry_text(&r->st->entry[i]);
-		char *clean = text_sanitize(*v ? v : "–", 0);
+		char *clean = text_sanitize(!*v ? "–" : fd->type == FT_CHOICE || fd->type == FT_YESNO
+						? app_tr(a, v) : v, 0);
 		int w = canvas_text(c, y, 2, app_tr(a, form->fields[i].label), ATTR_DIM, 24);
 
 		canvas_text(c, y, 2 + (w < 24 ? 24 : w) + 1, clean, ATTR_NORMAL, c->cols - 30);
@@ -93,7 +98,7 @@ static int save(struct app *a, struct form_state *st, time_t now, char **cause)
 	if (st->card_address && form->scan[4] >= 0)
 		on_card[form->scan[4]] = st->card_address;
 	saved = xcalloc(1, sizeof *saved);
-	rc = submit_request(db, app_env(a)->cfg, form, values, on_card, now,
+	rc = submit_request(db, app_env(a)->cfg, form, app_env(a)->i18n, values, on_card, now,
 			    (long long)now >= app_env(a)->clock_min, saved, cause);
 	if (rc != 0) {
 		free(saved);
@@ -110,6 +115,7 @@ static int save(struct app *a, struct form_state *st, time_t now, char **cause)
 static void review_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	struct review *r = f->data;
+	int feedback = formdef_feedback(r->st->form);
 	char *cause = NULL;
 
 	if (it->action == ACT_EDIT) {
@@ -122,14 +128,17 @@ static void review_choose(struct app *a, struct frame *f, const struct item *it,
 	case 0:
 		return;
 	case -2:
-		app_format(a, r->error, sizeof r->error,
-			   N_("Trạm đang bận, hồ sơ CHƯA được lưu. Xin chờ một lát rồi bấm Gửi lần nữa."),
+		app_format(a, r->error, sizeof r->error, feedback
+			   ? N_("Trạm đang bận, ý kiến CHƯA được lưu. Xin chờ một lát rồi bấm Gửi lần nữa.")
+			   : N_("Trạm đang bận, hồ sơ CHƯA được lưu. Xin chờ một lát rồi bấm Gửi lần nữa."),
 			   0);
 		break;
 	default:
-		app_format(a, r->error, sizeof r->error,
-			   N_("Trạm đang gặp sự cố lưu trữ, hồ sơ CHƯA được lưu. Xin báo cán bộ xã, "
-			      "rồi bấm Gửi lần nữa."),
+		app_format(a, r->error, sizeof r->error, feedback
+			   ? N_("Trạm đang gặp sự cố lưu trữ, ý kiến CHƯA được lưu. Xin báo cán bộ xã, "
+				"rồi bấm Gửi lần nữa.")
+			   : N_("Trạm đang gặp sự cố lưu trữ, hồ sơ CHƯA được lưu. Xin báo cán bộ xã, "
+				"rồi bấm Gửi lần nữa."),
 			   0);
 		break;
 	}

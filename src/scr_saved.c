@@ -33,12 +33,31 @@ struct receipt_screen {
 	char *fee;                 /* the fee to pay here ("7.000 đồng"), or NULL */
 };
 
-/* "ĐÃ LƯU HỒ SƠ CỦA BẠN". */
+/* "ĐÃ LƯU HỒ SƠ CỦA BẠN", or for feedback "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN". */
 static const char *saved_title(const struct app *a, const struct frame *f)
 {
+	const struct receipt_screen *r = f->data;
+
 	(void)a;
-	(void)f;
-	return N_("ĐÃ LƯU HỒ SƠ CỦA BẠN");
+	return formdef_feedback(r->form) ? N_("ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN") : N_("ĐÃ LƯU HỒ SƠ CỦA BẠN");
+}
+
+/* The words of a request, or of feedback (which is not a dossier). */
+struct saved_words {
+	const char *what, *when, *sending, *offline, *keep;
+};
+
+/* The words for this form. */
+static struct saved_words saved_words(const struct form *form)
+{
+	if (formdef_feedback(form))
+		return (struct saved_words){ N_("Bạn đã gửi:"), N_("Gửi lúc:"),
+					     N_("Ý kiến đang được gửi lên xã."),
+					     N_("Ý kiến sẽ được gửi lên xã khi có mạng."),
+					     N_("Ghi lại mã biên nhận để xem xã trả lời ở trạm.") };
+	return (struct saved_words){ N_("Thủ tục:"), N_("Nộp lúc:"), N_("Hồ sơ đang được gửi lên xã."),
+				     N_("Hồ sơ sẽ được gửi lên khi có mạng."),
+				     N_("Ghi lại mã biên nhận để xem kết quả hồ sơ ở trạm.") };
 }
 
 /* The five ratings, from unhappy to happy. */
@@ -51,6 +70,7 @@ static const char *const rating_words[] = {
 static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, time_t now)
 {
 	struct receipt_screen *r = f->data;
+	struct saved_words w = saved_words(r->form);
 	char line[256], when[64];
 
 	(void)now;
@@ -64,17 +84,14 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	}
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Mã biên nhận:")), r->saved.receipt);
 	canvas_text(c, y, 2, line, ATTR_KEY, c->cols - 36);
-	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Thủ tục:")), app_tr(a, r->form->title));
+	snprintf(line, sizeof line, "%s  %s", app_tr(a, w.what), app_tr(a, r->form->title));
 	canvas_text(c, y + 1, 2, line, ATTR_NORMAL, c->cols - 36);
 	app_when(a, r->saved.at, when, sizeof when);
-	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")), when);
+	snprintf(line, sizeof line, "%s  %s", app_tr(a, w.when), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
-	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
-		    app_tr(a, app_booth(a)->online ? N_("Hồ sơ đang được gửi lên xã.")
-					  : N_("Hồ sơ sẽ được gửi lên khi có mạng.")),
+	canvas_wrap(c, y + 3, 2, c->cols - 36, 2, app_tr(a, app_booth(a)->online ? w.sending : w.offline),
 		    ATTR_NORMAL);
-	canvas_wrap(c, y + 5, 2, c->cols - 36, 2,
-		    app_tr(a, N_("Ghi lại mã biên nhận để xem kết quả hồ sơ ở trạm.")), ATTR_DIM);
+	canvas_wrap(c, y + 5, 2, c->cols - 36, 2, app_tr(a, w.keep), ATTR_DIM);
 	if (r->printing != PRINT_NONE)
 		canvas_wrap(c, y + 7, 2, c->cols - 36, 2,
 			    app_tr(a, r->printing == PRINT_BUSY ? N_("Phiếu biên nhận đang được in.")
@@ -251,7 +268,8 @@ static char *fee_to_pay(struct app *a, const char *code)
 		free(cause);
 		return NULL;
 	}
-	if (payment_find(app_db(a), app_catalog(a), code, &pay, &cause) == 1) {
+	if (payment_find(app_db(a), app_catalog(a), app_env(a)->i18n, app_lang(a), code, &pay,
+			 &cause) == 1) {
 		if (pay.amount > 0 && pay.fee != NULL)
 			fee = xstrdup(pay.fee);
 		payment_free(&pay);

@@ -20,7 +20,8 @@
 /* The columns read into a spool_item, in the order item_read() expects. */
 #define ITEM_COLS \
 	"id, receipt, kind, procedure_code, created_at, state, attempts, next_try_at," \
-	" tried_at, sent_at, last_error, length(body), body, erased_at, time_known"
+	" tried_at, sent_at, last_error, length(body), body, erased_at, time_known," \
+	" length(xml), xml, xform"
 
 static const char *const state_names[] = { "waiting", "sent", "quarantined" };
 
@@ -76,13 +77,22 @@ static void item_read(sqlite3_stmt *st, struct spool_item *item, int with_body)
 		if (item->body_len > 0)
 			memcpy(item->body, sqlite3_column_blob(st, 12), item->body_len);
 		item->body[item->body_len] = '\0';
+		if (sqlite3_column_type(st, 16) != SQLITE_NULL) {
+			item->xml_len = (size_t)sqlite3_column_int64(st, 15);
+			item->xml = xmalloc(item->xml_len + 1);
+			if (item->xml_len > 0)
+				memcpy(item->xml, sqlite3_column_blob(st, 16), item->xml_len);
+			item->xml[item->xml_len] = '\0';
+		}
 	}
+	column_copy(st, 17, item->xform, sizeof item->xform);
 }
 
 void spool_item_free(struct spool_item *item)
 {
 	free(item->last_error);
 	free(item->body);
+	free(item->xml);
 	memset(item, 0, sizeof *item);
 }
 
@@ -127,6 +137,25 @@ static int word_ok(const char *s, size_t max)
 	return 1;
 }
 
+/* Checks the OpenRosa bytes of a request; returns NULL or why they are
+ * refused. */
+static char *xml_check(const struct spool_request *req)
+{
+	char *text, *want;
+	int ok;
+
+	if (req->xform == NULL || !word_ok(req->xform, 63))
+		return xstrdup("the XForm id must be a word of at most 63 characters");
+	if (memchr(req->xml, '\0', req->xml_len) != NULL)
+		return xstrdup("the OpenRosa bytes must be text without NUL bytes");
+	text = xstrndup(req->xml, req->xml_len);
+	want = xprintf("<instanceID>uuid:%s</instanceID>", req->id);
+	ok = text_is_nfc(text) && strstr(text, want) != NULL;
+	free(want);
+	free(text);
+	return ok ? NULL : xstrdup("the OpenRosa bytes must be NFC UTF-8 with the request's instanceID");
+}
+
 /* Checks a request before saving; returns NULL or why it is refused. */
 static char *request_check(const struct spool_request *req)
 {
@@ -158,7 +187,7 @@ static char *request_check(const struct spool_request *req)
 	json_decref(doc);
 	if (!same)
 		return xstrdup("the body must be a JSON object whose \"id\" is the request's id");
-	return NULL;
+	return req->xml != NULL ? xml_check(req) : NULL;
 }
 
 int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
@@ -173,8 +202,8 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 	}
 	st = db_prepare(db,
 		     "INSERT INTO submissions (id, receipt, kind, procedure_code, created_at, body,"
-		     " state, attempts, next_try_at, time_known)"
-		     " VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0, ?)",
+		     " state, attempts, next_try_at, time_known, xml, xform)"
+		     " VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0, ?, ?, ?)",
 		     "request not saved", cause);
 	if (st == NULL)
 		return -1;
@@ -186,6 +215,10 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 	sqlite3_bind_int64(st, 5, req->created_at);
 	sqlite3_bind_blob64(st, 6, req->body, req->body_len, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, !req->time_unknown);
+	if (req->xml != NULL) {
+		sqlite3_bind_blob64(st, 8, req->xml, req->xml_len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, req->xform, -1, SQLITE_STATIC);
+	}
 	/* One statement in autocommit mode: its own transaction, committed
 	 * (and synced) before sqlite3_step() returns SQLITE_DONE. */
 	return db_done(db, st, "request not saved", cause) < 0 ? -1 : 0;
@@ -498,7 +531,8 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 	}
 	if (*n == 0) /* the new dates of acknowledgements, if any */
 		return db_commit(db, doing, cause);
-	st = db_prepare(db, "UPDATE submissions SET body = zeroblob(0), erased_at = ?2" ERASE_DUE,
+	st = db_prepare(db, "UPDATE submissions SET body = zeroblob(0), erased_at = ?2,"
+		     " xml = CASE WHEN xml IS NULL THEN NULL ELSE zeroblob(0) END" ERASE_DUE,
 		     doing, cause);
 	if (st == NULL)
 		return db_rollback(db);

@@ -32,7 +32,8 @@ struct db;
 #define SPOOL_RECEIPT_MAX 32  /* a receipt code: 1 to 32 of [A-Za-z0-9-] */
 
 /* A request to save. The body is the exact JSON the server will receive
- * (NFC UTF-8, an object whose "id" member equals id); it is copied. */
+ * (NFC UTF-8, an object whose "id" member equals id); it is copied, and
+ * so are the OpenRosa bytes when there are any ([upload] protocol). */
 struct spool_request {
 	const char *id;             /* spool_new_id(), the Idempotency-Key */
 	const char *receipt;        /* the short code printed on the receipt, in
@@ -45,6 +46,11 @@ struct spool_request {
 	size_t body_len;
 	int time_unknown;           /* the clock was not set: created_at is not
 				     * a real time (stored as time_known 0) */
+	const char *xml;            /* the OpenRosa submission (xform.h), NFC
+				     * UTF-8 whose instanceID is "uuid:" + id;
+				     * NULL when saved for the JSON protocol */
+	size_t xml_len;
+	const char *xform;          /* the XForm id of its form, NULL with no xml */
 };
 
 enum spool_state { SPOOL_WAITING, SPOOL_SENT, SPOOL_QUARANTINED };
@@ -68,6 +74,9 @@ struct spool_item {
 	char *last_error;
 	char *body;
 	size_t body_len;
+	char *xml;                  /* the OpenRosa bytes (with the body), or NULL */
+	size_t xml_len;             /* 0 when there are none (or erased) */
+	char xform[64];             /* its form's XForm id, "" for none */
 };
 
 /* How long to wait before retrying. */
@@ -189,7 +198,8 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
 
 /* Erases the personal details of every request the server acknowledged
  * at least days days before now (sent_at + days * 86400 <= now): its body
- * (the villager's form values) becomes empty and erased_at is set to now;
+ * (the villager's form values) and its OpenRosa bytes become empty and
+ * erased_at is set to now;
  * its id, receipt code, kind, procedure, state and times stay, and so does
  * its cached dossier status, but not the status's note (the server may
  * name the villager there). Calls fn (which may be NULL; its return is

@@ -36,6 +36,7 @@ static const struct {
 	{ "papers", NULL },
 	{ "compose", NULL },
 	{ "content", "install list rollback verify" },
+	{ "central", "publish" },
 	{ "--help", NULL },
 	{ "--version", NULL },
 };

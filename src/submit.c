@@ -12,6 +12,7 @@
 #include "rcode.h"
 #include "spool.h"
 #include "util.h"
+#include "xform.h"
 
 #define SEQ_KEY "receipt_seq"
 
@@ -57,11 +58,25 @@ static char *submit_json(const struct config *cfg, const struct form *form,
 	return s;
 }
 
-int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, const char *const *on_card, time_t at, int time_known,
-		   struct saved *out, char **cause)
+/* The OpenRosa submission of a request being saved, or NULL with *cause. */
+static char *openrosa_bytes(const struct config *cfg, const struct form *form,
+			    const struct i18n *t, const char *const *values,
+			    const struct saved *out, char **cause)
 {
-	char buf[32], *body = NULL;
+	struct xform_request r = { out->id, out->receipt, cfg->booth_id, out->at };
+
+	if (t == NULL) {
+		*cause = xstrdup("cannot write the OpenRosa submission without the catalogs");
+		return NULL;
+	}
+	return xform_submission(form, t, values, &r, cause);
+}
+
+int submit_request(struct db *db, const struct config *cfg, const struct form *form,
+		   const struct i18n *t, const char *const *values, const char *const *on_card,
+		   time_t at, int time_known, struct saved *out, char **cause)
+{
+	char buf[32], *body = NULL, *xml = NULL;
 	long seq;
 	struct spool_request req;
 
@@ -83,17 +98,27 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	out->at = time_known ? at : 0;
 	body = submit_json(cfg, form, values, on_card, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
-				      (long long)at, body, strlen(body), !time_known };
+				      (long long)at, body, strlen(body), !time_known, NULL, 0, NULL };
+	if (cfg->upload_protocol == PROTOCOL_OPENROSA &&
+	    (xml = openrosa_bytes(cfg, form, t, values, out, cause)) == NULL)
+		goto fail;
+	if (xml != NULL) {
+		req.xml = xml;
+		req.xml_len = strlen(xml);
+		req.xform = form->id;
+	}
 	if (spool_enqueue(db, &req, cause) != 0)
 		goto fail;
 	if (db_exec(db, "COMMIT", "cannot save", cause) != 0)
 		goto fail;
 	free(body);
+	free(xml);
 	return 0;
 fail:
 	rc = db_busy(db) ? -2 : -1; /* before ROLLBACK clears the error */
 	db_rollback(db);
 	free(body);
+	free(xml);
 	memset(out, 0, sizeof *out);
 	return rc;
 }

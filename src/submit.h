@@ -8,6 +8,7 @@
 struct db;
 struct config;
 struct form;
+struct i18n;
 
 /* What was saved, for the receipt. */
 struct saved {
@@ -17,7 +18,9 @@ struct saved {
 };
 
 /* Saves a request: the booth's next receipt number and the request go in
- * one transaction, so after a crash either both are there or neither. at
+ * one transaction (with [upload] protocol openrosa, its OpenRosa bytes too:
+ * xform_submission() of form with the catalogs t, which may be NULL
+ * otherwise), so after a crash either both are there or neither. at
  * is the clock's time; when time_known is 0 (the clock is not set) it only
  * orders the spool: the request is stored as of an unknown time (a flag in
  * state.db, null in its JSON, out->at 0). Returns 0 once COMMIT returned;
@@ -29,7 +32,8 @@ struct saved {
  * not NULL: a field as printed on a scanned ID card (an address before
  * the 2025 reform), which may differ from what the villager confirmed. */
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   const struct i18n *t, const char *const *values, const char *const *on_card,
+		   time_t at, int time_known,
 		   struct saved *out, char **cause);
 
 /* Opens (creating if needed) STATE_DIR/state.db, its folder made private

@@ -27,6 +27,9 @@ int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
 	counters_load(&u->counters, dir, p);
 	free(dir);
 	counters_check(&u->counters, u->i18n, p);
+	dir = xprintf("%s/%s", cfg->content_dir, HOURS_FILE);
+	hours_load(&u->hours, dir, p);
+	free(dir);
 	view_check(&u->screens, &u->forms, u->i18n, cfg, p);
 	return p->n == before ? 0 : -1;
 }

@@ -7,6 +7,7 @@
 
 #include "counters.h"
 #include "formdef.h"
+#include "hours.h"
 #include "screendef.h"
 
 struct config;
@@ -17,6 +18,7 @@ struct uidata {
 	struct screens screens;
 	struct forms forms;        /* screens/forms/ */
 	struct counters counters;  /* screens/queue.counters */
+	struct hours hours;        /* screens/queue.hours */
 	struct i18n *i18n;
 };
 

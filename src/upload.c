@@ -21,6 +21,7 @@ struct upload {
 	CURL *curl;
 	char *base;                 /* the url without trailing '/' */
 	char *auth;                 /* "Authorization: Bearer ...", or NULL */
+	char *openrosa;             /* openrosa: the submission URL */
 	long timeout;
 	const volatile sig_atomic_t *stop;
 	char error[CURL_ERROR_SIZE];
@@ -75,6 +76,11 @@ struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t
 				 cfg->upload_url);
 		return NULL;
 	}
+	if (cfg->upload_protocol == PROTOCOL_OPENROSA && cfg->upload_project <= 0) {
+		*cause = xstrdup("[upload] protocol openrosa needs [upload] project, the id of"
+				 " the project in ODK Central");
+		return NULL;
+	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		*cause = xstrdup("libcurl cannot start");
 		return NULL;
@@ -93,6 +99,13 @@ struct upload *upload_open(const struct config *cfg, const volatile sig_atomic_t
 		up->auth = xprintf("Authorization: Bearer %s", cfg->upload_token);
 	up->timeout = cfg->upload_timeout;
 	up->stop = stop;
+	if (cfg->upload_protocol == PROTOCOL_OPENROSA) {
+		char *device = curl_easy_escape(up->curl, cfg->booth_id, 0);
+
+		up->openrosa = xprintf("%s/v1/projects/%d/submission?deviceID=%s", up->base,
+				       cfg->upload_project, device ? device : "");
+		curl_free(device);
+	}
 
 	curl_easy_setopt(up->curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(up->curl, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -124,6 +137,7 @@ void upload_close(struct upload *up)
 		return;
 	curl_easy_cleanup(up->curl);
 	free(up->base);
+	free(up->openrosa);
 	if (up->auth != NULL)
 		wipe(up->auth, strlen(up->auth));
 	free(up->auth);
@@ -249,6 +263,75 @@ void upload_submit(struct upload *up, const char *id, const char *body, size_t l
 	curl_slist_free_all(headers);
 	free(key);
 	free(url);
+}
+
+void upload_openrosa(struct upload *up, const char *xml, size_t len, struct upload_result *res)
+{
+	struct curl_slist *headers = common_headers(up);
+	curl_mime *mime = curl_mime_init(up->curl);
+	curl_mimepart *part = curl_mime_addpart(mime);
+	long http;
+
+	curl_mime_name(part, "xml_submission_file");
+	curl_mime_filename(part, "submission.xml");
+	curl_mime_type(part, "text/xml");
+	curl_mime_data(part, xml, len);
+	headers = curl_slist_append(headers, "X-OpenRosa-Version: 1.0");
+	headers = curl_slist_append(headers, "Expect:");
+	curl_easy_setopt(up->curl, CURLOPT_URL, up->openrosa);
+	curl_easy_setopt(up->curl, CURLOPT_MIMEPOST, mime);
+	http = perform(up, headers, up->timeout, res);
+	if (http != 0) {
+		res->verdict = proto_openrosa(http, up->body, up->len, res->reason,
+					      sizeof res->reason);
+		res->reached = res->verdict != PROTO_RETRY;
+	}
+	curl_easy_setopt(up->curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	curl_slist_free_all(headers);
+}
+
+long upload_call(struct upload *up, const struct upload_call *c, const char **reply, size_t *len,
+		 struct upload_result *res)
+{
+	struct curl_slist *headers = c->bearer ? curl_slist_append(NULL, "Accept: application/json")
+					       : common_headers(up);
+	char *url = xprintf("%s%s", up->base, c->path), *auth = NULL, *type = NULL;
+	long http;
+
+	if (c->bearer != NULL && c->bearer[0] != '\0') {
+		auth = xprintf("Authorization: Bearer %s", c->bearer);
+		headers = curl_slist_append(headers, auth);
+	}
+	if (c->type != NULL) {
+		type = xprintf("Content-Type: %s", c->type);
+		headers = curl_slist_append(headers, type);
+		headers = curl_slist_append(headers, "Expect:");
+	}
+	curl_easy_setopt(up->curl, CURLOPT_URL, url);
+	curl_easy_setopt(up->curl, CURLOPT_HTTPGET, 1L);
+	if (c->type != NULL) {
+		curl_easy_setopt(up->curl, CURLOPT_POSTFIELDS, c->body);
+		curl_easy_setopt(up->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)c->len);
+	}
+	curl_easy_setopt(up->curl, CURLOPT_CUSTOMREQUEST,
+			 strcmp(c->method, "GET") == 0 || strcmp(c->method, "POST") == 0 ? NULL
+											: c->method);
+	if (strcmp(c->method, "POST") == 0 && c->type == NULL) {
+		curl_easy_setopt(up->curl, CURLOPT_POSTFIELDS, "");
+		curl_easy_setopt(up->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)0);
+	}
+	http = perform(up, headers, c->timeout > 0 ? c->timeout : up->timeout, res);
+	curl_easy_setopt(up->curl, CURLOPT_CUSTOMREQUEST, NULL);
+	*reply = up->body ? up->body : "";
+	*len = up->len;
+	curl_slist_free_all(headers);
+	if (auth != NULL)
+		wipe(auth, strlen(auth));
+	free(auth);
+	free(type);
+	free(url);
+	return http;
 }
 
 int upload_dossier(struct upload *up, const char *code, long timeout,

@@ -40,6 +40,29 @@ void upload_close(struct upload *up);
 void upload_submit(struct upload *up, const char *id, const char *body, size_t len,
 		   struct upload_result *res);
 
+/* POSTs a request's frozen OpenRosa bytes to ODK Central's submission
+ * URL of [upload] project (docs/API.md, "OpenRosa"): multipart
+ * xml_submission_file, X-OpenRosa-Version 1.0, the app user's token as
+ * the bearer, the booth's id as the deviceID. Fills *res (proto_openrosa). */
+void upload_openrosa(struct upload *up, const char *xml, size_t len, struct upload_result *res);
+
+/* One exchange with a REST API (ODK Central's) on the same connection. */
+struct upload_call {
+	const char *method;         /* "GET", "POST", "DELETE" */
+	const char *path;           /* after the url: "/v1/sessions" */
+	const char *bearer;         /* a token, "" for none, NULL for [upload] token */
+	const char *type;           /* the body's Content-Type; NULL: no body */
+	const char *body;
+	size_t len;
+	long timeout;               /* seconds; 0 for [upload] timeout */
+};
+
+/* Performs c. Returns the HTTP status with *reply (NUL-terminated, valid
+ * until the next exchange) and *len set, or 0 with res->reason when no
+ * answer came. res->verdict is not set. */
+long upload_call(struct upload *up, const struct upload_call *c, const char **reply, size_t *len,
+		 struct upload_result *res);
+
 /* GETs the status of a dossier by its (tidied) code, giving up after
  * timeout seconds. Returns 1 with *out filled (fetched_at is now; release
  * it with dossier_status_clear()), 0 when the server does not know the

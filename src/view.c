@@ -27,6 +27,11 @@ static const char *const day_names[] = {
 	N_("Thứ Năm"), N_("Thứ Sáu"), N_("Thứ Bảy"),
 };
 
+const char *view_day_name(int wday)
+{
+	return day_names[((wday % 7) + 7) % 7];
+}
+
 void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index)
 {
 	if (a->nhits == HIT_MAX)
@@ -60,15 +65,16 @@ static void draw_title(struct app *a, struct canvas *c, const char *msgid, int c
 
 	canvas_fill(c, 0, 0, 1, c->cols, ATTR_TITLE);
 	if (clock) {
+		char day[48];
 		struct tm tm;
 
 		localtime_r(&now, &tm);
+		app_date(a, date_of(now), 0, day, sizeof day);
 		if ((long long)now < a->env.clock_min)
 			snprintf(when, sizeof when, "%s", app_tr(a, N_("chưa rõ giờ")));
 		else
-			snprintf(when, sizeof when, "%s %02d/%02d  %02d:%02d",
-				 app_tr(a, day_names[tm.tm_wday]), tm.tm_mday, tm.tm_mon + 1,
-				 tm.tm_hour, tm.tm_min);
+			snprintf(when, sizeof when, "%s %s  %02d:%02d", app_tr(a, day_names[tm.tm_wday]),
+				 day, tm.tm_hour, tm.tm_min);
 		cw = text_width(when);
 		canvas_text(c, 0, c->cols - cw - 1, when, ATTR_TITLE, cw);
 		view_hit(a, 0, c->cols - cw - 1, 1, cw + 1, HIT_CLOCK, 0);
@@ -162,11 +168,11 @@ static int draw_voice_button(struct app *a, struct canvas *c)
 	return w + 1;
 }
 
-/* The footer: the hint on the left, the booth's state on the right (left
+/* The footer: the hint (in attr) on the left, the booth's state on the right (left
  * of the speaker button, when there is one). A hint is never cut: when
  * both do not fit one row, the state moves up onto the rule above, at
  * its right. */
-static void draw_footer(struct app *a, struct canvas *c, const char *hint)
+static void draw_footer(struct app *a, struct canvas *c, const char *hint, enum attr attr)
 {
 	const struct booth_state *st = &a->st;
 	char state[256], part[128], text[512];
@@ -195,9 +201,9 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 	}
 	canvas_text(c, y, cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
 	if (y == c->rows - 1)
-		canvas_text(c, y, 1, text, ATTR_DIM, cols - sw - 4);
+		canvas_text(c, y, 1, text, attr, cols - sw - 4);
 	else
-		canvas_text(c, y + 1, 1, text, ATTR_DIM, cols - 2);
+		canvas_text(c, y + 1, 1, text, attr, cols - 2);
 }
 
 /* The question asked after a while without a touch. */
@@ -245,7 +251,8 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 	if (ops->draw)
 		y = ops->draw(a, f, c, y, now);
 	draw_items(a, c, y, c->rows - 2, ops->columns ? ops->columns(a, f) : 1);
-	draw_footer(a, c, hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"));
+	draw_footer(a, c, a->notice ? a->notice : hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"),
+		    a->notice ? ATTR_ALERT : ATTR_DIM);
 	if (a->countdown_until != 0)
 		draw_countdown(a, c, now);
 }

@@ -33,6 +33,9 @@ struct hit {
 /* Remembers a touchable rectangle. */
 void view_hit(struct app *a, int y, int x, int h, int w, enum hit_kind kind, int index);
 
+/* The name of a weekday (0 Sunday) as a message id ("Thứ Hai"). */
+const char *view_day_name(int wday);
+
 /* True when the hit (kind, index) is being pressed. */
 int view_pressed(const struct app *a, enum hit_kind kind, int index);
 

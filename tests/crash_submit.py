@@ -21,7 +21,7 @@ import time
 
 KEYS = [b"4", b"1", b"\r", b"Gop y ve duong lang", b"\r", b"\r", b"\r", b"1"]
 CODE = re.compile(rb"(\d{3}-\d{6}-\d)")
-SAVED = "ĐÃ LƯU".encode()
+SAVED = "ĐÃ GHI NHẬN".encode()
 
 
 def start(kiosk, config):
@@ -86,7 +86,9 @@ def main():
         t0, out = time.time(), b""
         for k in KEYS:
             os.write(fd, k)
-            out += read_until(fd, b"\x00", 0.01)
+            # After typed text a person's pause: text and Enter within
+            # milliseconds are a scanner's burst (src/burst.h).
+            out += read_until(fd, b"\x00", 0.06 if len(k) > 1 else 0.01)
             if kill_at is not None and time.time() - t0 > kill_at:
                 break
         if kill_at is None or time.time() - t0 <= kill_at:

@@ -38,7 +38,7 @@ line=$(grep -n '^field *topic ' "$form" | cut -d: -f1)
 	cat screens/forms/feedback.form
 	echo "step       Nội dung"
 	for i in 1 2 3 4 5; do
-		echo "field      extra$i   choice   optional  Về việc gì"
+		echo "field      extra$i   choice   optional  Về việc gì (lần $i)"
 		printf 'option     %s\n' "Thủ tục hành chính" "Thái độ cán bộ" "Đường sá, điện, nước" "Việc khác"
 	done
 } >"$form"

@@ -18,10 +18,15 @@ command -v zbarimg >/dev/null || { echo "zbarimg missing (deploy/deps.sh test)";
 url=$(sed -n 's/^lookup_url *= *//p' deploy/kiosk.ini)
 [ -n "$url" ] || fail "deploy/kiosk.ini sets no [receipt] lookup_url"
 
+# The demo content without the office's hours: a ticket at any hour.
+mkdir -p "$tmp/content/screens"
+for f in content.db locale assets; do ln -s "$PWD/build/content/$f" "$tmp/content/$f"; done
+for f in screens/*; do [ "$f" = screens/queue.hours ] || ln -s "$PWD/$f" "$tmp/content/$f"; done
+
 # config MODE: a booth on 58 mm paper printing in MODE into $tmp/MODE.
 config() {
 	printf '[booth]\ncommune = Xã Hành Đức\n[paths]\nstate_dir = %s/var\ncontent_dir = %s\n' \
-		"$tmp" "$PWD/build/content"
+		"$tmp" "$tmp/content"
 	printf '[printer]\ntype = file\npath = %s/%s\nwidth = 58\ncodepage = %s\n' "$tmp" "$1" "$1"
 	printf '[receipt]\nlookup_url = %s\n' "$url"
 	printf '[payment]\nbank_bin = 970436\naccount = 0011004123456\naccount_name = UBND XA HANH DUC\n'

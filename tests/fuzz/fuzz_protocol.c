@@ -1,11 +1,15 @@
-/* libFuzzer target: the provincial server's answers (protocol.c). The
- * first byte picks an HTTP status; the rest is the body, read both as the
- * answer to a submission and as a dossier status. An acknowledgement needs
- * a success status; a dossier read back echoes its code; no text kept from
- * the server (status, note, the reason logged) holds a control character. */
+/* libFuzzer target: the provincial server's answers (protocol.c) and ODK
+ * Central's (central.c). The first byte picks an HTTP status; the rest is
+ * the body, read as the answer to a submission (JSON and OpenRosa), as a
+ * dossier status, a Central submission, its comments and a session. An
+ * acknowledgement needs a success status; a dossier read back echoes its
+ * code; no text kept from the server (status, note, the reason logged)
+ * holds a control character. */
+#include "central.h"
 #include "dossier.h"
 #include "fuzz.h"
 #include "protocol.h"
+#include "util.h"
 
 /* True when s holds a C0 control character or DEL. */
 static int has_control(const char *s)
@@ -14,6 +18,33 @@ static int has_control(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return 1;
 	return 0;
+}
+
+/* Reads body as each of ODK Central's answers the booth reads. */
+static void central_answers(long http, const char *body, size_t n)
+{
+	struct dossier_status st;
+	char reason[128], token[64];
+	long long t;
+	int asks;
+	char *note;
+
+	if (proto_openrosa(http, body, n, reason, sizeof reason) == PROTO_ACK && http != 201)
+		abort();
+	if (has_control(reason))
+		abort();
+	if (central_submission(body, n, "107-000042-5", &st, &asks) == 1) {
+		if (st.status == NULL ||
+		    !word_in_list(st.status, "received supplement processing ready rejected"))
+			abort();
+		dossier_status_clear(&st);
+	}
+	note = central_newest_comment(body, n);
+	if (has_control(note))
+		abort();
+	free(note);
+	if (central_session(body, n, token, sizeof token, &t) == 0 && strpbrk(token, "\r\n :") != NULL)
+		abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
@@ -50,6 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	if (has_control(reason))
 		abort();
 	dossier_status_clear(&st);
+	central_answers(http, body, n);
 	text = fuzz_string(data + 1, n);
 	proto_time(text, &t);
 	free(text);

@@ -16,7 +16,6 @@ wait_for "11/01/1986"
 # Nothing is filled before the villager agrees.
 send 2
 wait_gone "Điền những thông tin này vào đơn?"
-wait_for "Bước 1/2: Người đi khai"
 screen_text | grep -qF "Nguyễn Thị Kim Thư" && fail "the form was filled without asking"
 send_raw "093186002237|362499103|Nguyễn Thị Kim Thư|11011986|Nữ|56 Trần Hoàng Na, Kv6, An Khánh, Ninh Kiều, Cần Thơ|04102024||||"$'\r'
 wait_for "Điền những thông tin này vào đơn?"

@@ -4,6 +4,7 @@
 # files themselves (tests/tools/sweep_choices.py: screens/*.screen,
 # screens/forms/*.form, the counters and the catalogs).
 . tests/screen/lib.bash
+content_always_open # the counters show at any hour
 write_config
 set_pin 4321
 start_kiosk

@@ -20,8 +20,8 @@ wait_for "Đền đường thôn Đông hỏng" # (typing and Enter in one read 
 send Enter Enter Enter
 wait_for "Xem lại trước khi gửi"
 send 1
-wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
-wait_for "Nộp lúc:  chưa rõ giờ"
+wait_for "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN"
+wait_for "Gửi lúc:  chưa rõ giờ"
 screen_text | grep -q "197[0-9]" && fail "a 1970s date on the receipt screen"
 python3 - "$TEST_TMP/var/state.db" <<'PY' || fail "state.db does not flag the unknown time"
 import json, sqlite3, sys

@@ -69,9 +69,9 @@ screens() {
 }
 
 screens vi "1  Tìm thủ tục, giấy tờ cần mang" "Gõ vài chữ, không cần dấu:" "Giấy tờ cần mang:" \
-	"Bước 1/2" "Xem lại trước khi gửi" "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	"Bước 1/2" "Xem lại trước khi gửi" "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN"
 screens en "1  Procedures and papers to bring" "Type a few letters, no accents needed:" \
-	"Papers to bring:" "Step 1/2" "Check before sending" "YOUR REQUEST IS SAVED"
+	"Papers to bring:" "Step 1/2" "Check before sending" "WE HAVE YOUR FEEDBACK"
 # What was typed is saved as typed.
 [ "$(./build/kioskctl --config "$KIOSK_CONFIG" export --from 2000-01-01 --to 2100-01-01 2>/dev/null |
 	grep -c "Doğan")" = 2 ] ||

@@ -8,6 +8,6 @@ fault_mount 8m
 start_kiosk
 fill_feedback "Ddeenf hongr"
 fault_fill
-send_fails "Trạm đang gặp sự cố lưu trữ, hồ sơ CHƯA được lưu."
+send_fails "Trạm đang gặp sự cố lưu trữ, ý kiến CHƯA được lưu."
 fault_unfill
 send_saves

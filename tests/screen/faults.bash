@@ -68,6 +68,7 @@ PY
 leave_form() {
 	local i
 	send 0
+	wait_gone "Xem lại trước khi gửi"
 	for ((i = 0; i < 4; i++)); do
 		screen_text | grep -qF "1  Tìm thủ tục, giấy tờ cần mang" && return 0
 		if screen_text | grep -qF "◀ Quay lại"; then
@@ -124,7 +125,7 @@ send_fails() {
 	pid=$(kiosk_pid)
 	send 1
 	wait_for "$1"
-	screen_text | grep -qF "ĐÃ LƯU HỒ SƠ" && fail "the screen says saved"
+	screen_text | grep -qF "ĐÃ GHI NHẬN" && fail "the screen says saved"
 	[ "$(db_requests)" = 0 ] || fail "a request was saved despite the fault"
 	screen_text | grep -qF "Đền hỏng" || fail "the answers are gone"
 	leave_form
@@ -138,6 +139,6 @@ send_fails() {
 # Once the fault is gone, the review on screen saves: exactly one request.
 send_saves() {
 	send 1
-	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	wait_for "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN"
 	[ "$(db_requests)" = 1 ] || fail "the request was not saved once the fault was gone"
 }

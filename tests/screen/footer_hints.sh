@@ -13,6 +13,7 @@ last_row_is() {
 	[ "$got" = "$1" ] || fail "the footer says \"$got\", not \"$1\""
 }
 
+content_always_open # the counters show at any hour
 write_config
 ./build/tools/spool_fill "$TEST_TMP/var" 3 >/dev/null || fail "spool_fill"
 start_kiosk

@@ -30,14 +30,14 @@ wait_for "[Đèn hỏng▌"
 send Enter
 wait_for "Bước 2/2"
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 2
 wait_for "Bước 2/2"
 send BSpace
 wait_for "[Đèn hỏng▌"
 screen_text | grep -qF "3 Đường sá, điện, nước" || fail "the choice was lost"
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 1
 at_home
 open_feedback
@@ -58,7 +58,7 @@ wait_for "Đang gõ CHỮ"
 # so), not home: it takes the word and types digits.
 send '*'
 wait_for "Đang gõ SỐ"
-screen_text | grep -qF "Bỏ hồ sơ đang nhập?" && fail "* in a text field asked to go home"
+screen_text | grep -qF "Bỏ ý kiến đang viết?" && fail "* in a text field asked to go home"
 # Emptied, Backspace goes back to the choice, where * is home.
 for ((i = 0; i < 5; i++)); do
 	line=$(screen_text | grep -F "Nội dung phản ánh")
@@ -70,7 +70,7 @@ wait_for "Nội dung phản ánh         [▌"
 send BSpace
 wait_for "*: về trang chủ"
 send '*'
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 send 1
 at_home
 close_terminal
@@ -92,11 +92,11 @@ touch_text "Nội dung phản ánh"
 wait_for "Dấu cách"
 tap_key a
 touch_text "Về trang chủ"
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 touch_text "Ở lại điền tiếp"
 wait_for "[a▌"
 wait_for "Dấu cách"
 touch_text "Về trang chủ"
-wait_for "Bỏ hồ sơ đang nhập?"
+wait_for "Bỏ ý kiến đang viết?"
 touch_text "Bỏ, về trang chủ"
 at_home

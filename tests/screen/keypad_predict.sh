@@ -23,6 +23,7 @@ press() {
 		if [ "$k" = BS ]; then keys+=(BSpace); else keys+=("$k"); fi
 	done
 	send "${keys[@]}"
+	keys_taken
 }
 
 # The row of proposals (the line after the mode line), as words.

@@ -62,6 +62,38 @@ write_config() {
 	} >"$KIOSK_CONFIG"
 }
 
+# A content folder like the demo's without the office's opening hours
+# (screens/queue.hours): queue numbers at any hour, for tests that take
+# them whenever they run. Sets CONTENT_DIR (call it before write_config).
+content_always_open() {
+	local f
+	mkdir -p "$TEST_TMP/content/screens"
+	for f in content.db locale assets; do
+		ln -s "$PWD/build/content/$f" "$TEST_TMP/content/$f"
+	done
+	for f in screens/*; do
+		[ "$f" = screens/queue.hours ] || ln -s "$PWD/$f" "$TEST_TMP/content/$f"
+	done
+	CONTENT_DIR=$TEST_TMP/content
+}
+
+# Starts the loopback test server (tests/upload/server.py) in
+# $TEST_TMP/srv with the token "secret", stopped when the test ends; sets
+# SRV (its folder: port, ctlport).
+upload_server() {
+	local i
+	SRV=$TEST_TMP/srv
+	mkdir -p "$SRV"
+	python3 tests/upload/server.py --dir "$SRV" --token secret &
+	SRV_PID=$!
+	trap 'kill $SRV_PID 2>/dev/null; cleanup' EXIT
+	for ((i = 0; i < 200; i++)); do
+		[ -s "$SRV/port" ] && [ -s "$SRV/ctlport" ] && return 0
+		sleep 0.05
+	done
+	fail "the test server did not start"
+}
+
 # Sets the helper PIN of the test booth.
 set_pin() {
 	echo "$1" | ./build/kioskctl --config "$KIOSK_CONFIG" set-pin >/dev/null ||
@@ -103,14 +135,40 @@ wait_gone() {
 	fail "\"$text\" stayed on screen for ${limit}s"
 }
 
-# Sends tmux key names (1, Enter, C-c, F1, Up ...).
-send() {
-	"${TMUX_CMD[@]}" send-keys "$@"
+# When keys were last sent (microseconds).
+SENT_US=0
+
+# Enter comes at a person's pace after other keys: text and Enter within a
+# few milliseconds are a keyboard-wedge scanner's burst (src/burst.h), so
+# before an Enter sent soon after other keys this waits until the kiosk
+# has read them, and a moment more.
+pace_enter() {
+	local k now=${EPOCHREALTIME/./}
+	for k in "$@"; do
+		case $k in
+		Enter | KPEnter | C-m | C-j)
+			if ((now - SENT_US < 100000)); then
+				wait_keys_read
+				sleep 0.05
+			fi
+			return
+			;;
+		esac
+	done
 }
 
-# Sends bytes as typed (escape sequences included).
+# Sends tmux key names (1, Enter, C-c, F1, Up ...).
+send() {
+	pace_enter "$@"
+	"${TMUX_CMD[@]}" send-keys "$@"
+	SENT_US=${EPOCHREALTIME/./}
+}
+
+# Sends bytes as typed (escape sequences included); a scanner's burst when
+# it ends in a carriage return.
 send_raw() {
 	"${TMUX_CMD[@]}" send-keys -l "$1"
+	SENT_US=${EPOCHREALTIME/./}
 }
 
 # A finger pressed and lifted at ROW COL (1-based, like the SGR report),
@@ -134,6 +192,15 @@ sys.exit(0 if n == 0 else 1)' "$tty" && return 0
 		sleep 0.05
 	done
 	fail "the kiosk did not read the keys sent within 10s"
+}
+
+# Waits until the kiosk has taken the keys sent so far: read them from the
+# terminal and held them the 30 ms that tell typing from a scanner's burst
+# (src/burst.h), for tests that then read a screen which may already look
+# as the keys would leave it.
+keys_taken() {
+	wait_keys_read
+	sleep 0.06
 }
 
 # Waits for the kiosk to exit; prints its exit status.
@@ -249,10 +316,10 @@ receipt_code() {
 	screen_text | grep -oE "[0-9]{3}-[0-9]{6}-[0-9]" | head -n 1
 }
 
-# Waits for the saved screen and its receipt printed; sets code to the
-# receipt code it shows.
+# Waits for the saved screen (of a request or of feedback) and its receipt
+# printed; sets code to the receipt code it shows.
 wait_saved() {
-	wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+	wait_for "Mã biên nhận:  "
 	code=$(receipt_code)
 	[ -n "$code" ] || fail "no receipt code"
 	wait_for "Đã in xong phiếu biên nhận"

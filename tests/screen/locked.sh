@@ -8,6 +8,6 @@
 start_kiosk
 fill_feedback "Ddeenf hongr"
 fault_lock
-send_fails "Trạm đang bận, hồ sơ CHƯA được lưu."
+send_fails "Trạm đang bận, ý kiến CHƯA được lưu."
 fault_unlock
 send_saves

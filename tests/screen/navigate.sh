@@ -2,6 +2,7 @@
 # a touch acts on the box pressed and released, not on one dragged off;
 # the language choice switches the whole screen and back.
 . tests/screen/lib.bash
+content_always_open # the counters show at any hour
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 

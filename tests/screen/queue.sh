@@ -5,6 +5,7 @@
 # cannot print: the villager is told to ask a helper and the number is not
 # used up, so the next ticket printed gets it.
 . tests/screen/lib.bash
+content_always_open # (tests/screen/queue_hours.sh: the hours)
 write_config "[printer]" "type = file" "path = $TEST_TMP/printer"
 CTL=(./build/kioskctl --config "$KIOSK_CONFIG")
 

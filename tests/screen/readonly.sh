@@ -16,7 +16,7 @@ close_terminal
 fault_readonly
 start_kiosk
 fill_feedback "Ddeenf hongr"
-send_fails "Trạm đang gặp sự cố lưu trữ, hồ sơ CHƯA được lưu."
+send_fails "Trạm đang gặp sự cố lưu trữ, ý kiến CHƯA được lưu."
 screen_text | grep -qF "state.db" && fail "an error message was written over the screen"
 fault_writable
 send_saves

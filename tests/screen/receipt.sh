@@ -40,6 +40,6 @@ wait_for "Đền hỏng"
 send Enter Enter Enter
 wait_for "Xem lại trước khi gửi"
 send 1
-wait_for "ĐÃ LƯU HỒ SƠ CỦA BẠN"
+wait_for "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN"
 wait_for "Máy in chưa in được phiếu."
 wait_for "2 hồ sơ chờ gửi"

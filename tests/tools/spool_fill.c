@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 			*p = (char)toupper((unsigned char)*p);
 		body = make_body(id, receipt, kind, i, now);
 		req = (struct spool_request){ id, receipt, kind, "1.001193.000.00.00.H12", now,
-					      body, strlen(body), 0 };
+					      body, strlen(body), 0, NULL, 0, NULL };
 		if (spool_enqueue(db, &req, &cause) != 0) {
 			fprintf(stderr, "spool_fill: %s\n", cause);
 			return 1;

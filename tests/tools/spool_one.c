@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 			"created_at", (json_int_t)now, "fields", fields);
 	body = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(doc);
-	req = (struct spool_request){ id, receipt, kind, proc, now, body, strlen(body), 0 };
+	req = (struct spool_request){ id, receipt, kind, proc, now, body, strlen(body), 0, NULL, 0, NULL };
 	if (spool_enqueue(db, &req, &cause) != 0) {
 		fprintf(stderr, "spool_one: %s\n", cause);
 		return 1;

@@ -16,8 +16,12 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kioskdrive import (connect, fail, home_key, load_forms, load_screens,  # noqa: E402
+                        screen, send, send_raw, wait_for, wait_gone, directives)
+
 SOCKET, COMMUNE, PIN = sys.argv[1:4]
-TMUX = ["tmux", "-L", SOCKET]
+connect(SOCKET)
 
 
 def po_entries(path):
@@ -34,106 +38,12 @@ def po_entries(path):
     return entries, n.group(1) if n else None
 
 
-def directives(path):
-    """(keyword, rest) of each directive line of a screen or form file."""
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            kw, _, rest = line.partition(" ")
-            yield kw, rest.strip()
-
-
-def load_screens():
-    screens = {}
-    for path in sorted(glob.glob("screens/*.screen")):
-        sid = os.path.basename(path)[:-7]
-        s = {"choices": [], "title": None}
-        for kw, rest in directives(path):
-            if kw == "choice":
-                key, target, label = rest.split(None, 2)
-                s["choices"].append((key, target, label))
-            elif kw == "title":
-                s["title"] = rest
-        screens[sid] = s
-    return screens
-
-
-def load_forms():
-    forms = []
-    for path in sorted(glob.glob("screens/forms/*.form")):
-        f = {"id": os.path.basename(path)[:-5], "steps": [], "step_titles": [], "kind": None,
-             "procedure": None}
-        for kw, rest in directives(path):
-            if kw == "title":
-                f["title"] = rest
-            elif kw in ("kind", "procedure"):
-                f[kw] = rest
-            elif kw == "step":
-                f["steps"].append([])
-                f["step_titles"].append(rest)
-            elif kw == "field":
-                fid, ftype, _req, label = rest.split(None, 3)
-                words = ftype.split(":")
-                f["steps"][-1].append({"id": fid, "type": words[0], "when": words[1:],
-                                       "label": label, "options": []})
-            elif kw == "option":
-                f["steps"][-1][-1]["options"].append(rest)
-        if f["kind"] is None:
-            f["kind"] = "procedure" if f["procedure"] else "feedback"
-        forms.append(f)
-    return forms
-
-
-def screen():
-    return subprocess.run(TMUX + ["capture-pane", "-p"], capture_output=True,
-                          text=True).stdout
-
-
-def wait_for(text, limit=10):
-    end = time.time() + limit
-    while time.time() < end:
-        if text in screen():
-            return
-        time.sleep(0.05)
-    fail(f'did not see "{text}" within {limit}s')
-
-
-def wait_gone(text, limit=10):
-    end = time.time() + limit
-    while time.time() < end:
-        if text not in screen():
-            return
-        time.sleep(0.05)
-    fail(f'"{text}" stayed on screen for {limit}s')
-
-
-def fail(msg):
-    print("FAIL: " + msg)
-    print("--- screen ---\n" + screen() + "--------------")
-    sys.exit(1)
-
-
-def send(*keys):
-    subprocess.run(TMUX + ["send-keys"] + list(keys), check=True)
-
-
-def send_raw(text):
-    subprocess.run(TMUX + ["send-keys", "-l", text], check=True)
-
-
 class Lang:
     def __init__(self, entries):
         self.entries = entries
 
     def tr(self, msgid):
         return self.entries.get(msgid) or msgid
-
-
-def home_key(screens, target):
-    for key, t, _label in screens["home"]["choices"]:
-        if t == target:
-            return key
-    return None
 
 
 def check_menu(lang, choices, where, sep="  "):
@@ -178,7 +88,11 @@ def sweep_menus(lang, screens, forms, counters, next_native):
     if "helper" in screens:
         for k in "*/*/":
             send(k)
+        # The PIN at a person's pace after the screen opened: keys and
+        # Enter within milliseconds are a scanner's (src/burst.h).
+        wait_for(lang.tr("Mở menu cán bộ"))
         send_raw(PIN)
+        wait_for("● " * len(PIN))
         send("Enter")
         helper = screens["helper"]
         wait_for(label_of(lang, helper["title"], next_native))
@@ -267,7 +181,7 @@ def sweep_form(lang, screens, forms, form):
     send("0")
     wait_for(f"/{nsteps}: {lang.tr(form['step_titles'][-1])}")
     send("*")
-    wait_for(lang.tr("Bỏ hồ sơ đang nhập?"))
+    wait_for(lang.tr("Bỏ hồ sơ đang nhập?" if form["kind"] == "procedure" else "Bỏ ý kiến đang viết?"))
     send("1")
     go_home(lang)
     print(f"ok: {form['id']}: {sum(len(s) for s in form['steps'])} fields in {nsteps} steps")

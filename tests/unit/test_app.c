@@ -198,6 +198,26 @@ static void test_digits_and_back(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* A scan where none is of use: nothing typed, nothing chosen (the scanned
+ * "107..." would have opened choice 1 at home), a plain word in the footer
+ * until the next key. */
+static void test_scan_of_no_use(void **state)
+{
+	struct fixture *f = *state;
+
+	app_event(f->app, &(struct event){ .type = EV_SCAN, .text = "1070000424" }, f->now);
+	expect_on_screen(f, "Mã vừa quét không dùng được ở đây. Không có gì thay đổi.");
+	expect_on_screen(f, "8  English");
+	assert_true(app_idle(f->app));
+	keys(f, "1");
+	expect_on_screen(f, "Tìm thủ tục, giấy tờ cần mang    ");
+	expect_not_on_screen(f, "Mã vừa quét");
+	app_event(f->app, &(struct event){ .type = EV_SCAN, .text = "hello world" }, f->now);
+	expect_not_on_screen(f, "hello");
+	expect_not_on_screen(f, "Ưởld");
+	expect_on_screen(f, "Không có gì thay đổi.");
+}
+
 static void test_arrows_move_in_the_grid(void **state)
 {
 	struct fixture *f = *state;
@@ -442,6 +462,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_helper_sequence_must_be_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pin_lock_after_five, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_any_size_draws, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_scan_of_no_use, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,6 +93,21 @@ static void test_status_cache(void **state)
 
 	assert_int_equal(dossier_status_get(db, "G22.27.15-261127-0043", &st, &cause), 0);
 	assert_null(st.status);
+
+	/* What the server says besides the status is kept too, or nothing. */
+	st = (struct dossier_status){ .receipt = "G22.27.15-261127-0044", .status = "received",
+				      .procedure = "Đăng ký kết hôn", .submitted = "2026-11-27",
+				      .due = "2026-12-02", .updated_at = -1, .fetched_at = 1764220000 };
+	assert_int_equal(dossier_status_put(db, &st, &cause), 0);
+	assert_int_equal(dossier_status_get(db, "G22.27.15-261127-0044", &st, &cause), 1);
+	assert_string_equal(st.procedure, "Đăng ký kết hôn");
+	assert_string_equal(st.submitted, "2026-11-27");
+	assert_string_equal(st.due, "2026-12-02");
+	dossier_status_clear(&st);
+	assert_int_equal(dossier_status_get(db, "K7M2-QX9P", &st, &cause), 1);
+	assert_null(st.procedure);
+	assert_string_equal(st.due, "");
+	dossier_status_clear(&st);
 	db_close(db);
 	remove_tree(dir);
 }

@@ -80,7 +80,9 @@ static void test_form_errors(void **state)
 				       "field c choice required C\noption Một\n"             /* 7: one option */
 				       "option\n"                                            /* 9 */
 				       "scan x - - - -\n"                                    /* 10 */
-				       "flavour sweet\n", &p), -1);                          /* 11 */
+				       "flavour sweet\n"                                     /* 11 */
+				       "field d phone optional Số điện thoại\n"              /* 12 */
+				       "field e phone optional Số điện thoại\n", &p), -1);   /* 13 */
 	expect_problem(&p, "b.form:3: a field needs a \"step\" line before it");
 	expect_problem(&p, "b.form:5: unknown field type \"colour\"");
 	expect_problem(&p, "b.form:6: say \"required\" or \"optional\"");
@@ -88,6 +90,8 @@ static void test_form_errors(void **state)
 	expect_problem(&p, "b.form:10: scan names \"x\"");
 	expect_problem(&p, "b.form:11: unknown or repeated directive \"flavour\"");
 	expect_problem(&p, "b.form:7: a choice needs at least two options");
+	/* The review could not tell two answers with one label apart. */
+	expect_problem(&p, "b.form:13: the label \"Số điện thoại\" is already on line 12");
 	formdef_free_one(&f);
 	problems_clear(&p);
 }
@@ -247,8 +251,8 @@ static void test_submit_is_one_transaction(void **state)
 	config_defaults(&cfg);
 	cfg.booth_number = 7;
 	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748400, 1, &s1, &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748400, 1, &s1, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748401, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
 	assert_string_not_equal(s1.id, s2.id);
@@ -273,12 +277,12 @@ static void test_submit_is_one_transaction(void **state)
 	json_decref(doc);
 	/* A database that cannot be written: nothing saved, numbering unchanged. */
 	assert_int_equal(db_exec(db, "PRAGMA query_only = 1", "test", &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748402, 1, &s2, &cause), -1);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748402, 1, &s2, &cause), -1);
 	free(cause);
 	cause = NULL;
 	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 	assert_int_equal(waiting(db), 2);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748403, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748403, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
 	/* Another program holding the database: -2 after the busy timeout,
 	 * nothing saved; once it lets go, the next number is used. */
@@ -287,17 +291,17 @@ static void test_submit_is_one_transaction(void **state)
 
 		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-		assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748404, 1, &s2, &cause), -2);
+		assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748404, 1, &s2, &cause), -2);
 		free(cause);
 		cause = NULL;
 		assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(other);
 	}
 	assert_int_equal(waiting(db), 3);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748405, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748405, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000004-", 11), 0);
 	/* Saved while the clock was not set: no time anywhere, only a flag. */
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 86400, 0, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 86400, 0, &s2, &cause), 0);
 	assert_int_equal(s2.at, 0);
 	{
 		struct spool_item it;
@@ -371,7 +375,7 @@ static void test_request_keeps_card_address(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, on_card, 1795748400, 1, &s, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, on_card, 1795748400, 1, &s, &cause), 0);
 	doc = saved_body(db, s.receipt);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "as_on_card"),
 							      "phone")), on_card[2]);
@@ -379,7 +383,7 @@ static void test_request_keeps_card_address(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "fields"), "phone")),
 			    "");
 	json_decref(doc);
-	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, NULL, values, NULL, 1795748401, 1, &s, &cause), 0);
 	doc = saved_body(db, s.receipt);
 	assert_null(json_object_get(doc, "as_on_card"));
 	json_decref(doc);

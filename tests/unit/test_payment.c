@@ -57,7 +57,7 @@ static void save(struct db *db, long seq, const char *procedure, char code[RCODE
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
 	req = (struct spool_request){ id, code, procedure ? "procedure" : "feedback", procedure, 1,
-				      body, strlen(body), 0 };
+				      body, strlen(body), 0, NULL, 0, NULL };
 	if (spool_enqueue(db, &req, &cause) != 0)
 		fail_msg("%s", cause);
 	free(body);
@@ -88,7 +88,7 @@ static void test_find(void **state)
 
 	/* The published amount of the first channel, as the receipt prints. */
 	assert_non_null(page = catalog_procedure_get(cat, "1.004194", &cause));
-	assert_int_equal(payment_find(db, cat, paid, &p, &cause), 1);
+	assert_int_equal(payment_find(db, cat, NULL, 0, paid, &p, &cause), 1);
 	assert_string_equal(p.code, paid);
 	assert_string_equal(p.procedure, page->name);
 	assert_true(page->channels[0].fee_vnd > 0);
@@ -98,23 +98,23 @@ static void test_find(void **state)
 	procedure_free(page);
 	payment_free(&p);
 	/* Without the catalog the amount is not known. */
-	assert_int_equal(payment_find(db, NULL, paid, &p, &cause), 1);
+	assert_int_equal(payment_find(db, NULL, NULL, 0, paid, &p, &cause), 1);
 	assert_int_equal(p.amount, PAYMENT_UNKNOWN);
 	payment_free(&p);
 
-	assert_int_equal(payment_find(db, cat, free_, &p, &cause), 1);
+	assert_int_equal(payment_find(db, cat, NULL, 0, free_, &p, &cause), 1);
 	assert_int_equal(p.amount, 0);
 	assert_string_equal(p.fee, "Miễn phí");
 	payment_free(&p);
-	assert_int_equal(payment_find(db, cat, perpage, &p, &cause), 1);
+	assert_int_equal(payment_find(db, cat, NULL, 0, perpage, &p, &cause), 1);
 	assert_int_equal(p.amount, PAYMENT_UNKNOWN);
 	assert_string_equal(p.fee, "2.000 đồng/trang");
 	payment_free(&p);
-	assert_int_equal(payment_find(db, cat, feedback, &p, &cause), 1);
+	assert_int_equal(payment_find(db, cat, NULL, 0, feedback, &p, &cause), 1);
 	assert_int_equal(p.amount, 0);
 	assert_string_equal(p.procedure, "Phản ánh, kiến nghị");
 	payment_free(&p);
-	assert_int_equal(payment_find(db, cat, unknown, &p, &cause), 0);
+	assert_int_equal(payment_find(db, cat, NULL, 0, unknown, &p, &cause), 0);
 
 	catalog_close(cat);
 	db_close(db);

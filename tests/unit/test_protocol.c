@@ -133,6 +133,10 @@ static void test_dossier_answers(void **state)
 	assert_int_equal(d.updated_at, 1751333400);
 	assert_string_equal(d.note, "Cần [2J bổ sung");
 	dossier_status_clear(&d);
+	/* A server that does not name the procedure or the days: none. */
+	assert_null(d.procedure);
+	assert_string_equal(d.submitted, "");
+	assert_string_equal(d.due, "");
 	/* A status in words is kept as the server said it. */
 	assert_int_equal(proto_dossier(200, text, strlen(text), "AB12", &d, r, sizeof r), 1);
 	assert_string_equal(d.status, "Đang xử lý");
@@ -149,6 +153,33 @@ static void test_dossier_answers(void **state)
 	assert_int_equal(proto_dossier(503, "", 0, "AB12", &d, r, sizeof r), -1);
 }
 
+/* The optional procedure, day submitted and day due: a day, or a time
+ * whose day here counts; a wrong one is dropped, the status stands. */
+static void test_dossier_details(void **state)
+{
+	struct dossier_status d;
+	char r[256];
+	const char *full = "{\"receipt\":\"AB12\",\"status\":\"processing\","
+			   "\"procedure\":\"Đăng ký khai sinh\\u001b[5m\",\"submitted\":\"2026-03-02\","
+			   "\"due\":\"2026-03-05T10:00:00+07:00\"}";
+	const char *wrong = "{\"receipt\":\"AB12\",\"status\":\"processing\","
+			    "\"procedure\":7,\"submitted\":\"2026-02-30\",\"due\":\"soon\"}";
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	assert_int_equal(proto_dossier(200, full, strlen(full), "AB12", &d, r, sizeof r), 1);
+	assert_string_equal(d.procedure, "Đăng ký khai sinh[5m");
+	assert_string_equal(d.submitted, "2026-03-02");
+	assert_string_equal(d.due, "2026-03-05"); /* 10:00 in Hà Nội is that day anywhere near */
+	dossier_status_clear(&d);
+	assert_int_equal(proto_dossier(200, wrong, strlen(wrong), "AB12", &d, r, sizeof r), 1);
+	assert_string_equal(d.status, "processing");
+	assert_null(d.procedure);
+	assert_string_equal(d.submitted, "");
+	assert_string_equal(d.due, "");
+	dossier_status_clear(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_reason_for_logs),
 		cmocka_unit_test(test_dossier_answers),
+		cmocka_unit_test(test_dossier_details),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -76,13 +76,13 @@ static void test_text(void **state)
 	char out[64];
 
 	(void)state;
-	ptime_text((struct ptime){ 1, 0 }, out, sizeof out);
+	ptime_text(NULL, 0, (struct ptime){ 1, 0 }, out, sizeof out);
 	assert_string_equal(out, "1 ngày làm việc");
-	ptime_text((struct ptime){ 15, 1 }, out, sizeof out);
+	ptime_text(NULL, 0, (struct ptime){ 15, 1 }, out, sizeof out);
 	assert_string_equal(out, "15 ngày");
-	ptime_text((struct ptime){ 0, 0 }, out, sizeof out);
+	ptime_text(NULL, 0, (struct ptime){ 0, 0 }, out, sizeof out);
 	assert_string_equal(out, "trong ngày");
-	ptime_text((struct ptime){ -1, 0 }, out, sizeof out);
+	ptime_text(NULL, 0, (struct ptime){ -1, 0 }, out, sizeof out);
 	assert_string_equal(out, "");
 }
 

@@ -71,7 +71,7 @@ static int save_named(struct db *db, const char *receipt, long long created, con
 	body = xprintf("{\"id\":\"%s\",\"receipt\":\"%s\",\"fields\":{\"name\":\"%s\"}}",
 		       id, receipt, name);
 	req = (struct spool_request){ id, receipt, "procedure", NULL, created, body,
-				      strlen(body), 0 };
+				      strlen(body), 0, NULL, 0, NULL };
 	rc = spool_enqueue(db, &req, &cause);
 	free(cause);
 	free(body);
@@ -142,7 +142,7 @@ static void test_enqueue_refuses_bad_requests(void **state)
 	struct fixture *f = *state;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 	const char *nfd = "{\"id\":\"x-1\",\"name\":\"Vie\xcc\x82\xcc\xa3t\"}";
-	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0 };
+	struct spool_request req = { "x-1", "R1", "procedure", NULL, 1, "{\"id\":\"x-2\"}", 12, 0, NULL, 0, NULL };
 
 	/* The body must echo the id. */
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
@@ -352,7 +352,7 @@ static void test_locked_database_saves_nothing(void **state)
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
 	spool_new_id(id);
 	body = xprintf("{\"id\":\"%s\"}", id);
-	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0 };
+	req = (struct spool_request){ id, "L1", "feedback", NULL, 1, body, strlen(body), 0, NULL, 0, NULL };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "locked"));
 	free(cause);
@@ -379,7 +379,7 @@ static void test_full_database_saves_nothing(void **state)
 	i = (size_t)snprintf(body, n + 64, "{\"id\":\"%s\",\"x\":\"", id);
 	memset(body + i, 'a', n);
 	memcpy(body + i + n, "\"}", 3);
-	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0 };
+	req = (struct spool_request){ id, "BIG1", "procedure", NULL, 2, body, strlen(body), 0, NULL, 0, NULL };
 	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
 	assert_non_null(strstr(cause, "full"));
 	free(cause);
@@ -462,7 +462,8 @@ static void test_new_ids_are_uuids(void **state)
 static void test_status_cache(void **state)
 {
 	struct fixture *f = *state;
-	struct dossier_status d = { "D1", "processing", "Cần bổ sung", 1751333400, 1000 }, got;
+	struct dossier_status d = { .receipt = "D1", .status = "processing", .note = "Cần bổ sung",
+				    .updated_at = 1751333400, .fetched_at = 1000 }, got;
 	struct dossier_list list;
 	char id[SPOOL_ID_MAX + 1], *cause = NULL;
 
@@ -543,7 +544,8 @@ static void test_erase_due(void **state)
 	struct fixture *f = *state;
 	const long long day = 86400, acked = 1000000;
 	const char *name = "Nguyễn Thị Xoá Được";
-	struct dossier_status d = { "E1", "Đang xử lý", "Gọi bà Nguyễn Thị Xoá Được", -1, acked };
+	struct dossier_status d = { .receipt = "E1", .status = "Đang xử lý",
+				    .note = "Gọi bà Nguyễn Thị Xoá Được", .updated_at = -1, .fetched_at = acked };
 	struct dossier_status got;
 	char id1[SPOOL_ID_MAX + 1], id2[SPOOL_ID_MAX + 1], *cause = NULL;
 	struct spool_item it;
@@ -663,6 +665,55 @@ static void test_erase_after_a_wrong_clock(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* A request saved for ODK Central keeps its OpenRosa bytes and form with
+ * the JSON body: read back whole when claimed, refused when they do not
+ * carry the request's instanceID, never edited, erased with the body. */
+static void test_openrosa_bytes(void **state)
+{
+	struct fixture *f = *state;
+	char id[SPOOL_ID_MAX + 1], *body, *xml, *cause = NULL;
+	struct spool_request req;
+	struct spool_item it;
+	long n;
+
+	spool_new_id(id);
+	body = xprintf("{\"id\":\"%s\"}", id);
+	xml = xprintf("<data id=\"f\" version=\"1\"><name>Đỗ Thị Hà</name><meta><instanceID>uuid:%s"
+		      "</instanceID></meta></data>", id);
+	req = (struct spool_request){ id, "X1", "procedure", NULL, 10, body, strlen(body), 0,
+				      "<data><meta><instanceID>uuid:other</instanceID></meta></data>",
+				      61, "f" };
+	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
+	assert_non_null(strstr(cause, "instanceID"));
+	free(cause);
+	cause = NULL;
+	req.xml = xml;
+	req.xml_len = strlen(xml);
+	req.xform = NULL;
+	assert_int_equal(spool_enqueue(f->db, &req, &cause), -1);
+	free(cause);
+	cause = NULL;
+	req.xform = "f";
+	assert_int_equal(spool_enqueue(f->db, &req, &cause), 0);
+	assert_int_equal(spool_claim(f->db, 100, &it, &cause), 1);
+	assert_int_equal(it.xml_len, strlen(xml));
+	assert_string_equal(it.xml, xml);
+	assert_string_equal(it.xform, "f");
+	spool_item_free(&it);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET xml = x'00'"), SQLITE_OK);
+	assert_int_not_equal(raw(f->db, "UPDATE submissions SET xform = 'g'"), SQLITE_OK);
+	assert_int_equal(spool_ack(f->db, id, 100, &cause), 0);
+	assert_int_equal(spool_erase_due(f->db, 100 + 86400, 0, 1, 0, NULL, NULL, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(spool_find(f->db, id, &it, &cause), 1);
+	assert_int_equal(it.xml_len, 0);
+	assert_int_equal(it.body_len, 0);
+	assert_string_equal(it.xform, "f");
+	spool_item_free(&it);
+	free(xml);
+	free(body);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -684,6 +735,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_due, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_after_a_wrong_clock, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_openrosa_bytes, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

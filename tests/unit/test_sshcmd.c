@@ -86,6 +86,8 @@ static void test_allowed_commands(void **state)
 	assert_int_equal(allowed("kioskctl content rollback 2025.06.01", NULL), 1);
 	assert_int_equal(allowed("kioskctl content --help", NULL), 1);
 	assert_int_equal(allowed("kioskctl export --from 2025-06-01 --to 2025-06-30", NULL), 1);
+	assert_int_equal(allowed("kioskctl central publish --url https://c.example --project 3", NULL),
+			 1);
 }
 
 static void test_refused_commands(void **state)

@@ -17,7 +17,9 @@ tells it to misbehave:
       reply one byte every half second), hang (no answer for S seconds):
       stored first, so the booth's retry finds it already there.
   /reject?id=ID   POSTs of ID get a 400 until /accept?id=ID
-  /status?receipt=R&status=S[&note=N][&updated_at=T]   a dossier's status
+  /status?receipt=R&status=S[&note=N][&updated_at=T][&procedure=P][&submitted=D][&due=D]
+                                  a dossier's status; procedure, submitted and due
+                                  only when given (an older server has none)
   /lookupstall?secs=S[&count=N]   the next N GET /dossiers wait S seconds
   /stats          JSON counts: connections, posts, stored, duplicates,
                   mismatches, lookups, faults_left
@@ -252,6 +254,9 @@ class Control(http.server.BaseHTTPRequestHandler):
                     "receipt": q["receipt"], "status": q["status"],
                     "updated_at": q.get("updated_at", "2025-07-01T08:30:00+07:00"),
                     "note": q.get("note")}
+                for k in ("procedure", "submitted", "due"):
+                    if k in q:
+                        STATE.statuses[q["receipt"]][k] = q[k]
             elif url.path != "/stats":
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
