@@ -311,9 +311,9 @@ wait_home() {
 		if grep -qF "$HOME_TEXT" <<<"$screen" && grep -qF "$HOME_ITEM" <<<"$screen"; then
 			return 0
 		fi
-		if [ -n "$(pane_end)" ]; then
+		if [ -n "$(run_end)" ]; then
 			show_pane
-			die "make run ended ($(pane_end)) before the home screen"
+			die "make run ended ($(run_end)) before the home screen"
 		fi
 		sleep 0.5
 	done
@@ -321,17 +321,12 @@ wait_home() {
 	die "no home screen after ${RUN_TIMEOUT}s"
 }
 
-# How make run's pane ended ("status N" or "signal N"), once tmux knows:
-# the pane is dead when its terminal closes, a little before the process
-# has been waited for. Empty while make run runs.
-pane_end() {
-	local end
-	end=$(tmx display -p '#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null) || return 0
-	case $end in
-	:) ;;
-	:*) echo "signal ${end#:}" ;;
-	*) echo "status ${end%:*}" ;;
-	esac
+# How make run ended ("status N"), once it has: the pane's shell writes it
+# to a file. (tmux's own pane status can be lost: it runs utempter when the
+# terminal closes, with SIGCHLD at its default, and a child that exits just
+# then is never reaped.) Empty while make run runs.
+run_end() {
+	[ ! -s "$RUN/make-run.status" ] || echo "status $(cat "$RUN/make-run.status")"
 }
 
 # Ends the kiosk with SIGTERM: it must exit, and make run with it, status 0.
@@ -342,7 +337,7 @@ stop_kiosk() {
 	kill -TERM "$pid"
 	while [ "$SECONDS" -lt "$deadline" ] && [ -z "$end" ]; do
 		sleep 0.1
-		end=$(pane_end)
+		end=$(run_end)
 	done
 	[ "$end" = "status 0" ] || { show_pane; die "after SIGTERM make run did not exit with status 0 (${end:-still running})"; }
 }
@@ -354,7 +349,7 @@ make_run() {
 	TMUX_SOCK=$RUN/tmux.sock
 	printf 'set -g history-limit 100000\nset -g remain-on-exit on\n' >"$RUN/tmux.conf"
 	tmx -f "$RUN/tmux.conf" new-session -d -x 80 -y 24 \
-		"exec bash tests/fresh.sh --in-root '$ROOT' 'cd /root/kiosk && make run'"
+		"bash tests/fresh.sh --in-root '$ROOT' 'cd /root/kiosk && make run'; echo \$? >'$RUN/make-run.status'"
 	wait_home
 	stop_kiosk
 	save_pane
