@@ -76,7 +76,8 @@ def send_form(screens, forms, form):
             values[field["id"]] = fill(field)
     wait_for("Xem lại trước khi gửi")
     send("1")
-    wait_for("ĐÃ LƯU HỒ SƠ CỦA BẠN")
+    # Feedback has its own words on the saved screen.
+    wait_for("ĐÃ LƯU HỒ SƠ CỦA BẠN" if form["kind"] == "procedure" else "ĐÃ GHI NHẬN Ý KIẾN CỦA BẠN")
     code = re.search(r"[0-9]{3}-[0-9]{6}-[0-9]", screen())
     if code is None:
         fail(f"{form['id']}: no receipt code")
