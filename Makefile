@@ -1,6 +1,7 @@
 # The booth kiosk. Plain make; libraries found with pkg-config.
 #   make run    install what is missing, build, start the kiosk on the demo defaults
 #   make test   install what is missing, build, run every test
+#   make test-fresh  the two above on a fresh Debian 12 root (tests/fresh.sh)
 #   make install PREFIX=/usr DESTDIR=...
 #   make deb    build/kiosk_VERSION_ARCH.deb (docs/operations.md)
 
@@ -51,7 +52,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test test-programs test-asan install uninstall clean bench fuzz deb
+.PHONY: all deps test-deps run test test-programs test-asan test-fresh install uninstall clean bench fuzz deb
 
 all: build/kiosk build/kioskctl
 
@@ -151,6 +152,12 @@ test-asan: test-deps
 	LSAN_OPTIONS=suppressions=$(ASAN_DIR)/tree/tests/lsan.supp NCURSES_GPM_TERMS= \
 	$(MAKE) --no-print-directory -C $(ASAN_DIR)/tree test CC=clang \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-Wl,--as-needed $(ASAN_FLAGS)"
+
+# The README's two commands on a newcomer's machine: a fresh Debian 12 root
+# (debootstrap, cached in FRESH_CACHE), a clone of HEAD, make run, make test.
+test-fresh:
+	@./deploy/deps.sh fresh
+	@./tests/fresh.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

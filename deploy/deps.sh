@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages the kiosk needs to build (and, with "test",
 # to run its tests; with "fuzz", to fuzz; with "central", to run ODK Central
-# for the tests against it). As root it runs apt-get; otherwise it prints the exact
-# command to run. Exits 0 only when everything needed is present.
+# for the tests against it; with "fresh", what `make test-fresh` needs on this
+# machine to make a Debian root and drive it). As root it runs apt-get;
+# otherwise it prints the exact command to run. Exits 0 only when everything
+# needed is present.
 set -eu
 
 # zlib1g-dev: the kiosk links SQLite statically, and `pkg-config --static
@@ -29,11 +31,13 @@ central="postgresql-15 postgresql-contrib npm git curl python3"
 # An npm that came with another Node.js package (NodeSource's nodejs, which
 # conflicts with Debian's npm) serves as well: setup.sh needs the command.
 if command -v npm >/dev/null 2>&1; then central=$(echo "$central" | sed 's/ npm / /'); fi
+fresh="debootstrap tmux git"
 
 want=$build
 [ "${1:-}" = test ] && want="$build $test"
 [ "${1:-}" = fuzz ] && want="$build $fuzz"
 [ "${1:-}" = central ] && want="$central"
+[ "${1:-}" = fresh ] && want=$fresh
 
 missing=""
 for p in $want; do

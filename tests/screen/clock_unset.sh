@@ -45,6 +45,8 @@ send_raw "Nguyeenx Thij Bichs Ra"
 wait_for "[Nguyễn Thị Bích Ra"
 send Enter
 send_raw "051185000123"
+# (wait: 12 keys and Enter in one read would be taken for a scanner)
+wait_for "[051185000123"
 send Enter
 send_raw "02071985"
 send Enter

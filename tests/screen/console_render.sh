@@ -83,7 +83,7 @@ for txt in "$shots"/*.txt; do
 	name=$(basename "$txt" .txt)
 	grep -q "──────" "$txt" || fail "$name: the capture is not a screen"
 	case $name in
-	*-vi) grep -q "[ạảấầậắằặẹếềểệịọỏốồổộơớờởợụủưứừửữự]" "$txt" ||
+	*-vi) LC_ALL=C.UTF-8 grep -q "[ạảấầậắằặẹếềểệịọỏốồổộơớờởợụủưứừửữự]" "$txt" ||
 		fail "$name: the capture has no Vietnamese letters" ;;
 	esac
 	for size in 16x32 12x24 8x16; do

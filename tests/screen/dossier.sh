@@ -42,6 +42,7 @@ wait_for "Mã này chưa đúng. Xin xem lại mã trên phiếu biên nhận."
 # A well-formed code nobody knows (the field held 10 digits).
 for i in $(seq 10); do send BSpace; done
 send_raw "$ready"
+wait_for "$ready▌" # (12 keys and Enter in one read: a scanner)
 send Enter
 wait_for "Chưa có thông tin về hồ sơ này."
 close_terminal
@@ -62,6 +63,7 @@ start_kiosk
 wait_for "2  Xem kết quả hồ sơ"
 send 2
 send_raw "$ready"
+wait_for "$ready▌" # (12 keys and Enter in one read: a scanner)
 send Enter
 wait_for "Tình trạng: Đã có kết quả, mời bạn đến nhận"
 wait_for "Mang theo CCCD khi đến nhận"
@@ -85,6 +87,7 @@ kill "$srv_pid"
 wait "$srv_pid" 2>/dev/null
 for i in $(seq 12); do send BSpace; done
 send_raw "$ready"
+wait_for "$ready▌" # (12 keys and Enter in one read: a scanner)
 send Enter
 wait_for "Chưa hỏi được máy chủ. Đây là thông tin trạm biết lúc" 20
 wait_for "Tình trạng: Đã có kết quả, mời bạn đến nhận"

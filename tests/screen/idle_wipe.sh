@@ -17,6 +17,8 @@ wait_for "1  Đăng ký khai sinh"
 send 1
 wait_for "Bước 1/2: Người đi khai"
 send_raw "Nguyeenx Thij Hoa"
+# (wait: 12 keys and Enter in one read would be taken for a scanner)
+wait_for "[Nguyễn Thị Hoa"
 send Enter
 send_raw "051185000123"
 wait_for "[Nguyễn Thị Hoa"

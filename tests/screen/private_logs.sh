@@ -35,6 +35,8 @@ send_raw "$typed"
 wait_for "[$name"
 send Enter
 send_raw "$cccd"
+# (wait: 12 keys and Enter in one read would be taken for a scanner)
+wait_for "[$cccd"
 send Enter
 send_raw "02071985"
 send Enter
@@ -42,10 +44,12 @@ send_raw "$phone"
 send Enter Enter 2 Enter
 wait_for "Bước 2/2: Trẻ được khai sinh"
 send_raw "Nguyeenx Vawn An"
+wait_for "[Nguyễn Văn An"
 send Enter
 send_raw "01012025"
 send Enter 1 Enter
 send_raw "Tramj y tees xax"
+wait_for "[Trạm y tế xã"
 send Enter
 wait_for "Chọn tỉnh, thành phố"
 send_raw "ha tinh"

@@ -14,7 +14,7 @@ resize 120 40
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 # Wider: the clock is at the right edge of a 120-column title row.
 # (capture-pane drops trailing blanks: the row ends at column 119.)
-[ "$(screen_text | head -n 1 | grep -E '[0-9]{2}:[0-9]{2}$' | wc -m)" -eq 120 ] ||
+[ "$(screen_text | head -n 1 | grep -E '[0-9]{2}:[0-9]{2}$' | LC_ALL=C.UTF-8 wc -m)" -eq 120 ] ||
 	fail "title row not laid out at 120 columns"
 for size in "79 24" "80 23" "10 3" "1 1" "200 60" "80 24"; do
 	resize $size
