@@ -103,7 +103,7 @@ build/content:
 	ln -sfn ../../assets $@/assets
 
 # The demo catalog, built from its sources (docs/content.md).
-build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json) | build/content
+build/content/content.db: build/kioskctl $(wildcard assets/catalog/*/*.json assets/catalog/synonyms/*.txt) | build/content
 	@echo "  CONTENT $@"
 	@./build/kioskctl content build assets/catalog $@ >/dev/null
 

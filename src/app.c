@@ -94,6 +94,8 @@ struct catalog *app_catalog(struct app *a)
 	path = xprintf("%s/content.db", a->env.cfg->content_dir);
 	a->catalog = catalog_open(path, &cause);
 	a->catalog_failed = a->catalog == NULL;
+	if (a->catalog != NULL)
+		catalog_mark_forms(a->catalog, a->env.forms);
 	free(cause);
 	free(path);
 	return a->catalog;

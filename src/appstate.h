@@ -239,10 +239,11 @@ void view_entry(struct app *a, struct canvas *c, struct entry *e, int y, int x, 
  * open (touches come as HIT_OWN first + key index). Returns rows used. */
 int view_osk(struct app *a, struct canvas *c, struct entry *e, int y, int h, int first);
 
-/* Draws result i of a list in two rows at row y: its number and name,
- * and below it sub (dim); touching it is HIT_OWN hit. */
+/* Draws result i of a list in two rows at row y, w columns wide from the
+ * second: its number and name, and below it sub (dim), each ending with
+ * "…" when it does not fit; touching it is HIT_OWN hit. */
 void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *name,
-		 const char *sub, int hit);
+		 const char *sub, int w, int hit);
 
 /* Draws a keypad entry's spelling and numbered syllable choices at row y.
  * Returns rows used (0 when not a keypad entry or nothing to show). */

@@ -86,6 +86,18 @@ int canvas_text(struct canvas *c, int y, int x, const char *s, enum attr a, int 
 	return used;
 }
 
+int canvas_text_cut(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols)
+{
+	int used;
+
+	if (text_width(s) <= maxcols)
+		return canvas_text(c, y, x, s, a, maxcols);
+	if (maxcols < 1)
+		return 0;
+	used = canvas_text(c, y, x, s, a, maxcols - 1);
+	return used + canvas_text(c, y, x + used, "…", a, 1);
+}
+
 void canvas_center(struct canvas *c, int y, int x, int w, const char *s, enum attr a)
 {
 	int tw = text_width(s);

@@ -51,6 +51,10 @@ void canvas_free(struct canvas *c);
  * columns used. */
 int canvas_text(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols);
 
+/* Like canvas_text, but text that does not fit in maxcols columns is cut
+ * and ends with "…", so that a reader knows there is more. */
+int canvas_text_cut(struct canvas *c, int y, int x, const char *s, enum attr a, int maxcols);
+
 /* Writes text centred in the columns [x, x + w). */
 void canvas_center(struct canvas *c, int y, int x, int w, const char *s, enum attr a);
 

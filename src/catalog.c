@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "content.h"
+#include "formdef.h"
+#include "problems.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -23,6 +25,8 @@ struct catalog {
 	size_t *by_field;               /* procedure indexes by field, then name */
 	size_t *field_start;            /* field id -> first in by_field */
 	struct search *proc_index;
+	unsigned *proc_flags;           /* SEARCH_AT_LEVEL, SEARCH_HAS_FORM */
+	size_t nsynonyms;
 
 	struct catalog_unit *provinces; /* by code */
 	size_t nprovinces;
@@ -146,6 +150,55 @@ static int load_fields(struct catalog *cat, unsigned **ids, size_t *nids)
 	return 0;
 }
 
+/* The level of the booth, as the catalog's "level" writes it: a booth
+ * stands in a commune house, so procedures handled "Cấp xã" come first. */
+#define BOOTH_LEVEL "Cấp xã"
+
+/* Gives the index the villagers' words of content.db. */
+static int load_synonyms(struct catalog *cat)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(cat->sql, "SELECT phrase, target FROM synonyms ORDER BY rowid", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		search_synonym(cat->proc_index, (const char *)sqlite3_column_text(st, 0),
+			       (const char *)sqlite3_column_text(st, 1));
+		cat->nsynonyms++;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Adds one procedure row (code, name, field id, search name, field and
+ * body, level) to the lists and the index. */
+static void add_procedure(struct catalog *cat, sqlite3_stmt *st, const unsigned *ids, size_t nids)
+{
+	struct catalog_entry *e = &cat->procs[cat->nprocs];
+	sqlite3_int64 fid = sqlite3_column_int64(st, 2);
+	unsigned doc = (unsigned)cat->nprocs;
+	const char *name = (const char *)sqlite3_column_text(st, 3);
+	const char *level = (const char *)sqlite3_column_text(st, 6);
+
+	e->code = cat_keep(cat, st, 0);
+	e->name = cat_keep(cat, st, 1);
+	e->field = fid >= 0 && (size_t)fid < nids ? ids[fid] : 0;
+	e->field_name = e->field ? cat->fields[e->field - 1].name : "";
+	if (e->field)
+		cat->fields[e->field - 1].count++;
+	cat->proc_fold[doc] = text_fold(name ? name : "");
+	if (cat->proc_fold[doc] == NULL)
+		cat->proc_fold[doc] = xstrdup("");
+	search_add(cat->proc_index, doc, SEARCH_NAME, name);
+	search_add(cat->proc_index, doc, SEARCH_FIELD, (const char *)sqlite3_column_text(st, 4));
+	search_add(cat->proc_index, doc, SEARCH_BODY, (const char *)sqlite3_column_text(st, 5));
+	search_set_group(cat->proc_index, doc, e->field);
+	cat->proc_flags[doc] = level && strstr(level, BOOTH_LEVEL) ? SEARCH_AT_LEVEL : 0;
+	search_set_flags(cat->proc_index, doc, cat->proc_flags[doc]);
+	cat->nprocs++;
+}
+
 /* Loads the procedures and builds their index and field lists. */
 static int load_procedures(struct catalog *cat)
 {
@@ -164,34 +217,21 @@ static int load_procedures(struct catalog *cat)
 	sqlite3_finalize(st);
 	cat->procs = xcalloc(n ? n : 1, sizeof *cat->procs);
 	cat->proc_fold = xcalloc(n ? n : 1, sizeof *cat->proc_fold);
+	cat->proc_flags = xcalloc(n ? n : 1, sizeof *cat->proc_flags);
 	cat->proc_index = search_new((unsigned)n);
 	if (sqlite3_prepare_v2(cat->sql,
-			       "SELECT p.code, p.name, p.field_id, s.name, s.field, s.body"
+			       "SELECT p.code, p.name, p.field_id, s.name, s.field, s.body, p.level"
 			       " FROM procedures p JOIN search_text s ON s.procedure_id = p.id"
 			       " ORDER BY p.code", -1, &st, NULL) != SQLITE_OK) {
 		free(ids);
 		return -1;
 	}
-	while (cat->nprocs < n && sqlite3_step(st) == SQLITE_ROW) {
-		struct catalog_entry *e = &cat->procs[cat->nprocs];
-		sqlite3_int64 fid = sqlite3_column_int64(st, 2);
-		unsigned doc = (unsigned)cat->nprocs;
-
-		e->code = cat_keep(cat, st, 0);
-		e->name = cat_keep(cat, st, 1);
-		e->field = fid >= 0 && (size_t)fid < nids ? ids[fid] : 0;
-		e->field_name = e->field ? cat->fields[e->field - 1].name : "";
-		if (e->field)
-			cat->fields[e->field - 1].count++;
-		cat->proc_fold[doc] = xstrdup((const char *)sqlite3_column_text(st, 3));
-		search_add(cat->proc_index, doc, SEARCH_NAME, cat->proc_fold[doc]);
-		search_add(cat->proc_index, doc, SEARCH_FIELD, (const char *)sqlite3_column_text(st, 4));
-		search_add(cat->proc_index, doc, SEARCH_BODY, (const char *)sqlite3_column_text(st, 5));
-		search_set_group(cat->proc_index, doc, e->field);
-		cat->nprocs++;
-	}
+	while (cat->nprocs < n && sqlite3_step(st) == SQLITE_ROW)
+		add_procedure(cat, st, ids, nids);
 	sqlite3_finalize(st);
 	free(ids);
+	if (load_synonyms(cat) != 0)
+		return -1;
 	search_finish(cat->proc_index);
 
 	cat->by_field = xmalloc((cat->nprocs ? cat->nprocs : 1) * sizeof *cat->by_field);
@@ -316,6 +356,7 @@ void catalog_close(struct catalog *cat)
 		free(cat->proc_fold[i]);
 	free(cat->strings);
 	free(cat->proc_fold);
+	free(cat->proc_flags);
 	free(cat->procs);
 	free(cat->fields);
 	free(cat->by_field);
@@ -339,11 +380,84 @@ size_t catalog_search(struct catalog *cat, const char *query, unsigned field,
 		      const struct catalog_entry **out, size_t max, size_t *total)
 {
 	struct search_hit *hits = hit_room(cat, max);
-	size_t n = search_run(cat->proc_index, query, field, hits, max, total), i;
+	size_t n = search_run(cat->proc_index, query, field, 0, hits, max, total), i;
 
 	for (i = 0; i < n; i++)
 		out[i] = &cat->procs[hits[i].doc];
 	return n;
+}
+
+void catalog_mark_forms(struct catalog *cat, const struct forms *forms)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nprocs; i++) {
+		const struct form *f = forms ? formdef_find(forms, cat->procs[i].code) : NULL;
+
+		cat->proc_flags[i] &= ~SEARCH_HAS_FORM;
+		if (f != NULL && f->procedure != NULL)
+			cat->proc_flags[i] |= SEARCH_HAS_FORM;
+		search_set_flags(cat->proc_index, (unsigned)i, cat->proc_flags[i]);
+	}
+}
+
+size_t catalog_synonyms(const struct catalog *cat)
+{
+	return cat->nsynonyms;
+}
+
+/* Checks each word of a synonym's target: a word of Vietnamese (is_word)
+ * or of the catalog; with no is_word, none is checked. Returns the number
+ * of problems added. */
+static int check_target_words(struct catalog *cat, const char *file, int line, const char *target,
+			      int (*is_word)(void *, const char *), void *arg, struct problems *p)
+{
+	char *words = is_word ? text_words(target) : NULL, *w;
+	int bad = 0;
+
+	for (w = words ? strtok(words, " ") : NULL; w != NULL; w = strtok(NULL, " ")) {
+		size_t total = 0;
+
+		if (is_word(arg, w))
+			continue;
+		search_run(cat->proc_index, w, 0, SEARCH_AS_TYPED, NULL, 0, &total);
+		if (total > 0)
+			continue;
+		problems_add(p, file, line, "\"%s\" in \"%s\" is no Vietnamese word nor a word of the "
+			     "catalog: a typo?", w, target);
+		bad++;
+	}
+	free(words);
+	return bad;
+}
+
+int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
+			   struct problems *p, struct problems *notes)
+{
+	sqlite3_stmt *st;
+	int bad = 0;
+
+	if (sqlite3_prepare_v2(cat->sql, "SELECT file, line, target FROM synonyms WHERE target != ''"
+			       " ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 0);
+		const char *target = (const char *)sqlite3_column_text(st, 2);
+		char *words = xprintf("%s ", target); /* the last word whole */
+		int line = sqlite3_column_int(st, 1), wrong;
+		size_t total = 0;
+
+		wrong = check_target_words(cat, file, line, target, is_word, arg, p);
+		bad += wrong;
+
+		search_run(cat->proc_index, words, 0, SEARCH_PHRASE, NULL, 0, &total);
+		free(words);
+		if (total == 0 && !wrong)
+			problems_add(notes, file, line, "no procedure of this catalog says \"%s\": the "
+				     "rule does little here", target);
+	}
+	sqlite3_finalize(st);
+	return bad;
 }
 
 const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
@@ -705,7 +819,7 @@ size_t catalog_search_provinces(struct catalog *cat, const char *query,
 				const struct catalog_unit **out, size_t max, size_t *total)
 {
 	struct search_hit *hits = hit_room(cat, max);
-	size_t n = search_run(cat->province_index, query, 0, hits, max, total), i;
+	size_t n = search_run(cat->province_index, query, 0, 0, hits, max, total), i;
 
 	for (i = 0; i < n; i++)
 		out[i] = &cat->provinces[hits[i].doc];
@@ -724,7 +838,7 @@ size_t catalog_search_communes(struct catalog *cat, const char *province, const 
 			*total = 0;
 		return 0;
 	}
-	n = search_run(cat->commune_index, query, p < 0 ? 0 : (unsigned)p + 1, hits, max, total);
+	n = search_run(cat->commune_index, query, p < 0 ? 0 : (unsigned)p + 1, 0, hits, max, total);
 	for (i = 0; i < n; i++)
 		out[i] = &cat->communes[hits[i].doc];
 	return n;

@@ -18,6 +18,8 @@
 #include "ptime.h"
 
 struct catalog;
+struct forms;
+struct problems;
 
 /* Opens content.db read-only and loads the lists and indexes. Returns NULL
  * with *cause set (the caller frees it) when the file is missing, not a
@@ -40,14 +42,36 @@ struct catalog_entry {
 /* Number of procedures in the catalog. */
 size_t catalog_count(const struct catalog *cat);
 
-/* Searches the procedures as the villager types: case and marks ignored
- * (đ = d), words in any order, each a prefix ("khai si"), best first
- * (words in the name, then in the field, then in papers and results). With
- * field not 0, only that field's procedures. Writes up to max entries to
- * out and the number of all matches to *total (may be NULL). Returns the
- * number written; 0 for an empty query. */
+/* Searches the procedures as the villager types: case and marks folded
+ * (đ = d), words in any order, each a prefix ("khai si"), also read as
+ * Telex or VNI keys compose, with the villagers' words of the catalog's
+ * synonyms, and with typos put right when nothing matches; best first by
+ * the rules of search_rank() (search.h): words side by side, with the
+ * villager's marks, in the name, then the field, then papers and results;
+ * then procedures the booth has a form for (catalog_mark_forms) and those
+ * handled at a commune. With field not 0, only that field's procedures.
+ * Writes up to max entries to out and the number of all matches to *total
+ * (may be NULL). Returns the number written; 0 for an empty query. */
 size_t catalog_search(struct catalog *cat, const char *query, unsigned field,
 		      const struct catalog_entry **out, size_t max, size_t *total);
+
+/* Tells the search which procedures the booth has a request form for
+ * (forms of a procedure code); they rank first among equal matches. The
+ * forms are not kept. NULL forgets them. */
+void catalog_mark_forms(struct catalog *cat, const struct forms *forms);
+
+/* Number of synonym rules (phrase and target) the catalog searches with. */
+size_t catalog_synonyms(const struct catalog *cat);
+
+/* Checks the synonyms' targets, at each one's file and line: a word that
+ * is neither Vietnamese (is_word(arg, word), lower case NFC) nor a word of
+ * the catalog is a problem (a typo); a target that finds no procedure of
+ * this catalog (searched as typed) is a note: the rule does nothing here,
+ * as when a province's words speak of procedures this booth does not
+ * have. Returns the number of problems, or -1 when the catalog cannot be
+ * read. With is_word NULL (no list of syllables) words are not checked. */
+int catalog_check_synonyms(struct catalog *cat, int (*is_word)(void *, const char *), void *arg,
+			   struct problems *p, struct problems *notes);
 
 /* A field (lĩnh vực) of procedures. */
 struct catalog_field {

@@ -21,6 +21,7 @@
 #include "catalog.h"
 #include "papers.h"
 #include "ptime.h"
+#include "synonyms.h"
 #include "text.h"
 #include "util.h"
 
@@ -51,6 +52,8 @@ static const char schema[] =
 	"  name TEXT, code TEXT, text TEXT, PRIMARY KEY (procedure_id, seq));"
 	"CREATE TABLE search_text (procedure_id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 	"  field TEXT NOT NULL, body TEXT NOT NULL);"
+	"CREATE TABLE synonyms (file TEXT NOT NULL, line INTEGER NOT NULL, phrase TEXT NOT NULL,"
+	"  target TEXT NOT NULL);"
 	"CREATE TABLE provinces (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
 	"  fold TEXT NOT NULL);"
 	"CREATE TABLE communes (code TEXT PRIMARY KEY, province TEXT NOT NULL"
@@ -546,6 +549,15 @@ static char *fold(const char *text)
 	return f ? f : xstrdup("");
 }
 
+/* The words of text for search, with their marks (an empty string for
+ * NULL). */
+static char *search_words(const char *text)
+{
+	char *w = text ? text_words(text) : NULL;
+
+	return w ? w : xstrdup("");
+}
+
 /* Inserts a procedure's own row; returns its id, or -1. */
 static sqlite3_int64 insert_procedure(struct build *b, const char *code, const char *name,
 				      sqlite3_int64 fid, json_t *root)
@@ -572,6 +584,9 @@ static sqlite3_int64 insert_procedure(struct build *b, const char *code, const c
 		return -1;
 	return sqlite3_last_insert_rowid(b->sql);
 }
+
+/* The words that open many official names ("Thủ tục đăng ký khai sinh"). */
+static const char lead[] = "thủ tục ";
 
 /* Checks and inserts one procedure file. */
 static void load_procedure(struct build *b, json_t *root, const char *stem)
@@ -632,15 +647,15 @@ static void load_procedure(struct build *b, json_t *root, const char *stem)
 		paper_names(b, id, papers);
 	body_add(&body, conditions);
 	body_add(&body, code);
-	fname = fold(name);
+	fname = search_words(name);
 	/* "Thủ tục" (procedure) opens many official names and says nothing:
 	 * searched as body text, it does not make those names rank as longer. */
-	if (strncmp(fname, "thu tuc ", 8) == 0 && fname[8] != '\0') {
-		memmove(fname, fname + 8, strlen(fname + 8) + 1);
+	if (strncmp(fname, lead, strlen(lead)) == 0 && fname[strlen(lead)] != '\0') {
+		memmove(fname, fname + strlen(lead), strlen(fname + strlen(lead)) + 1);
 		body_add(&body, "thủ tục");
 	}
-	ffield = fold(field);
-	fbody = fold(body);
+	ffield = search_words(field);
+	fbody = search_words(body);
 	st = prepare(b, "INSERT INTO search_text (procedure_id, name, field, body) VALUES (?, ?, ?, ?)");
 	if (st != NULL) {
 		sqlite3_bind_int64(st, 1, id);
@@ -852,6 +867,43 @@ static void load_units_file(struct build *b, json_t *root, const char *stem)
 	load_units(b, root);
 }
 
+/* Reports a problem of the villagers' words (synonyms.h) as the build's. */
+static void synonym_problem(void *arg, const char *file, int line, const char *message)
+{
+	struct build *b = arg;
+
+	if (line > 0)
+		snprintf(b->file, sizeof b->file, "%s:%d", file, line);
+	else
+		snprintf(b->file, sizeof b->file, "%s", file);
+	b->where[0] = '\0';
+	problem(b, "%s", message);
+}
+
+/* Checks the villagers' words of synonyms/ and inserts them. */
+static void load_synonyms(struct build *b)
+{
+	char *dir = xprintf("%s/synonyms", b->src);
+	struct syn_rules rules = { 0 };
+	size_t i;
+
+	synonyms_load(&rules, dir, "synonyms", synonym_problem, b);
+	for (i = 0; i < rules.n; i++) {
+		sqlite3_stmt *st = prepare(b, "INSERT INTO synonyms (file, line, phrase, target)"
+					   " VALUES (?, ?, ?, ?)");
+
+		if (st == NULL)
+			break;
+		bind_text(st, 1, rules.v[i].file);
+		sqlite3_bind_int(st, 2, rules.v[i].line);
+		bind_text(st, 3, rules.v[i].phrase);
+		bind_text(st, 4, rules.v[i].target);
+		run(b, st);
+	}
+	synonyms_free(&rules);
+	free(dir);
+}
+
 /* Writes the meta table: format, build time, counts. */
 static void write_meta(struct build *b)
 {
@@ -866,6 +918,7 @@ static void write_meta(struct build *b)
 		 "INSERT INTO meta SELECT 'procedures', count(*) FROM procedures;"
 		 "INSERT INTO meta SELECT 'communes', count(*) FROM communes;"
 		 "INSERT INTO meta SELECT 'announcements', count(*) FROM announcements;"
+		 "INSERT INTO meta SELECT 'synonyms', count(*) FROM synonyms;"
 		 "PRAGMA user_version = %d;", CONTENT_FORMAT, when, CONTENT_FORMAT);
 	exec(b, sql);
 }
@@ -927,6 +980,7 @@ int content_build(const char *src, const char *out, content_report_fn *report, v
 	load_folder(&b, "procedures", 1, load_procedure);
 	load_folder(&b, "units", 1, load_units_file);
 	load_folder(&b, "announcements", 0, load_announcement);
+	load_synonyms(&b);
 	snprintf(b.file, sizeof b.file, "%s", out ? out : "content.db");
 	b.where[0] = '\0';
 	write_meta(&b);

@@ -12,6 +12,7 @@
 #include "glyphs.h"
 #include "i18n.h"
 #include "problems.h"
+#include "synonyms.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -107,24 +108,71 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 	return found == 0 ? 0 : -1;
 }
 
+/* Adds a problem of the villagers' words to the list. */
+static void synonym_problem(void *arg, const char *file, int line, const char *message)
+{
+	problems_add(arg, file, line, "%s", message);
+}
+
+/* True when word is a Vietnamese syllable of the list (text: "\n"
+ * then the file assets/vi-syllables.txt). */
+static int is_syllable(void *text, const char *word)
+{
+	char *needle = xprintf("\n%s\n", word);
+	int found = text != NULL && strstr(text, needle) != NULL;
+
+	free(needle);
+	return found;
+}
+
+/* Checks the villagers' words: their sources in the content folder (when
+ * there), and what their targets say in the catalog (cat, or NULL); notes
+ * (targets that find nothing here) go to notes. Returns 0 when all is
+ * well. */
+static int check_synonyms(const struct config *cfg, struct catalog *cat, struct problems *p,
+			  struct problems *notes)
+{
+	char *dir = xprintf("%s/assets/catalog/synonyms", cfg->content_dir);
+	char *path = xprintf("%s/assets/vi-syllables.txt", cfg->content_dir);
+	char *list = file_read(path, NULL), *text = xprintf("\n%s\n", list ? list : "");
+	struct syn_rules rules = { 0 };
+	int bad = synonyms_load(&rules, dir, dir, synonym_problem, p);
+
+	synonyms_free(&rules);
+	/* Without the syllable list (a bundle without assets) no word can be
+	 * told a typo. */
+	if (cat != NULL && catalog_check_synonyms(cat, list ? is_syllable : NULL, text, p, notes) != 0)
+		bad++;
+	free(text);
+	free(list);
+	free(path);
+	free(dir);
+	return bad ? -1 : 0;
+}
+
 int ctl_check_content(const struct config *cfg, struct uidata *u, struct problems *p)
 {
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
+	struct catalog *cat = NULL;
+	struct problems notes = { 0 };
 	int rc = uidata_load(u, cfg, p);
 
 	if (check_drawable(cfg, path, p) != 0)
 		rc = -1;
 
 	if (access(path, F_OK) == 0) {
-		struct catalog *cat = catalog_open(path, &cause);
-
+		cat = catalog_open(path, &cause);
 		if (cat == NULL) {
 			problems_add(p, path, 0, "%s", cause);
 			free(cause);
 			rc = -1;
 		}
-		catalog_close(cat);
 	}
+	if (check_synonyms(cfg, cat, p, &notes) != 0)
+		rc = -1;
+	problems_print(&notes, stdout, "note: ");
+	problems_clear(&notes);
+	catalog_close(cat);
 	free(path);
 	return rc;
 }
@@ -139,9 +187,12 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("usage: kioskctl check [--config FILE]\n\n"
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
-		       "start-up, and that [booth] commune is a commune of content.db's\n"
-		       "administrative units: every problem is listed as file:line: message, and the\n"
-		       "exit status is 1 when there is any. Unless [ui] display is terminal,\n"
+		       "start-up, that [booth] commune is a commune of content.db's\n"
+		       "administrative units, and the villagers' words (assets/catalog/synonyms/:\n"
+		       "their syntax, the same words twice, a target word no Vietnamese nor the\n"
+		       "catalog has; a note for a target no procedure here holds): every problem is\n"
+		       "listed as file:line: message, and the exit status is 1 when there is any.\n"
+		       "Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
 		       "font [console] font: one it lacks is named with its file and line.\n");
 		return 0;

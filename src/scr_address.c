@@ -107,7 +107,8 @@ static int picker_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	y += 4;
 	y += view_keypad(a, c, &p->entry, y);
 	for (i = 0; i < p->n && y + 2 <= c->rows - 2 - 3; i++, y += 2)
-		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, HIT_RESULT + (int)i);
+		view_result(a, c, y, i, p->hit[i]->name, p->hit[i]->kind, c->cols - 2,
+			    HIT_RESULT + (int)i);
 	if (p->n == 0 && *entry_text(&p->entry) != '\0')
 		y += canvas_wrap(c, y, 2, c->cols - 4, 2,
 				 app_tr(a, N_("Không tìm thấy. Xin xem lại chữ đã gõ, hoặc gõ ít chữ hơn.")),

@@ -148,11 +148,14 @@ static void put_byte(char *out, size_t *o, char c)
 	out[(*o)++] = c;
 }
 
-char *text_fold(const char *s)
+/* The words of s, lower case, separated by single spaces: what is not a
+ * letter or a digit separates words. With keep_marks the words keep their
+ * marks (NFC, đ stays đ); without, marks are dropped and đ becomes d. */
+static char *words(const char *s, int keep_marks)
 {
 	size_t n = strlen(s), dlen = 0, i = 0, o = 0;
 	uint8_t *dec;
-	char *out;
+	char *out, *nfc;
 	int space = 1;
 
 	if (!text_valid(s, n))
@@ -169,13 +172,14 @@ char *text_fold(const char *s)
 	while (i < dlen) {
 		ucs4_t c;
 		int len = u8_mbtouc(&c, dec + i, dlen - i);
+		int mark = uc_combining_class(c) != 0 || (c >= 0x300 && c < 0x370);
 
 		i += (size_t)len;
-		if (c == 0x111) /* đ */
+		if (c == 0x111 && !keep_marks) /* đ */
 			c = 'd';
-		if (uc_combining_class(c) != 0 || (c >= 0x300 && c < 0x370))
+		if (mark && (!keep_marks || space))
 			continue;
-		if (uc_is_alnum(c)) {
+		if (mark || c == 0x111 || uc_is_alnum(c)) {
 			char buf[4];
 			size_t k, blen = text_encode(c, buf);
 
@@ -191,7 +195,21 @@ char *text_fold(const char *s)
 		o--;
 	out[o] = '\0';
 	free(dec);
-	return out;
+	if (!keep_marks)
+		return out;
+	nfc = text_nfc(out, o);
+	free(out);
+	return nfc;
+}
+
+char *text_fold(const char *s)
+{
+	return words(s, 0);
+}
+
+char *text_words(const char *s)
+{
+	return words(s, 1);
 }
 
 char *text_sanitize(const char *s, int keep_newlines)

@@ -41,6 +41,11 @@ size_t text_fit(const char *s, int cols);
  * sinh!" becomes "dang ky khai sinh". NULL on invalid UTF-8. */
 char *text_fold(const char *s);
 
+/* Like text_fold, but the words keep their marks (NFC): "Đăng Ký  Khai
+ * sinh!" becomes "đăng ký khai sinh". text_fold of the result is text_fold
+ * of s, word for word. NULL on invalid UTF-8. */
+char *text_words(const char *s);
+
 /* A new copy of s safe to draw or print: invalid bytes become U+FFFD,
  * C0/C1 controls (ESC, CSI, BEL ...) and DEL are dropped, tabs become a
  * space. Newlines are kept only when keep_newlines is set. */

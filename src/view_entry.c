@@ -90,16 +90,16 @@ int view_keypad(struct app *a, struct canvas *c, struct entry *e, int y)
 }
 
 void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *name,
-		 const char *sub, int hit)
+		 const char *sub, int w, int hit)
 {
 	char num[8];
 	int pressed = view_pressed(a, HIT_OWN, hit);
 	enum attr at = pressed ? ATTR_FOCUS : ATTR_NORMAL;
 
 	snprintf(num, sizeof num, "%zu", i + 1);
-	canvas_fill(c, y, 1, 2, c->cols - 2, at);
+	canvas_fill(c, y, 1, 2, w, at);
 	canvas_text(c, y, 2, num, pressed ? ATTR_FOCUS : ATTR_KEY, 2);
-	canvas_text(c, y, 5, name, at, c->cols - 7);
-	canvas_text(c, y + 1, 5, sub, pressed ? ATTR_FOCUS : ATTR_DIM, c->cols - 7);
-	view_hit(a, y, 1, 2, c->cols - 2, HIT_OWN, hit);
+	canvas_text_cut(c, y, 5, name, at, w - 5);
+	canvas_text_cut(c, y + 1, 5, sub, pressed ? ATTR_FOCUS : ATTR_DIM, w - 5);
+	view_hit(a, y, 1, 2, w, HIT_OWN, hit);
 }

@@ -52,7 +52,7 @@ assert d["results"][0]["name"] == "Thủ tục đăng ký khai sinh", d["results
 PY
 
 # Nothing found is an empty list, not an error.
-out=$("$ctl" search --content "$tmp/content.db" --json xe tang thiet giap) || fail=1
+out=$("$ctl" search --content "$tmp/content.db" --json qqqq xyzzy) || fail=1
 python3 -c 'import json, sys; d = json.loads(sys.argv[1]); assert d["total"] == 0 and d["results"] == []' "$out" || fail=1
 
 # The address picker's search: communes by name, limited to a province.

@@ -195,6 +195,35 @@ tap_key() {
 	sleep 0.15
 }
 
+# On the search screen: the number of procedures found ("Có N thủ tục")
+# and of pages ("Trang 1/P"; 1 when there is no such line).
+found_count() {
+	screen_text | grep -oE "Có [0-9]+ thủ tục" | head -n 1 | grep -oE "[0-9]+"
+}
+page_count() {
+	local p
+	p=$(screen_text | grep -oE "Trang [0-9]+/[0-9]+" | head -n 1 | cut -d/ -f2)
+	echo "${p:-1}"
+}
+
+# Walks the search results from the first page to the last, turning pages
+# with the command given (e.g. "send Down"), and fails unless every one of
+# the procedures counted was shown once.
+walk_results() {
+	local total pages p n seen=0
+	total=$(found_count)
+	pages=$(page_count)
+	[ -n "$total" ] || fail "no count of results"
+	for ((p = 1; p <= pages; p++)); do
+		[ "$pages" -eq 1 ] || wait_for "Trang $p/$pages"
+		n=$(screen_text | grep -cE "^  [1-9]  ")
+		[ "$n" -gt 0 ] || fail "page $p of $pages shows no result"
+		seen=$((seen + n))
+		[ "$p" -eq "$pages" ] || "$@"
+	done
+	[ "$seen" -eq "$total" ] || fail "$seen results shown on $pages pages, $total counted"
+}
+
 # Touches the first place TEXT is shown, at a finger's pace.
 touch_text() {
 	local r c

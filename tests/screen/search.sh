@@ -24,6 +24,29 @@ wait_gone "kết hôn"
 send_raw "dang ky thuong tru"
 wait_for "Đăng ký thường trú"
 for i in $(seq 18); do send BSpace; done
+# Every result can be reached: a page at a time with Down, Up goes back,
+# names too long for the line end with "…".
+send_raw "chung thuc"
+wait_for "Trang 1/"
+screen_text | grep -E "^  1  Chứng thực bản sao từ bản chính.*…" >/dev/null ||
+	fail "the long name is not cut with …"
+walk_results send Down
+last=$(page_count)
+send Up
+wait_for "Trang $((last - 1))/$last"
+send Up
+send Down
+wait_for "Trang $((last - 1))/$last"
+# A digit opens a result of the page shown.
+name=$(screen_text | grep -E "^  2  " | sed -E 's/^  2  (.{20}).*/\1/')
+send 2
+wait_for "Mã "
+screen_text | head -n 1 | grep -qF "$name" || fail "2 on page $((last - 1)) did not open \"$name\""
+send 0
+wait_for "Trang $((last - 1))/$last"
+for i in $(seq 10); do send BSpace; done
+wait_gone "Trang "
+# A new search starts at its first page.
 send_raw "ket hon"
 wait_for "1  Thủ tục đăng ký kết hôn"
 

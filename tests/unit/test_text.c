@@ -79,6 +79,12 @@ static void test_fold_for_search(void **state)
 	expect_str(text_fold("THỦ TỤC – hành chính"), "thu tuc hanh chinh");
 	expect_str(text_fold("  ĐẮK LẮK  "), "dak lak");
 	assert_null(text_fold("\xff"));
+	/* The same words, keeping their marks (NFC even from decomposed text). */
+	expect_str(text_words("Đăng Ký  Khai sinh!"), "đăng ký khai sinh");
+	expect_str(text_words("THỦ TỤC – hành chính"), "thủ tục hành chính");
+	expect_str(text_words("Ho\xcc\x80" "a gia\xcc\x89" "i"), "hòa giải");
+	expect_str(text_words("\xcc\x80 a"), "a"); /* a mark with no letter */
+	assert_null(text_words("\xff"));
 }
 
 static void test_sanitize_drops_controls(void **state)
