@@ -182,7 +182,7 @@ $(CROSS_ARCHS:%=test-%): test-%: test-deps
 	@./deploy/deps.sh cross-$*
 	@$(call copy_tree,build/$*/tree)
 	@$(call CROSS_MAKE,$*) test-programs
-	@cd build/$*/tree && start=$$(date +%s) && ./tests/run $(TEST_JOBS) $(CROSS_TESTS); \
+	@cd build/$*/tree && start=$$(date +%s) && KIOSK_ARCH=$* ./tests/run $(TEST_JOBS) $(CROSS_TESTS); \
 		rc=$$?; echo "$* under emulation: $$(($$(date +%s) - start)) s"; exit $$rc
 
 $(CROSS_ARCHS:%=deb-%): deb-%:

@@ -24,7 +24,8 @@ fuzz="clang libclang-rt-14-dev"
 # beside this machine's own (multiarch), and qemu-user registered with
 # binfmt_misc so that its programs run here.
 cross_libs="libc6-dev libncurses-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev
-libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev zlib1g-dev libcmocka-dev"
+libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev zlib1g-dev libcmocka-dev
+libfaketime"
 
 want=$build
 arch=""

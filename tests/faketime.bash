@@ -7,5 +7,8 @@ if [ -n "${SANITIZER_REPORTS:-}" ]; then
 	echo "libfaketime and AddressSanitizer cannot share a process"
 	exit 77
 fi
-FAKETIME_LIB=$(dpkg -L libfaketime 2>/dev/null | grep '/libfaketime\.so\.1$' | head -n 1)
+# Programs built for another architecture (make test-arm64 sets
+# KIOSK_ARCH) take that architecture's libfaketime.
+FAKETIME_LIB=$(dpkg -L "libfaketime${KIOSK_ARCH:+:$KIOSK_ARCH}" 2>/dev/null |
+	grep '/libfaketime\.so\.1$' | head -n 1)
 [ -n "$FAKETIME_LIB" ] || fail "libfaketime is not installed (deploy/deps.sh)"
