@@ -64,9 +64,14 @@ deps:
 test-deps:
 	@./deploy/deps.sh test
 
-build/obj/%.o: src/%.c $(wildcard src/*.h) VERSION | build/obj
+# Each object depends on the headers it includes, as the compiler found
+# them (-MMD writes build/obj/NAME.d, read at the end of this file; -MP
+# adds an empty rule per header, so removing a header is no error).
+DEP_FLAGS := -MMD -MP
+
+build/obj/%.o: src/%.c VERSION | build/obj
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -c -o $@ $<
 
 build/libcore.a: $(CORE_OBJ)
 	@rm -f $@ && ar rcs $@ $^
@@ -81,15 +86,15 @@ build/kioskctl: $(CTL_OBJ) build/libcore.a
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libcore.a | build/tests
 	@echo "  LINK    $@"
-	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(TEST_LIBS) $(CORE_LIBS)
 
 build/tools/%: tests/tools/%.c build/libcore.a | build/tools
 	@echo "  LINK    $@"
-	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
-build/bench/%: bench/%.c build/libcore.a | build/bench
+build/bench/%: bench/%.c bench/bench.h build/libcore.a | build/bench
 	@echo "  LINK    $@"
-	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
 
 build/obj build/tests build/tools build/bench:
 	mkdir -p $@
@@ -218,17 +223,17 @@ FUZZ_SECONDS ?= 15
 FUZZ_FLAGS := $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(CPPFLAGS) -g -O1 -Isrc -fno-sanitize-recover=undefined
 FUZZ_BIN := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/*.c))
 
-build/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) VERSION
+build/fuzz/obj/%.o: src/%.c VERSION
 	@mkdir -p build/fuzz/obj
 	@echo "  CC      $@"
-	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	@clang $(FUZZ_FLAGS) $(DEP_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 build/fuzz/libcore.a: $(CORE_SRC:src/%.c=build/fuzz/obj/%.o)
 	@rm -f $@ && ar rcs $@ $^
 
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build/fuzz/libcore.a
 	@echo "  LINK    $@"
-	@clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libcore.a $(CORE_LIBS)
+	@clang $(FUZZ_FLAGS) $(DEP_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libcore.a $(CORE_LIBS)
 
 fuzz:
 	@./deploy/deps.sh fuzz
@@ -242,4 +247,6 @@ fuzz:
 clean:
 	rm -rf build
 
--include $(wildcard build/obj/*.d)
+# The headers each object, test, tool, benchmark and fuzz target includes.
+-include $(wildcard build/obj/*.d build/tests/*.d build/tools/*.d build/bench/*.d \
+	build/fuzz/obj/*.d build/fuzz/*.d)

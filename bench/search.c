@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "catalog.h"
 #include "text.h"
 #include "util.h"
@@ -34,31 +35,6 @@ static const char *const typed[] = {
 	"lam so do", "nhap ho khau", "cap lai cmnd bi mat", "giay xac nhan doc than",
 	"ddawng kys khai sinh", "d9a8ng ky1 ke6t ho6n", "khia sinh", "tien mai tang",
 };
-
-/* Seconds on the monotonic clock. */
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Resident memory of this process in kB (from /proc/self/status). */
-static long rss_kb(void)
-{
-	char line[256];
-	long kb = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb;
-}
 
 /* Every keystroke of every typed search: "d", "da", "dan", "dang", ... */
 static char **keystrokes(size_t *n)
@@ -81,14 +57,6 @@ static char **keystrokes(size_t *n)
 	}
 	*n = k;
 	return out;
-}
-
-/* Orders doubles. */
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 struct stats {

@@ -42,7 +42,7 @@ int main(int argc, char **argv)
 	config_defaults(&cfg);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < n; i++)
-		if (submit_request(db, &cfg, &f, values, time(NULL), 1, &s, &cause) != 0) {
+		if (submit_request(db, &cfg, &f, values, NULL, time(NULL), 1, &s, &cause) != 0) {
 			fprintf(stderr, "submit: %s\n", cause);
 			return 1;
 		}

@@ -10,13 +10,15 @@ set -eu
 # console font test draws screens with fonts and reads them back. The X
 # tools: the touch booth's session under Xvfb (tests/screen/touch_*.sh).
 # prometheus (promtool) and prometheus-node-exporter: the metrics test.
+# espeak-ng and sox: the voice tests synthesise prompts and measure them;
+# alsa-utils: aplay, the default [voice] player.
 build="gcc make pkg-config libncurses-dev libsqlite3-dev libqrencode-dev
 libcurl4-openssl-dev libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev dpkg-dev
 zlib1g-dev"
 test="libcmocka-dev tmux zbar-tools dialog gettext python3 hunspell-vi openssl curl sqlite3 valgrind faketime
 openssh-server openssh-client ansible console-setup-linux tesseract-ocr tesseract-ocr-vie
 xvfb xterm xdotool imagemagick x11-utils x11-xserver-utils x11-xkb-utils fonts-dejavu-core xprintidle
-prometheus prometheus-node-exporter"
+prometheus prometheus-node-exporter espeak-ng sox alsa-utils"
 fuzz="clang libclang-rt-14-dev"
 
 # cross-arm64, cross-armhf (make cross-ARCH, test-ARCH, deb-ARCH): Debian's

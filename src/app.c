@@ -15,24 +15,15 @@
 #include "db.h"
 #include "i18n.h"
 #include "job.h"
+#include "scr.h"
+#include "screendef.h"
+#include "submit.h"
 #include "text.h"
 #include "util.h"
 
 const char *app_tr(const struct app *a, const char *msgid)
 {
 	return i18n_get(a->env.i18n, a->lang, msgid);
-}
-
-/* Appends s to out (size bytes, used *o), cutting when full. */
-static void put_str(char *out, size_t size, size_t *o, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*o + n >= size)
-		n = size - 1 - *o;
-	memcpy(out + *o, s, n);
-	*o += n;
-	out[*o] = '\0';
 }
 
 void app_when(const struct app *a, time_t t, char *out, size_t size)
@@ -50,39 +41,17 @@ void app_when(const struct app *a, time_t t, char *out, size_t size)
 
 void app_format(const struct app *a, char *out, size_t size, const char *msgid, long n)
 {
-	const char *s = app_tr(a, msgid);
-	size_t o = 0;
-	char num[32];
+	const char *ok = keymap_name(&a->keys, AK_ENTER), *del = keymap_name(&a->keys, AK_BACKSPACE);
+	struct i18n_vars v = {
+		.commune = a->env.cfg->commune,
+		.language = i18n_name(a->env.i18n, (a->lang + 1) % i18n_count(a->env.i18n)),
+		/* The booth's key that finishes (#, Enter) or deletes. */
+		.ok = ok ? app_tr(a, ok) : "",
+		.del = del ? app_tr(a, del) : "",
+		.n = n,
+	};
 
-	out[0] = '\0';
-	snprintf(num, sizeof num, "%ld", n);
-	while (*s && o + 1 < size) {
-		const char *v = NULL;
-		size_t skip = 0;
-
-		if (strncmp(s, "{commune}", 9) == 0) {
-			v = a->env.cfg->commune;
-			skip = 9;
-		} else if (strncmp(s, "{language}", 10) == 0) {
-			v = i18n_name(a->env.i18n, (a->lang + 1) % i18n_count(a->env.i18n));
-			skip = 10;
-		} else if (strncmp(s, "{n}", 3) == 0) {
-			v = num;
-			skip = 3;
-		} else if (strncmp(s, "{ok}", 4) == 0 || strncmp(s, "{del}", 5) == 0) {
-			/* The booth's key that finishes (#, Enter) or deletes. */
-			v = keymap_name(&a->keys, s[1] == 'o' ? AK_ENTER : AK_BACKSPACE);
-			v = v ? app_tr(a, v) : "";
-			skip = s[1] == 'o' ? 4 : 5;
-		}
-		if (v) {
-			put_str(out, size, &o, v);
-			s += skip;
-		} else {
-			out[o++] = *s++;
-			out[o] = '\0';
-		}
-	}
+	i18n_fill(out, size, app_tr(a, msgid), &v);
 }
 
 struct catalog *app_catalog(struct app *a)
@@ -103,21 +72,25 @@ struct catalog *app_catalog(struct app *a)
 
 void app_entry(struct app *a, struct entry *e, int max_chars, int flags, enum vi_method method)
 {
-	enum entry_mode mode = entry_mode_parse(a->env.cfg->input);
+	enum ui_input in = a->env.cfg->input;
+	enum entry_mode mode = in == INPUT_TOUCH ? ENTRY_TOUCH
+			     : in == INPUT_KEYPAD ? ENTRY_KEYPAD : ENTRY_KEYBOARD;
 
 	if (mode == ENTRY_KEYPAD && !a->keypad_loaded) {
-		char *path = xprintf("%s/assets/vi-syllables.txt", a->env.cfg->content_dir);
+		char *dir = xprintf("%s/assets", a->env.cfg->content_dir);
 		char *cause = NULL;
 
-		keypad_init(&a->keypad, path, &cause); /* without it: letters only */
+		/* Without the lists: letters only. */
+		keypad_init(&a->keypad, a->env.cfg->keypad_style, dir, &cause);
+		keypad_clock(&a->keypad, a->now_ms);
 		free(cause);
-		free(path);
+		free(dir);
 		a->keypad_loaded = 1;
 	}
 	entry_init(e, mode, max_chars, flags, method, mode == ENTRY_KEYPAD ? &a->keypad : NULL);
 	/* [ui] tones: where a tone goes in oa, oe, uy (hoà or hòa). */
 	field_set_method(&e->field, method,
-			 strcmp(a->env.cfg->tones, "old") == 0 ? VI_OLD_STYLE : 0);
+			 a->env.cfg->tones == TONES_OLD ? VI_OLD_STYLE : 0);
 }
 
 int app_job_argv(struct app *a, struct job *j, const char *const args[])
@@ -158,6 +131,11 @@ int app_items(struct app *a, struct item *out)
 	return n;
 }
 
+struct frame *app_top(struct app *a)
+{
+	return &a->stack[a->depth - 1];
+}
+
 void app_touch(struct app *a)
 {
 	a->dirty = 1;
@@ -177,6 +155,7 @@ void app_push(struct app *a, const struct frame_ops *ops, const struct screen *s
 	if (a->depth == STACK_MAX)
 		end_frame(&a->stack[--a->depth]);
 	a->stack[a->depth++] = (struct frame){ ops, screen, title, data };
+	a->screen_no++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
@@ -194,17 +173,34 @@ void app_back(struct app *a)
 	if (a->depth <= 1)
 		return;
 	end_frame(&a->stack[--a->depth]);
+	a->screen_no++;
 	a->focus = -1;
 	a->pressed = -1;
 	a->dirty = 1;
+}
+
+void app_home(struct app *a)
+{
+	while (a->depth > 1)
+		app_back(a);
+}
+
+void app_back_past(struct app *a, const struct frame_ops *ops)
+{
+	while (a->depth > 1) {
+		int last = app_top(a)->ops == ops;
+
+		app_back(a);
+		if (last)
+			return;
+	}
 }
 
 /* Leaves the top frame the way its "0" says: one back, or home. */
 static void leave(struct app *a)
 {
 	if (app_top(a)->ops->home_back)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else
 		app_back(a);
 }
@@ -213,8 +209,7 @@ static void leave(struct app *a)
  * stays (typing, language, screens). */
 static void reset(struct app *a)
 {
-	while (a->depth > 1)
-		app_back(a);
+	app_home(a);
 	a->lang = a->default_lang;
 	a->focus = -1;
 	a->pressed = -1;
@@ -222,6 +217,7 @@ static void reset(struct app *a)
 	a->seq[0] = '\0';
 	a->clock_taps = 0;
 	a->dirty = 1;
+	app_voice_stop(a); /* and nothing is said: nobody is there */
 }
 
 /* Opens the PIN entry for the helper menu (once). */
@@ -315,6 +311,10 @@ static void on_key(struct app *a, uint32_t key, time_t now)
 		open_pin(a);
 		return;
 	}
+	if (key == AK_VOICE) {
+		app_voice_repeat(a);
+		return;
+	}
 	if (f->ops->key && f->ops->key(a, f, key, now))
 		return;
 	n = app_items(a, items);
@@ -393,6 +393,9 @@ static void on_tap(struct app *a, int i, time_t now)
 		if (f->ops->tap)
 			f->ops->tap(a, f, h.index, now);
 		break;
+	case HIT_VOICE:
+		app_voice_repeat(a);
+		break;
 	case HIT_CLOCK:
 		if (a->clock_taps == 0 || now - a->clock_first > HELPER_WINDOW) {
 			a->clock_taps = 0;
@@ -463,7 +466,17 @@ int app_job_fd(const struct app *a)
 int app_wait_ms(const struct app *a)
 {
 	/* A spinner turns four times a second while a job runs. */
-	return app_job_fd(a) >= 0 ? 250 : 1000;
+	int ms = app_job_fd(a) >= 0 ? 250 : 1000;
+	int pause = a->keypad_loaded ? keypad_wait_ms(&a->keypad) : -1;
+
+	return pause >= 0 && pause < ms ? pause : ms;
+}
+
+void app_clock_ms(struct app *a, long long now_ms)
+{
+	a->now_ms = now_ms;
+	if (a->keypad_loaded && keypad_clock(&a->keypad, now_ms))
+		a->dirty = 1; /* the letter tapped is spelled now */
 }
 
 void app_tick(struct app *a, time_t now)
@@ -478,9 +491,11 @@ void app_tick(struct app *a, time_t now)
 	if (a->countdown_until == 0 && !app_idle(a) && now - a->last_input >= cfg->idle_timeout) {
 		a->countdown_until = now + cfg->idle_countdown;
 		a->dirty = 1;
+		app_voice_say_msg(a, N_("Bạn còn ở đây không?"));
 	}
 	if (f->ops->tick)
 		f->ops->tick(a, f, now);
+	app_voice_tick(a);
 	/* The clock shows minutes; the countdown, seconds. */
 	if ((a->countdown_until ? (long)now : (long)(now / 60)) != a->shown_second)
 		a->dirty = 1;
@@ -513,6 +528,8 @@ struct app *app_new(const struct app_env *env, time_t now)
 	a->pressed = -1;
 	a->last_input = now;
 	a->st.waiting = -1;
+	a->voice.fd = -1;
+	app_voice_stop(a); /* the home screen at start says nothing */
 	a->dirty = 1;
 	return a;
 }
@@ -521,6 +538,8 @@ void app_free(struct app *a)
 {
 	if (a == NULL)
 		return;
+	if (a->voice.pid > 0)
+		job_cancel(&a->voice);
 	while (a->depth > 0)
 		end_frame(&a->stack[--a->depth]);
 	catalog_close(a->catalog);
@@ -542,5 +561,33 @@ int app_quit(const struct app *a)
 
 struct db *app_db(const struct app *a)
 {
+	return a->env.db;
+}
+
+const struct app_env *app_env(const struct app *a)
+{
+	return &a->env;
+}
+
+const struct booth_state *app_booth(const struct app *a)
+{
+	return &a->st;
+}
+
+void app_next_language(struct app *a)
+{
+	a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
+	a->dirty = 1;
+}
+
+void app_request_quit(struct app *a)
+{
+	a->quit = 1;
+}
+
+struct db *app_state_db(struct app *a, char **cause)
+{
+	if (a->env.db == NULL)
+		a->env.db = submit_open_state(a->env.cfg, cause);
 	return a->env.db;
 }

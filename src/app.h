@@ -4,8 +4,9 @@
 #ifndef KIOSK_APP_H
 #define KIOSK_APP_H
 
-#include <stdint.h>
 #include <time.h>
+
+#include "event.h"
 
 struct canvas;
 struct config;
@@ -14,35 +15,6 @@ struct db;
 struct forms;
 struct i18n;
 struct screens;
-
-/* Keys: printable characters are their code points; others are these. */
-enum {
-	AK_UP = 0x110000,
-	AK_DOWN,
-	AK_LEFT,
-	AK_RIGHT,
-	AK_ENTER,
-	AK_BACKSPACE,
-	AK_IGNORED     /* Esc, function keys and the like: never acted on */
-};
-
-enum event_type {
-	EV_KEY,
-	EV_PRESS,         /* a finger (mouse button 1) went down at (y, x) */
-	EV_RELEASE,       /* and came up at (y, x) */
-	EV_SCAN           /* a burst of text ending in Enter: a scanner (or a paste) */
-};
-
-struct event {
-	enum event_type type;
-	uint32_t key;
-	int y, x;
-	const char *text;     /* EV_SCAN: UTF-8, without the Enter */
-};
-
-/* Bursts of at least this many characters read at once, ending in Enter,
- * come as one EV_SCAN: a keyboard-wedge scanner types that fast. */
-#define SCAN_MIN_CHARS 12
 
 /* What the booth knows about its spool and network, refreshed by main. */
 struct booth_state {
@@ -88,8 +60,14 @@ void app_draw(struct app *a, struct canvas *c, time_t now);
 /* The file descriptor of a background job the app waits on, or -1. */
 int app_job_fd(const struct app *a);
 
-/* How long the loop may sleep before app_tick is due again (ms). */
+/* How long the loop may sleep before app_tick or app_clock_ms is due
+ * again (ms). */
 int app_wait_ms(const struct app *a);
+
+/* The time of a steady clock in milliseconds, given before each round of
+ * events and after each wait: ends the keypad's tapped letter after its
+ * pause. */
+void app_clock_ms(struct app *a, long long now_ms);
 
 /* True when the picture changed since the last app_draw. */
 int app_dirty(const struct app *a);
@@ -97,7 +75,7 @@ int app_dirty(const struct app *a);
 /* True once the helper menu asked to quit. */
 int app_quit(const struct app *a);
 
-/* state.db, or NULL while it cannot be opened (see submit_save). */
+/* state.db, or NULL while it cannot be opened (see app_state_db). */
 struct db *app_db(const struct app *a);
 
 /* True when no villager is in the middle of something (home screen,

@@ -40,13 +40,6 @@ void bitmap_set(struct bitmap *b, int x, int y)
 	b->bits[(size_t)y * (size_t)b->stride + (size_t)(x >> 3)] |= (uint8_t)(0x80 >> (x & 7));
 }
 
-int bitmap_get(const struct bitmap *b, int x, int y)
-{
-	if (x < 0 || y < 0 || x >= b->w || y >= b->h)
-		return 0;
-	return (b->bits[(size_t)y * (size_t)b->stride + (size_t)(x >> 3)] >> (7 - (x & 7))) & 1;
-}
-
 void bitmap_fill(struct bitmap *b, int x, int y, int w, int h)
 {
 	int i, j;

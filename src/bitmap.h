@@ -25,9 +25,6 @@ int bitmap_extend(struct bitmap *b, int rows);
 /* Blackens one dot; dots outside the bitmap are ignored. */
 void bitmap_set(struct bitmap *b, int x, int y);
 
-/* True when the dot is black (false outside the bitmap). */
-int bitmap_get(const struct bitmap *b, int x, int y);
-
 /* Blackens the rectangle [x, x + w) x [y, y + h), clipped. */
 void bitmap_fill(struct bitmap *b, int x, int y, int w, int h);
 

@@ -86,43 +86,13 @@ struct date date_of(time_t t)
 	return d;
 }
 
-/* True when year-month-day is a real day. */
-static int valid(int y, int m, int d)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && !leap);
-}
-
-/* The number written by the n digits at s, or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int date_parse(const char *s, struct date *d)
 {
-	int y = digits(s, 4), m, dd;
-
-	if (y < 0 || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	if (!date_valid(s) || digits_value(s, 4) < 1970)
 		return -1;
-	m = digits(s + 5, 2);
-	dd = digits(s + 8, 2);
-	if (y < 1970 || !valid(y, m, dd))
-		return -1;
-	d->year = y;
-	d->month = m;
-	d->day = dd;
+	d->year = digits_value(s, 4);
+	d->month = digits_value(s + 5, 2);
+	d->day = digits_value(s + 8, 2);
 	return 0;
 }
 
@@ -170,8 +140,8 @@ static const char *parse_line(char *line, struct entry *e)
 	rest += strspn(rest, " \t");
 	e->name = xstrdup(*rest ? rest : "Ngày lễ");
 	if (e->rule != WORK && strlen(word) == 5 && word[2] == '-' &&
-	    (e->month = digits(word, 2)) > 0 && (e->day = digits(word + 3, 2)) > 0 &&
-	    valid(2000, e->month, e->day)) {
+	    (e->month = digits_value(word, 2)) > 0 && (e->day = digits_value(word + 3, 2)) > 0 &&
+	    day_exists(2000, e->month, e->day)) {
 		e->rule = YEARLY;
 		e->lieu = xprintf("Nghỉ bù %s", e->name);
 		return NULL;

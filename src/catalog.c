@@ -9,6 +9,7 @@
 
 #include "content.h"
 #include "formdef.h"
+#include "oldunits.h"
 #include "problems.h"
 #include "search.h"
 #include "text.h"
@@ -18,12 +19,9 @@ struct catalog {
 	sqlite3 *sql;
 
 	struct catalog_entry *procs;    /* by code; doc number = index */
-	char **proc_fold;               /* folded name, for ordering */
 	size_t nprocs;
 	struct catalog_field *fields;   /* by folded name; id = index + 1 */
 	size_t nfields;
-	size_t *by_field;               /* procedure indexes by field, then name */
-	size_t *field_start;            /* field id -> first in by_field */
 	struct search *proc_index;
 	unsigned *proc_flags;           /* SEARCH_AT_LEVEL, SEARCH_HAS_FORM */
 	size_t nsynonyms;
@@ -35,6 +33,7 @@ struct catalog {
 	size_t *commune_start;          /* province index -> first commune; [n] = end */
 	struct search *province_index;
 	struct search *commune_index;   /* group = province index + 1 */
+	struct oldunits *old;           /* the communes before 2025 */
 
 	char **strings;                 /* everything above points into these */
 	size_t nstrings, strings_cap;
@@ -79,22 +78,6 @@ static char **field_fold_keys;
 static int by_field_fold(const void *a, const void *b)
 {
 	return strcmp(field_fold_keys[*(const size_t *)a], field_fold_keys[*(const size_t *)b]);
-}
-
-/* The catalog whose procedures are being sorted (qsort has no context). */
-static const struct catalog *sorting;
-
-/* Orders procedure indexes by field, then folded name, then code. */
-static int by_field_name(const void *a, const void *b)
-{
-	const struct catalog_entry *x = &sorting->procs[*(const size_t *)a];
-	const struct catalog_entry *y = &sorting->procs[*(const size_t *)b];
-	int c;
-
-	if (x->field != y->field)
-		return x->field < y->field ? -1 : 1;
-	c = strcmp(sorting->proc_fold[*(const size_t *)a], sorting->proc_fold[*(const size_t *)b]);
-	return c ? c : strcmp(x->code, y->code);
 }
 
 /* Loads the fields, numbered by folded name. ids maps the database's ids
@@ -187,9 +170,6 @@ static void add_procedure(struct catalog *cat, sqlite3_stmt *st, const unsigned 
 	e->field_name = e->field ? cat->fields[e->field - 1].name : "";
 	if (e->field)
 		cat->fields[e->field - 1].count++;
-	cat->proc_fold[doc] = text_fold(name ? name : "");
-	if (cat->proc_fold[doc] == NULL)
-		cat->proc_fold[doc] = xstrdup("");
 	search_add(cat->proc_index, doc, SEARCH_NAME, name);
 	search_add(cat->proc_index, doc, SEARCH_FIELD, (const char *)sqlite3_column_text(st, 4));
 	search_add(cat->proc_index, doc, SEARCH_BODY, (const char *)sqlite3_column_text(st, 5));
@@ -204,7 +184,7 @@ static int load_procedures(struct catalog *cat)
 {
 	sqlite3_stmt *st;
 	unsigned *ids = NULL;
-	size_t nids = 0, n = 0, i;
+	size_t nids = 0, n = 0;
 
 	if (load_fields(cat, &ids, &nids) != 0)
 		return -1;
@@ -216,7 +196,6 @@ static int load_procedures(struct catalog *cat)
 		n = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	cat->procs = xcalloc(n ? n : 1, sizeof *cat->procs);
-	cat->proc_fold = xcalloc(n ? n : 1, sizeof *cat->proc_fold);
 	cat->proc_flags = xcalloc(n ? n : 1, sizeof *cat->proc_flags);
 	cat->proc_index = search_new((unsigned)n);
 	if (sqlite3_prepare_v2(cat->sql,
@@ -233,16 +212,6 @@ static int load_procedures(struct catalog *cat)
 	if (load_synonyms(cat) != 0)
 		return -1;
 	search_finish(cat->proc_index);
-
-	cat->by_field = xmalloc((cat->nprocs ? cat->nprocs : 1) * sizeof *cat->by_field);
-	for (i = 0; i < cat->nprocs; i++)
-		cat->by_field[i] = i;
-	sorting = cat;
-	qsort(cat->by_field, cat->nprocs, sizeof *cat->by_field, by_field_name);
-	sorting = NULL;
-	cat->field_start = xcalloc(cat->nfields + 2, sizeof *cat->field_start);
-	for (i = cat->nprocs; i-- > 0;)
-		cat->field_start[cat->procs[cat->by_field[i]].field] = i;
 	return 0;
 }
 
@@ -335,11 +304,15 @@ struct catalog *catalog_open(const char *path, char **cause)
 		catalog_close(cat);
 		return NULL;
 	}
-	if (load_procedures(cat) != 0 || load_units(cat) != 0) {
+	if (load_procedures(cat) != 0 || load_units(cat) != 0 ||
+	    (cat->old = oldunits_load(cat->sql, cat->provinces, cat->nprovinces, cat->communes,
+				      cat->ncommunes)) == NULL) {
 		*cause = xprintf("%s: %s", path, sqlite3_errmsg(cat->sql));
 		catalog_close(cat);
 		return NULL;
 	}
+	/* The lists are in memory now: the pages read for them can go. */
+	sqlite3_db_release_memory(cat->sql);
 	return cat;
 }
 
@@ -352,21 +325,17 @@ void catalog_close(struct catalog *cat)
 	sqlite3_close(cat->sql);
 	for (i = 0; i < cat->nstrings; i++)
 		free(cat->strings[i]);
-	for (i = 0; i < cat->nprocs; i++)
-		free(cat->proc_fold[i]);
 	free(cat->strings);
-	free(cat->proc_fold);
 	free(cat->proc_flags);
 	free(cat->procs);
 	free(cat->fields);
-	free(cat->by_field);
-	free(cat->field_start);
 	search_free(cat->proc_index);
 	free(cat->provinces);
 	free(cat->communes);
 	free(cat->commune_start);
 	search_free(cat->province_index);
 	search_free(cat->commune_index);
+	oldunits_free(cat->old);
 	free(cat->hits);
 	free(cat);
 }
@@ -464,20 +433,6 @@ const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n)
 {
 	*n = cat->nfields;
 	return cat->fields;
-}
-
-size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
-			  const struct catalog_entry **out, size_t max)
-{
-	size_t i, n = 0, start, count;
-
-	if (field == 0 || field > cat->nfields)
-		return 0;
-	start = cat->field_start[field];
-	count = cat->fields[field - 1].count;
-	for (i = first; i < count && n < max; i++)
-		out[n++] = &cat->procs[cat->by_field[start + i]];
-	return n;
 }
 
 const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i)
@@ -746,19 +701,6 @@ struct announcement_list *catalog_announcements_get(struct catalog *cat, const c
 	return announcements(cat, "shown_from <= ?1 AND shown_to >= ?1", date, cause);
 }
 
-struct announcement_list *catalog_announcement_get(struct catalog *cat, const char *id,
-						   char **cause)
-{
-	struct announcement_list *l = announcements(cat, "id = ?1", id, cause);
-
-	if (l != NULL && l->n == 0) {
-		announcement_list_free(l);
-		*cause = xprintf("no announcement %s", id);
-		return NULL;
-	}
-	return l;
-}
-
 void announcement_list_free(struct announcement_list *l)
 {
 	struct alist *al = (struct alist *)l;
@@ -815,17 +757,6 @@ const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *c
 	return NULL;
 }
 
-size_t catalog_search_provinces(struct catalog *cat, const char *query,
-				const struct catalog_unit **out, size_t max, size_t *total)
-{
-	struct search_hit *hits = hit_room(cat, max);
-	size_t n = search_run(cat->province_index, query, 0, 0, hits, max, total), i;
-
-	for (i = 0; i < n; i++)
-		out[i] = &cat->provinces[hits[i].doc];
-	return n;
-}
-
 size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
 			       const struct catalog_unit **out, size_t max, size_t *total)
 {
@@ -841,5 +772,129 @@ size_t catalog_search_communes(struct catalog *cat, const char *province, const 
 	n = search_run(cat->commune_index, query, p < 0 ? 0 : (unsigned)p + 1, 0, hits, max, total);
 	for (i = 0; i < n; i++)
 		out[i] = &cat->communes[hits[i].doc];
+	return n;
+}
+
+const struct catalog_old *catalog_olds(const struct catalog *cat, size_t *n)
+{
+	return oldunits_all(cat->old, n);
+}
+
+size_t catalog_old_find(const struct catalog *cat, const char *key,
+			const struct catalog_old **out, size_t max)
+{
+	return oldunits_find(cat->old, key, out, max);
+}
+
+const char *const *catalog_old_problems(const struct catalog *cat, size_t *n)
+{
+	return oldunits_problems(cat->old, n);
+}
+
+/* True when place p (a unit found by its own name) is among out[0..n). */
+static int listed(const struct catalog_place *out, size_t n, const struct catalog_unit *unit)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (out[i].unit == unit && out[i].was == NULL && out[i].was_province == NULL)
+			return 1;
+	return 0;
+}
+
+/* True when two names fold the same ("Tỉnh Khánh Hòa", "Tỉnh Khánh Hoà"). */
+static int same_name(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	int same = fa && fb && strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* Adds the 2025 units an old name (hit doc) stands for to out[*n..max). */
+typedef void expand_fn(struct catalog *cat, unsigned doc, struct catalog_place *out, size_t *n,
+		       size_t max);
+
+/* Merges hits by their own names (of units[]) and by old names (expanded
+ * into their 2025 units) into out, best score first, a unit's own name
+ * first among equals. Returns the number written. */
+static size_t merge_places(struct catalog *cat, const struct search_hit *own, size_t nown,
+			   const struct catalog_unit *units, const struct search_hit *was,
+			   size_t nwas, expand_fn *expand, struct catalog_place *out, size_t max)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (n < max && (i < nown || j < nwas)) {
+		if (i < nown && (j >= nwas || own[i].score >= was[j].score))
+			out[n++] = (struct catalog_place){ &units[own[i++].doc], NULL, NULL };
+		else
+			expand(cat, was[j++].doc, out, &n, max);
+	}
+	return n;
+}
+
+/* The 2025 communes old commune doc went into; one of the same name as the
+ * old commune, already listed under its own name, is not repeated. */
+static void expand_old(struct catalog *cat, unsigned doc, struct catalog_place *out, size_t *n,
+		       size_t max)
+{
+	size_t all, k;
+	const struct catalog_old *o = &catalog_olds(cat, &all)[doc];
+
+	for (k = 0; k < o->nnow && *n < max; k++)
+		if (!(listed(out, *n, o->now[k]) && same_name(o->name, o->now[k]->name)))
+			out[(*n)++] = (struct catalog_place){ o->now[k], o, NULL };
+}
+
+/* The 2025 province old province doc is part of, unless listed already
+ * under the same name. */
+static void expand_province(struct catalog *cat, unsigned doc, struct catalog_place *out,
+			    size_t *n, size_t max)
+{
+	size_t all;
+	const struct catalog_old_province *p = &oldunits_provinces(cat->old, &all)[doc];
+
+	if (*n < max && !(listed(out, *n, p->now) && same_name(p->name, p->now->name)))
+		out[(*n)++] = (struct catalog_place){ p->now, NULL, p->name };
+}
+
+size_t catalog_search_places(struct catalog *cat, const char *province, const char *query,
+			     struct catalog_place *out, size_t max, size_t *total)
+{
+	struct search_hit *own = xcalloc(max ? max : 1, sizeof *own);
+	struct search_hit *was = xcalloc(max ? max : 1, sizeof *was);
+	long p = province ? province_at(cat, province) : -1;
+	size_t nown = 0, nwas = 0, town = 0, twas = 0, n = 0;
+
+	if (province == NULL || p >= 0) {
+		unsigned group = p < 0 ? 0 : (unsigned)p + 1;
+
+		nown = search_run(cat->commune_index, query, group, 0, own, max, &town);
+		nwas = oldunits_search(cat->old, query, group, was, max, &twas);
+		n = merge_places(cat, own, nown, cat->communes, was, nwas, expand_old, out, max);
+	}
+	if (total)
+		*total = town + twas;
+	free(own);
+	free(was);
+	return n;
+}
+
+size_t catalog_search_province_places(struct catalog *cat, const char *query,
+				      struct catalog_place *out, size_t max, size_t *total)
+{
+	struct search_hit *own = xcalloc(max ? max : 1, sizeof *own);
+	struct search_hit *was = xcalloc(max ? max : 1, sizeof *was);
+	size_t town = 0, twas = 0, n, nown, nwas;
+
+	nown = search_run(cat->province_index, query, 0, 0, own, max, &town);
+	nwas = oldunits_search_provinces(cat->old, query, was, max, &twas);
+	n = merge_places(cat, own, nown, cat->provinces, was, nwas, expand_province, out, max);
+	if (total)
+		*total = town + twas;
+	free(own);
+	free(was);
 	return n;
 }

@@ -83,11 +83,6 @@ struct catalog_field {
 /* The fields, by name; *n gets their number. */
 const struct catalog_field *catalog_fields(const struct catalog *cat, size_t *n);
 
-/* A field's procedures by name, up to max from the first-th on; returns the
- * number written. */
-size_t catalog_field_list(const struct catalog *cat, unsigned field, size_t first,
-			  const struct catalog_entry **out, size_t max);
-
 /* The i-th procedure in the order of their codes (0 .. catalog_count()
  * - 1), or NULL past the end. */
 const struct catalog_entry *catalog_entry_at(const struct catalog *cat, size_t i);
@@ -183,10 +178,6 @@ struct announcement_list {
 struct announcement_list *catalog_announcements_get(struct catalog *cat, const char *date,
 						    char **cause);
 
-/* One announcement by id (shown or not), or NULL with *cause set. */
-struct announcement_list *catalog_announcement_get(struct catalog *cat, const char *id,
-						   char **cause);
-
 /* Frees a list; NULL is ignored. */
 void announcement_list_free(struct announcement_list *l);
 
@@ -209,13 +200,66 @@ const struct catalog_unit *catalog_communes(const struct catalog *cat, const cha
 /* A province or commune by its code, or NULL. */
 const struct catalog_unit *catalog_unit(const struct catalog *cat, const char *code);
 
-/* Searches the provinces the same way as procedures. */
-size_t catalog_search_provinces(struct catalog *cat, const char *query,
-				const struct catalog_unit **out, size_t max, size_t *total);
 
 /* Searches the communes of one province (or of all, when province is
- * NULL: a person may know the commune, not the new province). */
+ * NULL) by their own names only (catalog_search_places: old names too). */
 size_t catalog_search_communes(struct catalog *cat, const char *province, const char *query,
 			       const struct catalog_unit **out, size_t max, size_t *total);
+
+/* --- Communes before the 2025 reform --------------------------------- */
+
+/* A commune, ward or township from before 1 July 2025 (names written the
+ * modern way, oldaddr.h) and the 2025 communes it went into: one, or two
+ * or three when it was split. */
+struct catalog_old {
+	const char *name;       /* "Xã Hành Đức" */
+	const char *district;   /* "Huyện Nghĩa Hành" */
+	const char *province;   /* "Tỉnh Quảng Ngãi": the province before 2025 */
+	const struct catalog_unit *const *now; /* 2025 communes, by code */
+	size_t nnow;
+};
+
+/* A province from before 2025 and the 2025 province it is part of. */
+struct catalog_old_province {
+	const char *name;       /* "Tỉnh Bình Dương" */
+	const struct catalog_unit *now; /* "Thành phố Hồ Chí Minh" */
+};
+
+/* Every old commune of the mapping; *n gets their number (0 when the
+ * content has no mapping). */
+const struct catalog_old *catalog_olds(const struct catalog *cat, size_t *n);
+
+/* The old communes whose matching key (oldaddr_key) is key: up to max
+ * written, the number of all returned. */
+size_t catalog_old_find(const struct catalog *cat, const char *key,
+			const struct catalog_old **out, size_t max);
+
+/* Problems of the mapping in content.db (a 2025 commune it names that is
+ * missing, or in another province), as messages; *n their number. */
+const char *const *catalog_old_problems(const struct catalog *cat, size_t *n);
+
+/* One result of the address picker's search: a 2025 unit, found by its
+ * own name (was and was_province NULL) or by what it was called before
+ * 2025: an old commune (was) or an old province (was_province). */
+struct catalog_place {
+	const struct catalog_unit *unit;
+	const struct catalog_old *was;
+	const char *was_province;
+};
+
+/* Searches the communes of one province (or of all, when province is
+ * NULL) by their names and by the names of the old communes and districts
+ * they were made from: "hanh duc" finds Xã Đình Cương (was Xã Hành Đức),
+ * every commune a split one went into; with province NULL, of every
+ * province (a person may know the commune, not the new province). Results
+ * of both kinds are ranked together the same way as procedures; an old
+ * name that is the same as the 2025 commune it became is not repeated. */
+size_t catalog_search_places(struct catalog *cat, const char *province, const char *query,
+			     struct catalog_place *out, size_t max, size_t *total);
+
+/* Searches the provinces the same way, by their names and the old provinces' names
+ * ("binh duong" finds Thành phố Hồ Chí Minh, was Tỉnh Bình Dương). */
+size_t catalog_search_province_places(struct catalog *cat, const char *query,
+				      struct catalog_place *out, size_t max, size_t *total);
 
 #endif

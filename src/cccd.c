@@ -53,21 +53,15 @@ int cccd_looks_like(const char *text, size_t n)
  * the booth's clock is not set). */
 static int date_parse(const char *s, struct cccd_date *d)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	time_t now = time(NULL);
 	struct tm today;
-	int leap, max;
 
 	if (!all_digits(s, 8))
 		return -1;
-	d->day = (s[0] - '0') * 10 + (s[1] - '0');
-	d->month = (s[2] - '0') * 10 + (s[3] - '0');
-	d->year = atoi(s + 4);
-	if (d->month < 1 || d->month > 12 || d->year < 1900)
-		return -1;
-	leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
-	max = days[d->month - 1] + (d->month == 2 && leap);
-	if (d->day < 1 || d->day > max)
+	d->day = digits_value(s, 2);
+	d->month = digits_value(s + 2, 2);
+	d->year = digits_value(s + 4, 4);
+	if (d->year < 1900 || !day_exists(d->year, d->month, d->day))
 		return -1;
 	localtime_r(&now, &today);
 	if (clock_known((long long)now) && d->year * 10000 + d->month * 100 + d->day >

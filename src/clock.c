@@ -52,3 +52,11 @@ void clock_build_date(char *out, size_t size)
 	build_day(&y, &m, &d);
 	snprintf(out, size, "%04d-%02d-%02d", y, m, d);
 }
+
+long long clock_steady_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

@@ -17,6 +17,10 @@ long long clock_build_time(void);
 /* True when t (unix seconds) can be a real time: not before the build. */
 int clock_known(long long t);
 
+/* Milliseconds of a steady clock (CLOCK_MONOTONIC): for pauses, never
+ * moved by NTP setting the time. */
+long long clock_steady_ms(void);
+
 /* Writes "YYYY-MM-DD" of the build day into out (11 bytes or more). */
 void clock_build_date(char *out, size_t size);
 

@@ -14,22 +14,51 @@
 #include "text.h"
 #include "util.h"
 
-enum kind { K_STR, K_INT, K_ENUM, K_WORDS };
+/* K_WORD is one of a list of words kept as text (the language names a
+ * catalog, the console size a font file); K_ENUM is one of a list of
+ * words stored as an enum: the word's place in the list, or values[place]
+ * when the key has values; K_WORDS is a list of words from allowed, kept
+ * as text. */
+enum kind { K_STR, K_INT, K_WORD, K_ENUM, K_WORDS };
 
 struct key {
 	const char *section;
 	const char *name;
 	enum kind kind;
 	size_t offset;
-	size_t size;       /* K_STR, K_ENUM: buffer size */
+	size_t size;       /* K_STR, K_WORD: buffer size */
 	int min, max;      /* K_INT */
-	const char *allowed; /* K_ENUM, K_WORDS: space-separated words */
+	const char *const *words; /* K_WORD, K_ENUM: the words allowed, NULL last */
+	const int *values;        /* K_ENUM: the enum of each word, NULL: its place */
+	const char *allowed;      /* K_WORDS: space-separated words */
 };
 
-#define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, NULL }
-#define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL }
-#define ENUM(s, k, f, a) { s, k, K_ENUM, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, a }
-#define WORDS(s, k, f, a) { s, k, K_WORDS, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0, a }
+/* The size of field f, checked to be an int's for an enum (a compile
+ * error otherwise: an ENUM over a text field would overwrite it). */
+#define FIELD_SIZE(f) sizeof(((struct config *)0)->f)
+#define ENUM_SIZE(f) sizeof(char[FIELD_SIZE(f) == sizeof(int) ? sizeof(int) : -1])
+
+#define STR(s, k, f) { s, k, K_STR, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, NULL, NULL, NULL }
+#define INT(s, k, f, lo, hi) { s, k, K_INT, offsetof(struct config, f), 0, lo, hi, NULL, NULL, NULL }
+#define WORD(s, k, f, w) { s, k, K_WORD, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, w, NULL, NULL }
+#define ENUM(s, k, f, w) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, NULL, NULL }
+#define ENUM_AS(s, k, f, w, v) { s, k, K_ENUM, offsetof(struct config, f), ENUM_SIZE(f), 0, 0, w, v, NULL }
+#define WORDS(s, k, f, a) { s, k, K_WORDS, offsetof(struct config, f), FIELD_SIZE(f), 0, 0, NULL, NULL, a }
+
+/* The words of each choice, in the order of its enum (or of values). */
+static const char *const languages[] = { "vi", "en", NULL };
+static const char *const inputs[] = { "keyboard", "touch", "keypad", NULL };
+static const char *const keypad_styles[] = { "predictive", "multitap", NULL };
+static const char *const typings[] = { "telex", "vni", "viqr", "none", NULL };
+static const int typing_values[] = { VI_TELEX, VI_VNI, VI_VIQR, VI_NONE };
+static const char *const tones[] = { "modern", "old", NULL };
+static const char *const displays[] = { "auto", "console", "terminal", NULL };
+static const char *const console_sizes[] = { "16x32", "12x24", "8x16", NULL };
+static const char *const keypad_layouts[] = { "pc", "phone", NULL };
+static const char *const printer_types[] = { "file", "device", "command", "none", NULL };
+static const char *const codepages[] = { "raster", "text", NULL };
+static const char *const services[] = { "account", "card", NULL };
+static const char *const yes_no[] = { "no", "yes", NULL };
 
 static const struct key keys[] = {
 	STR("booth", "id", booth_id),
@@ -38,24 +67,26 @@ static const struct key keys[] = {
 	STR("paths", "state_dir", state_dir),
 	STR("paths", "content_dir", content_dir),
 	STR("content", "allowed_signers", allowed_signers),
-	ENUM("ui", "language", language, "vi en"),
+	WORD("ui", "language", language, languages),
 	INT("ui", "idle_timeout", idle_timeout, 5, 3600),
 	INT("ui", "idle_countdown", idle_countdown, 2, 120),
-	ENUM("ui", "input", input, "keyboard touch keypad"),
-	ENUM("ui", "typing", typing, "telex vni viqr none"),
-	ENUM("ui", "tones", tones, "modern old"),
-	ENUM("ui", "display", display, "auto console terminal"),
-	ENUM("console", "size", console_size, "16x32 12x24 8x16"),
+	ENUM("ui", "input", input, inputs),
+	ENUM("ui", "keypad", keypad_style, keypad_styles),
+	ENUM_AS("ui", "typing", typing, typings, typing_values),
+	ENUM("ui", "tones", tones, tones),
+	ENUM("ui", "display", display, displays),
+	WORD("console", "size", console_size, console_sizes),
 	STR("console", "font", console_font),
-	ENUM("keypad", "layout", keypad_layout, "pc phone"),
+	ENUM("keypad", "layout", keypad_layout, keypad_layouts),
 	WORDS("keypad", "hash", keypad_hash, KEYMAP_WORDS),
 	WORDS("keypad", "star", keypad_star, KEYMAP_WORDS),
 	WORDS("keypad", "backspace", keypad_backspace, KEYMAP_WORDS),
-	ENUM("printer", "type", printer_type, "file device command none"),
+	WORDS("keypad", "voice", keypad_voice, KEYMAP_WORDS),
+	ENUM("printer", "type", printer_type, printer_types),
 	STR("printer", "path", printer_path),
 	STR("printer", "command", printer_command),
 	INT("printer", "width", printer_width, 58, 80),
-	ENUM("printer", "codepage", printer_codepage, "raster text"),
+	ENUM("printer", "codepage", printer_codepage, codepages),
 	INT("printer", "band", printer_band, 8, 2047),
 	INT("printer", "timeout", printer_timeout, 1, 600),
 	INT("printer", "baud", printer_baud, 0, 921600),
@@ -64,7 +95,7 @@ static const struct key keys[] = {
 	STR("payment", "account", payment_account),
 	STR("payment", "account_name", payment_account_name),
 	STR("payment", "bank_name", payment_bank_name),
-	ENUM("payment", "service", payment_service, "account card"),
+	ENUM("payment", "service", payment_service, services),
 	STR("scanner", "device", scanner_device),
 	INT("scanner", "baud", scanner_baud, 1200, 115200),
 	STR("upload", "url", upload_url),
@@ -82,6 +113,13 @@ static const struct key keys[] = {
 	INT("upload", "lookup_timeout", upload_lookup_timeout, 1, 60),
 	INT("privacy", "erase_after_days", privacy_erase_after_days, 0, 3650),
 	STR("metrics", "textfile_dir", metrics_textfile_dir),
+	ENUM("voice", "enabled", voice_enabled, yes_no),
+	STR("voice", "voice", voice_vi),
+	STR("voice", "voice_en", voice_en),
+	INT("voice", "rate", voice_rate, 80, 450),
+	INT("voice", "volume", voice_volume, 0, 200),
+	STR("voice", "player", voice_player),
+	STR("voice", "cache_dir", voice_cache_dir),
 	INT("touch", "font_size", touch_font_size, 0, 200),
 };
 
@@ -96,22 +134,23 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->language, sizeof cfg->language, "vi");
 	cfg->idle_timeout = 90;
 	cfg->idle_countdown = 15;
-	snprintf(cfg->input, sizeof cfg->input, "keyboard");
-	snprintf(cfg->typing, sizeof cfg->typing, "telex");
-	snprintf(cfg->tones, sizeof cfg->tones, "modern");
-	snprintf(cfg->display, sizeof cfg->display, "auto");
+	cfg->input = INPUT_KEYBOARD;
+	cfg->keypad_style = KEYPAD_PREDICTIVE;
+	cfg->typing = VI_TELEX;
+	cfg->tones = TONES_MODERN;
+	cfg->display = DISPLAY_AUTO;
 	snprintf(cfg->console_size, sizeof cfg->console_size, "16x32");
-	snprintf(cfg->keypad_layout, sizeof cfg->keypad_layout, "pc");
-	snprintf(cfg->printer_type, sizeof cfg->printer_type, "file");
+	cfg->keypad_layout = LAYOUT_PC;
+	cfg->printer_type = PRINTER_FILE;
 	snprintf(cfg->printer_path, sizeof cfg->printer_path, "var/printer");
 	cfg->printer_width = 58;
-	snprintf(cfg->printer_codepage, sizeof cfg->printer_codepage, "raster");
+	cfg->printer_codepage = CODEPAGE_RASTER;
 	cfg->printer_band = 128;
 	cfg->printer_timeout = 10;
 	/* The National Public Service Portal's dossier lookup page; the code
 	 * rides after '#', which the page ignores (docs/printing.md). */
 	snprintf(cfg->receipt_lookup_url, sizeof cfg->receipt_lookup_url, "%s", CONFIG_LOOKUP_URL);
-	snprintf(cfg->payment_service, sizeof cfg->payment_service, "account");
+	cfg->payment_service = SERVICE_ACCOUNT;
 	cfg->scanner_baud = 9600;
 	cfg->upload_timeout = 20;
 	cfg->upload_connect_timeout = 10;
@@ -122,6 +161,52 @@ void config_defaults(struct config *cfg)
 	cfg->upload_status_days = 60;
 	cfg->upload_lookup_timeout = 5;
 	cfg->privacy_erase_after_days = 30;
+	snprintf(cfg->voice_vi, sizeof cfg->voice_vi, "vi");
+	snprintf(cfg->voice_en, sizeof cfg->voice_en, "en");
+	cfg->voice_rate = 140;
+	cfg->voice_volume = 100;
+	snprintf(cfg->voice_player, sizeof cfg->voice_player, "aplay -q");
+}
+
+/* The place of word among words (NULL last), or -1. */
+static int word_place(const char *word, const char *const *words)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(words[i], word) == 0)
+			return i;
+	return -1;
+}
+
+/* "must be one of: a b c (not "value")". */
+static char *not_one_of(const char *const *words, const char *value)
+{
+	char list[256] = "";
+	size_t used = 0;
+	int i;
+
+	for (i = 0; words[i] != NULL && used < sizeof list; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? " " : "",
+					 words[i]);
+	return xprintf("must be one of: %s (not \"%s\")", list, value);
+}
+
+const char *config_word(const char *section, const char *name, int value)
+{
+	size_t i;
+	int w;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const struct key *k = &keys[i];
+
+		if (k->kind != K_ENUM || strcmp(k->section, section) != 0 || strcmp(k->name, name) != 0)
+			continue;
+		for (w = 0; k->words[w] != NULL; w++)
+			if ((k->values ? k->values[w] : w) == value)
+				return k->words[w];
+	}
+	return "?";
 }
 
 /* libinih goes on after a line it refuses and reports the first one, so
@@ -189,11 +274,18 @@ static char *set_value(struct config *cfg, const struct key *k, const char *valu
 		*(int *)(void *)field = (int)v;
 		return NULL;
 	}
-	case K_ENUM:
-		if (!word_in_list(value, k->allowed))
-			return xprintf("must be one of: %s (not \"%s\")", k->allowed, value);
-		snprintf(field, k->size, "%s", value);
+	case K_WORD:
+	case K_ENUM: {
+		int place = word_place(value, k->words);
+
+		if (place < 0)
+			return not_one_of(k->words, value);
+		if (k->kind == K_WORD)
+			snprintf(field, k->size, "%s", value);
+		else
+			*(int *)(void *)field = k->values ? k->values[place] : place;
 		return NULL;
+	}
 	case K_WORDS:
 		return set_words(field, k, value);
 	}

@@ -3,7 +3,20 @@
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
 
+#include "vi_input.h"
+
 #define CONFIG_STR 512
+
+/* The choices of the config, parsed once by config_load: the rest of the
+ * program compares these, never the words. */
+enum ui_input { INPUT_KEYBOARD, INPUT_TOUCH, INPUT_KEYPAD };   /* [ui] input */
+enum ui_tones { TONES_MODERN, TONES_OLD };                     /* [ui] tones */
+enum ui_display { DISPLAY_AUTO, DISPLAY_CONSOLE, DISPLAY_TERMINAL }; /* [ui] display */
+enum keypad_layout { LAYOUT_PC, LAYOUT_PHONE };                /* [keypad] layout */
+enum keypad_style { KEYPAD_PREDICTIVE, KEYPAD_MULTITAP };      /* [ui] keypad */
+enum printer_type { PRINTER_FILE, PRINTER_DEVICE, PRINTER_COMMAND, PRINTER_NONE };
+enum printer_codepage { CODEPAGE_RASTER, CODEPAGE_TEXT };     /* [printer] codepage */
+enum payment_service { SERVICE_ACCOUNT, SERVICE_CARD };       /* [payment] service */
 
 /* The default [receipt] lookup_url: the National Public Service Portal's
  * dossier lookup page, the receipt code after '#'. */
@@ -24,24 +37,26 @@ struct config {
 	char language[16];            /* catalog shown first, "vi" */
 	int idle_timeout;             /* seconds without input before the countdown */
 	int idle_countdown;           /* seconds the countdown lasts */
-	char input[16];               /* keyboard | touch | keypad */
-	char typing[16];              /* telex | vni | viqr | none (keyboard) */
-	char tones[16];               /* modern (hoà) | old (hòa) */
-	char display[16];             /* auto | console | terminal (glyphs.h) */
+	enum ui_input input;          /* keyboard | touch | keypad */
+	enum keypad_style keypad_style; /* predictive | multitap (keypad booths) */
+	enum vi_method typing;        /* telex | vni | viqr | none (keyboard) */
+	enum ui_tones tones;          /* modern (hoà) | old (hòa) */
+	enum ui_display display;      /* auto | console | terminal (glyphs.h) */
 	/* [console] */
 	char console_size[16];        /* 8x16 | 12x24 | 16x32: the packaged font */
 	char console_font[CONFIG_STR];/* another PSF font; "" the packaged one */
 	/* [keypad] (input = keypad; see keymap.h) */
-	char keypad_layout[16];       /* pc | phone: the defaults below */
+	enum keypad_layout keypad_layout; /* pc | phone: the defaults below */
 	char keypad_hash[64];         /* keys acting as #, "" the layout's */
 	char keypad_star[64];         /* keys acting as * */
 	char keypad_backspace[64];    /* keys acting as Backspace */
+	char keypad_voice[64];        /* keys that say the screen again */
 	/* [printer] */
-	char printer_type[16];        /* file | device | command | none */
+	enum printer_type printer_type; /* file | device | command | none */
 	char printer_path[CONFIG_STR];/* folder (file), device path (device) */
 	char printer_command[CONFIG_STR];
 	int printer_width;            /* 58 or 80 (mm) */
-	char printer_codepage[16];    /* raster (Unifont dots) | text (own font, no marks) */
+	enum printer_codepage printer_codepage; /* raster (Unifont dots) | text (own font, no marks) */
 	int printer_band;             /* dot rows per GS v 0 command */
 	int printer_timeout;          /* seconds a device or command may stall */
 	int printer_baud;             /* serial printers; 0 keeps the port's speed */
@@ -52,7 +67,7 @@ struct config {
 	char payment_account[64];
 	char payment_account_name[CONFIG_STR];
 	char payment_bank_name[CONFIG_STR];
-	char payment_service[16];     /* account | card */
+	enum payment_service payment_service; /* account | card */
 	/* [scanner] */
 	char scanner_device[CONFIG_STR]; /* serial/USB-CDC QR scanner, "" none */
 	int scanner_baud;
@@ -77,6 +92,14 @@ struct config {
 	char metrics_textfile_dir[CONFIG_STR]; /* node_exporter's textfile
 				       * collector folder the upload worker
 				       * writes kiosk.prom into; "" none */
+	/* [voice] (voice.h, docs/config.md) */
+	int voice_enabled;            /* yes (1) | no (0): say each screen aloud */
+	char voice_vi[64];            /* espeak-ng voice for Vietnamese */
+	char voice_en[64];            /* ... and for English */
+	int voice_rate;               /* words per minute */
+	int voice_volume;             /* espeak-ng amplitude, 100 normal */
+	char voice_player[CONFIG_STR];/* plays a WAV file given as its last word */
+	char voice_cache_dir[CONFIG_STR]; /* synthesised prompts; "" STATE_DIR/voice */
 	/* [touch] (read by the touch session, kiosk-touch-session) */
 	int touch_font_size;          /* letter size in pixels; 0 fits 80x24 */
 };
@@ -87,6 +110,11 @@ void config_defaults(struct config *cfg);
 /* Loads path over the defaults. Returns 0, or -1 with *cause set to a
  * message naming the file, line and key (the caller frees it). */
 int config_load(struct config *cfg, const char *path, char **cause);
+
+/* The word of the config file for the value of a choice, e.g.
+ * config_word("printer", "type", PRINTER_COMMAND) is "command"; "?" for
+ * a key that is no choice or a value out of range. */
+const char *config_word(const char *section, const char *name, int value);
 
 /* Writes "dir/name" into out (size bytes). Returns -1 when it does not fit. */
 int config_join(char *out, unsigned size, const char *dir, const char *name);

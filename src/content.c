@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "oldaddr.h"
 #include "papers.h"
 #include "ptime.h"
 #include "synonyms.h"
@@ -59,6 +60,14 @@ static const char schema[] =
 	"CREATE TABLE communes (code TEXT PRIMARY KEY, province TEXT NOT NULL"
 	"  REFERENCES provinces (code), name TEXT NOT NULL, kind TEXT NOT NULL, fold TEXT NOT NULL);"
 	"CREATE INDEX communes_by_province ON communes (province, code);"
+	"CREATE TABLE old_communes (id INTEGER PRIMARY KEY, province TEXT NOT NULL"
+	"  REFERENCES provinces (code), name TEXT NOT NULL, district TEXT NOT NULL,"
+	"  old_province TEXT NOT NULL, fold TEXT NOT NULL, district_fold TEXT NOT NULL,"
+	"  key TEXT NOT NULL);"
+	"CREATE INDEX old_communes_by_key ON old_communes (key);"
+	"CREATE TABLE old_targets (old_id INTEGER NOT NULL REFERENCES old_communes (id),"
+	"  seq INTEGER NOT NULL, commune TEXT NOT NULL REFERENCES communes (code),"
+	"  PRIMARY KEY (old_id, seq));"
 	"CREATE TABLE announcements (id TEXT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL,"
 	"  shown_from TEXT NOT NULL, shown_to TEXT NOT NULL);"
 	"CREATE TEMP TABLE origin (kind TEXT, code TEXT, file TEXT, PRIMARY KEY (kind, code));";
@@ -762,6 +771,156 @@ static void load_units(struct build *b, json_t *root)
 	b->where[0] = '\0';
 }
 
+/* Checks an old unit's name (one line, written the modern way). */
+static const char *old_name(struct build *b, json_t *obj, const char *key)
+{
+	const char *s = get_text(b, obj, key, 1, ONE_LINE);
+	char *why = s ? oldaddr_name_problem(s) : NULL;
+
+	if (why != NULL) {
+		problem(b, "\"%s\": %s", key, why);
+		free(why);
+		return NULL;
+	}
+	return s;
+}
+
+/* Checks that 2025 commune code, named name, is in province; 0 when so. */
+static int target_ok(struct build *b, const char *code, const char *name, const char *province)
+{
+	sqlite3_stmt *st = prepare(b, "SELECT province, name FROM communes WHERE code = ?");
+	int rc = -1;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		problem(b, "no 2025 commune %s in units/", code);
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), province) != 0)
+		problem(b, "commune %s is in province %s, not %s", code,
+			(const char *)sqlite3_column_text(st, 0), province);
+	else if (strcmp((const char *)sqlite3_column_text(st, 1), name) != 0)
+		problem(b, "commune %s is \"%s\" in units/, not \"%s\"", code,
+			(const char *)sqlite3_column_text(st, 1), name);
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Checks the "now" list of an old commune: 2025 communes of province
+ * (code and name as in units/); inserts them for old id when id > 0. */
+static void old_targets(struct build *b, json_t *now, const char *province, sqlite3_int64 id)
+{
+	char where[64];
+	json_t *t;
+	size_t i;
+
+	snprintf(where, sizeof where, "%.63s", b->where);
+	if (json_array_size(now) == 0)
+		problem(b, "\"now\" must name the 2025 commune or communes it went into");
+	json_array_foreach(now, i, t) {
+		const char *code, *name;
+		sqlite3_stmt *st;
+
+		snprintf(b->where, sizeof b->where, "%s: now[%zu]", where, i);
+		if (!json_is_object(t)) {
+			problem(b, "must be an object {...}");
+			continue;
+		}
+		check_keys(b, t, "code name");
+		code = get_text(b, t, "code", 1, ONE_LINE);
+		name = get_text(b, t, "name", 1, ONE_LINE);
+		if (code == NULL || name == NULL || target_ok(b, code, name, province) != 0 || id <= 0 ||
+		    (st = prepare(b, "INSERT INTO old_targets (old_id, seq, commune)"
+				  " VALUES (?, ?, ?)")) == NULL)
+			continue;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+		run(b, st);
+	}
+	snprintf(b->where, sizeof b->where, "%s", where);
+}
+
+/* Inserts an old commune of 2025 province province; returns its id, 0
+ * when it is listed twice, -1 on error. */
+static sqlite3_int64 insert_old(struct build *b, const char *province, const char *const name[3])
+{
+	char *whole = xprintf("%s, %s, %s", name[0], name[1], name[2]);
+	char *key = oldaddr_key(name[0], name[1], name[2]), *f = fold(name[0]), *fd = fold(name[1]);
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 id = 0;
+
+	if (claim(b, "old commune", whole) == 0 && key != NULL &&
+	    (st = prepare(b, "INSERT INTO old_communes (province, name, district, old_province,"
+			  " fold, district_fold, key) VALUES (?, ?, ?, ?, ?, ?, ?)")) != NULL) {
+		bind_text(st, 1, province);
+		bind_text(st, 2, name[0]);
+		bind_text(st, 3, name[1]);
+		bind_text(st, 4, name[2]);
+		bind_text(st, 5, f);
+		bind_text(st, 6, fd);
+		bind_text(st, 7, key);
+		id = run(b, st) == 0 ? sqlite3_last_insert_rowid(b->sql) : -1;
+	}
+	free(whole);
+	free(key);
+	free(f);
+	free(fd);
+	return id;
+}
+
+/* Checks and inserts one file of old communes (old-units/PP.json): the
+ * 2025 province PP, then each commune from before 2025 with the 2025
+ * communes of PP it went into. */
+static void load_old_units(struct build *b, json_t *root, const char *stem)
+{
+	const char *code, *name;
+	json_t *communes, *c;
+	sqlite3_stmt *st;
+	size_t i;
+	int known = 0;
+
+	check_keys(b, root, "code name communes");
+	code = get_text(b, root, "code", 1, ONE_LINE);
+	name = get_text(b, root, "name", 1, ONE_LINE);
+	communes = get_array(b, root, "communes", 1);
+	if (code == NULL || name == NULL || communes == NULL)
+		return;
+	if (strcmp(code, stem) != 0)
+		problem(b, "the file must be named after its province's code: %s.json", code);
+	if ((st = prepare(b, "SELECT name FROM provinces WHERE code = ?")) == NULL)
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		problem(b, "no 2025 province %s in units/", code);
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), name) != 0)
+		problem(b, "province %s is \"%s\" in units/, not \"%s\"", code,
+			(const char *)sqlite3_column_text(st, 0), name);
+	else
+		known = 1;
+	sqlite3_finalize(st);
+	json_array_foreach(communes, i, c) {
+		const char *names[3];
+		json_t *now;
+
+		snprintf(b->where, sizeof b->where, "communes[%zu]", i);
+		if (!json_is_object(c)) {
+			problem(b, "must be an object {...}");
+			continue;
+		}
+		check_keys(b, c, "commune district province now");
+		names[0] = old_name(b, c, "commune");
+		names[1] = old_name(b, c, "district");
+		names[2] = old_name(b, c, "province");
+		if ((now = get_array(b, c, "now", 1)) != NULL)
+			old_targets(b, now, code, known && names[0] && names[1] && names[2] ?
+				    insert_old(b, code, names) : 0);
+	}
+	b->where[0] = '\0';
+}
+
 /* Checks and inserts one announcement file; its id is the file's name. */
 static void load_announcement(struct build *b, json_t *root, const char *stem)
 {
@@ -917,6 +1076,7 @@ static void write_meta(struct build *b)
 		 "INSERT INTO meta (key, value) VALUES ('format', '%d'), ('built_at', '%s');"
 		 "INSERT INTO meta SELECT 'procedures', count(*) FROM procedures;"
 		 "INSERT INTO meta SELECT 'communes', count(*) FROM communes;"
+		 "INSERT INTO meta SELECT 'old_communes', count(*) FROM old_communes;"
 		 "INSERT INTO meta SELECT 'announcements', count(*) FROM announcements;"
 		 "INSERT INTO meta SELECT 'synonyms', count(*) FROM synonyms;"
 		 "PRAGMA user_version = %d;", CONTENT_FORMAT, when, CONTENT_FORMAT);
@@ -980,6 +1140,7 @@ int content_build(const char *src, const char *out, content_report_fn *report, v
 	load_folder(&b, "procedures", 1, load_procedure);
 	load_folder(&b, "units", 1, load_units_file);
 	load_folder(&b, "announcements", 0, load_announcement);
+	load_folder(&b, "old-units", 0, load_old_units); /* after units: it names them */
 	load_synonyms(&b);
 	snprintf(b.file, sizeof b.file, "%s", out ? out : "content.db");
 	b.where[0] = '\0';

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directive.h"
 #include "i18n.h"
 #include "problems.h"
-#include "screendef.h"
 #include "text.h"
 #include "util.h"
 
@@ -34,7 +34,7 @@ static int band_number(const char *s, int *out)
 /* Parses "counter ID FIRST LAST LABEL" into the next free slot. */
 static void parse_counter(struct counters *cs, char *rest, int n, struct problems *p)
 {
-	char *id = screendef_word(&rest), *first = screendef_word(&rest), *last = screendef_word(&rest);
+	char *id = directive_word(&rest), *first = directive_word(&rest), *last = directive_word(&rest);
 	struct counter c = { .line = n };
 	int i;
 
@@ -42,7 +42,7 @@ static void parse_counter(struct counters *cs, char *rest, int n, struct problem
 		problems_add(p, cs->file, n, "at most %d counters", COUNTER_MAX);
 		return;
 	}
-	if (!screendef_name_ok(id) || strlen(id) > COUNTER_ID_MAX) {
+	if (!directive_name_ok(id) || strlen(id) > COUNTER_ID_MAX) {
 		problems_add(p, cs->file, n, "a counter's id is 1 to %d of a-z 0-9 - _, not \"%s\"",
 			     COUNTER_ID_MAX, id);
 		return;
@@ -53,7 +53,7 @@ static void parse_counter(struct counters *cs, char *rest, int n, struct problem
 			     COUNTER_NUMBER_MAX);
 		return;
 	}
-	if (!screendef_text_ok(rest, cs->file, n, p))
+	if (!directive_text_ok(rest, cs->file, n, p))
 		return;
 	for (i = 0; i < cs->n; i++) {
 		if (strcmp(cs->v[i].id, id) == 0) {
@@ -72,37 +72,23 @@ static void parse_counter(struct counters *cs, char *rest, int n, struct problem
 	cs->v[cs->n++] = c;
 }
 
+/* Handles one directive of the counters file (arg). */
+static void parse_line(void *arg, char *kw, char *rest, const char *file, int n,
+		       struct problems *p)
+{
+	if (strcmp(kw, "counter") == 0)
+		parse_counter(arg, rest, n, p);
+	else
+		problems_add(p, file, n, "unknown directive \"%s\"", kw);
+}
+
 int counters_parse(struct counters *out, const char *file, const char *text, struct problems *p)
 {
-	int before = p->n, n = 0;
-	char *buf = xstrdup(text), *line, *nl;
+	int before = p->n;
 
 	memset(out, 0, sizeof *out);
 	out->file = xstrdup(file);
-	if (!text_valid(text, strlen(text)))
-		problems_add(p, file, 0, "not valid UTF-8");
-	else
-		for (line = buf; line; line = nl) {
-			char *rest = line, *kw;
-			size_t len;
-
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl++ = '\0';
-			n++;
-			len = strlen(rest);
-			while (len > 0 && strchr(" \t\r", rest[len - 1]))
-				rest[--len] = '\0';
-			rest += strspn(rest, " \t");
-			if (*rest == '\0' || *rest == '#')
-				continue;
-			kw = screendef_word(&rest);
-			if (strcmp(kw, "counter") == 0)
-				parse_counter(out, rest, n, p);
-			else
-				problems_add(p, file, n, "unknown directive \"%s\"", kw);
-		}
-	free(buf);
+	directive_read(file, text, parse_line, out, p);
 	return p->n == before ? 0 : -1;
 }
 

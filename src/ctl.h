@@ -1,5 +1,6 @@
 /* kioskctl: the helpers' and admins' command line. Each command is a
- * function in a ctl_*.c file, listed in the table in kioskctl.c. */
+ * function in a ctl_*.c file, listed in the table in kioskctl.c; the
+ * helpers they share are in ctl_util.c. */
 #ifndef KIOSK_CTL_H
 #define KIOSK_CTL_H
 
@@ -37,11 +38,19 @@ void ctl_tty_guard(void);
 /* Prints "kioskctl: message" to stderr; returns the exit status 1. */
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints "kioskctl: CAUSE" to stderr and frees cause; returns 1. */
+int ctl_fail_cause(char *cause);
+
 /* True when argv holds --help or -h. */
 int ctl_wants_help(int argc, char **argv);
 
 /* Prints a JSON document on one line to stdout and releases it. */
 void ctl_json(struct json_t *doc);
+
+/* Ends a listing command: with n < 0 says cause (freed) and returns 1;
+ * else prints array (a JSON listing, NULL for text) or, when nothing was
+ * listed, the line none, and returns 0. */
+int ctl_list_done(struct json_t *array, int n, char *cause, const char *none);
 
 /* Formats unix seconds as local "YYYY-MM-DD HH:MM", "-" for 0. */
 const char *ctl_time(long long t, char *buf, unsigned size);
@@ -61,7 +70,14 @@ struct ctl_status {
 	int printer_ok;                       /* the settings could print */
 	unsigned long long disk_free, disk_total;
 	long long uptime;                     /* seconds since boot, -1 unknown */
+	long calls_open;                      /* villagers' calls for a helper not
+					       * yet answered (calls.h) */
+	long long calls_oldest;               /* when the oldest was made, 0 none */
 };
+
+/* The version in the content folder's manifest, "" when it has none (a
+ * checkout's demo content). */
+void ctl_content_version(const struct config *cfg, char *out, size_t size);
 
 /* Fills st from the config, the content folder and state.db; returns 0,
  * or -1 after saying why when state.db cannot be read. */
@@ -101,6 +117,10 @@ void ctl_content_release_usage(FILE *out);
  * worker. Returns 0 or -1 with *cause. */
 int ctl_erase_run(struct ctl *ctl, long long now, long *n, char **cause);
 
+/* Checks the recorded prompts of the content (the files of voice/LANG/ are WAV
+ * files). Returns 0, or -1 with problems added to p. */
+int ctl_voice_check(const struct config *cfg, struct problems *p);
+
 ctl_fn ctl_check;
 ctl_fn ctl_checklist;
 ctl_fn ctl_compose;
@@ -122,5 +142,7 @@ ctl_fn ctl_status;
 ctl_fn ctl_ticket;
 ctl_fn ctl_sync;
 ctl_fn ctl_vietqr;
+ctl_fn ctl_voice;
+ctl_fn ctl_calls;
 
 #endif

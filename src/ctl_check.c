@@ -11,8 +11,10 @@
 #include "ctl.h"
 #include "glyphs.h"
 #include "i18n.h"
+#include "oldaddr.h"
 #include "problems.h"
 #include "synonyms.h"
+#include "voice.h"
 #include "uidata.h"
 #include "util.h"
 
@@ -82,7 +84,7 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 	size_t i;
 	uint32_t cp;
 
-	if (strcmp(cfg->display, "terminal") == 0)
+	if (cfg->display == DISPLAY_TERMINAL)
 		return 0;
 	font = glyphs_font_path(cfg->console_font, cfg->console_size);
 	g = glyphs_load(font, &cause);
@@ -105,6 +107,36 @@ static int check_drawable(const struct config *cfg, const char *db_path, struct 
 	}
 	glyphs_free(g);
 	free(font);
+	return found == 0 ? 0 : -1;
+}
+
+/* The mapping of old communes in content.db: every 2025 commune it names
+ * exists in the same province (catalog_old_problems), every name written
+ * the modern way (oldaddr.h). Returns 0 when so. */
+static int check_old_units(const struct catalog *cat, const char *path, struct problems *p)
+{
+	size_t n, i, k;
+	const char *const *why = catalog_old_problems(cat, &n);
+	const struct catalog_old *o;
+	int found = (int)n;
+
+	for (i = 0; i < n; i++)
+		problems_add(p, path, 0, "%s", why[i]);
+	o = catalog_olds(cat, &n);
+	for (i = 0; i < n; i++) {
+		const char *names[] = { o[i].name, o[i].district, o[i].province };
+
+		for (k = 0; k < 3; k++) {
+			char *msg = oldaddr_name_problem(names[k]);
+
+			if (msg != NULL) {
+				problems_add(p, path, 0, "old commune %s, %s, %s: %s", o[i].name,
+					     o[i].district, o[i].province, msg);
+				free(msg);
+				found++;
+			}
+		}
+	}
 	return found == 0 ? 0 : -1;
 }
 
@@ -155,9 +187,14 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 	char *path = xprintf("%s/content.db", cfg->content_dir), *cause = NULL;
 	struct catalog *cat = NULL;
 	struct problems notes = { 0 };
-	int rc = uidata_load(u, cfg, p);
+	int rc = uidata_load(u, cfg, p), before;
 
 	if (check_drawable(cfg, path, p) != 0)
+		rc = -1;
+	/* Every screen has something to say in every language (voice.h). */
+	before = p->n;
+	voice_check(&u->screens, &u->forms, u->i18n, cfg, p);
+	if (p->n > before || ctl_voice_check(cfg, p) != 0)
 		rc = -1;
 
 	if (access(path, F_OK) == 0) {
@@ -165,6 +202,8 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 		if (cat == NULL) {
 			problems_add(p, path, 0, "%s", cause);
 			free(cause);
+			rc = -1;
+		} else if (check_old_units(cat, path, p) != 0) {
 			rc = -1;
 		}
 	}
@@ -188,11 +227,12 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		       "Checks the config file (already read when this runs), then the\n"
 		       "screens/, locale/ and content.db of the content folder, as the kiosk would at\n"
 		       "start-up, that [booth] commune is a commune of content.db's\n"
-		       "administrative units, and the villagers' words (assets/catalog/synonyms/:\n"
-		       "their syntax, the same words twice, a target word no Vietnamese nor the\n"
-		       "catalog has; a note for a target no procedure here holds): every problem is\n"
-		       "listed as file:line: message, and the exit status is 1 when there is any.\n"
-		       "Unless [ui] display is terminal,\n"
+		       "administrative units, content.db's communes before the 2025 reform (each\n"
+		       "names 2025 communes of its province, names written the modern way), and the\n"
+		       "villagers' words (assets/catalog/synonyms/: their syntax, the same words\n"
+		       "twice, a target word no Vietnamese nor the catalog has; a note for a target\n"
+		       "no procedure here holds): every problem is listed as file:line: message,\n"
+		       "and the exit status is 1 when there is any. Unless [ui] display is terminal,\n"
 		       "every character of them (and [booth] commune) must be in the console\n"
 		       "font [console] font: one it lacks is named with its file and line.\n");
 		return 0;
@@ -207,7 +247,8 @@ int ctl_check(struct ctl *ctl, int argc, char **argv)
 		printf("ok: %d screens; languages:", u.screens.n);
 		for (i = 0; i < i18n_count(u.i18n); i++)
 			printf(" %s", i18n_code(u.i18n, i));
-		if (strcmp(ctl->cfg.display, "terminal") != 0) {
+		printf(" (every screen has words to say in each)");
+		if (ctl->cfg.display != DISPLAY_TERMINAL) {
 			char *font = glyphs_font_path(ctl->cfg.console_font, ctl->cfg.console_size);
 
 			printf("; drawable with the console font %s", font);

@@ -145,20 +145,20 @@ int ctl_export(struct ctl *ctl, int argc, char **argv)
 	db = ctl_db(ctl);
 	if (db == NULL)
 		return 1;
-	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &q, NULL) != SQLITE_OK)
-		return ctl_fail("%s", db_error(db));
+	if ((q = db_prepare(db, sql, "cannot read the requests", &what)) == NULL)
+		return ctl_fail_cause(what);
 	sqlite3_bind_int64(q, 1, day_start(from, 0));
 	sqlite3_bind_int64(q, 2, day_start(to, 1));
 	if (csv)
 		fputs("\xef\xbb\xbfid,receipt,kind,procedure_code,created_at,state,sent_at,body\r\n",
 		      stdout);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while ((rc = db_step(db, q, "cannot read the requests", &what)) == 1) {
 		print_row(q, csv);
 		n++;
 	}
 	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE)
-		return ctl_fail("reading the requests: %s", db_error(db));
+	if (rc < 0)
+		return ctl_fail_cause(what);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return ctl_fail("cannot write the export (disk full?)");
 	what = xprintf("exported %ld requests from %s to %s", n, from, to);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ struct entry {
 	char name[32];
 	char *message;
 	const char *source;        /* "journal" or "file" */
+	size_t order;              /* as read: lines of one second keep it */
 };
 
 struct entries {
@@ -46,29 +48,40 @@ static void add(struct entries *e, const char *when, const char *name, const cha
 	snprintf(it->name, sizeof it->name, "%s", name);
 	it->message = xstrdup(msg);
 	it->source = source;
+	it->order = e->n - 1;
 }
 
-/* Reads the lines of one log file ("TIME NAME: message"). */
+/* Reads the lines of one log file ("TIME NAME: message"). A line of
+ * another shape is what the program or a library wrote to its stderr (the
+ * kiosk points it at its log file): it is shown under the time and name
+ * of the line before it (the file's last change and name for the first). */
 static void read_file(struct entries *e, const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char line[2048];
+	char line[2048], when[20] = "", name[32];
+	const char *base = strrchr(path, '/');
+	struct stat st;
+	struct tm tm;
 
 	if (f == NULL)
 		return;
+	base = base ? base + 1 : path;
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(base, "."), base);
+	if (fstat(fileno(f), &st) == 0 && localtime_r(&st.st_mtime, &tm) != NULL)
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
 	while (fgets(line, sizeof line, f) != NULL) {
-		char *name, *msg;
+		char *msg;
 
 		line[strcspn(line, "\n")] = '\0';
-		if (strlen(line) < 21 || line[19] != ' ')
+		if (strlen(line) < 21 || line[19] != ' ' || (msg = strstr(line + 20, ": ")) == NULL) {
+			if (when[0] != '\0' && line[0] != '\0')
+				add(e, when, name, line, "file");
 			continue;
-		line[19] = '\0';
-		name = line + 20;
-		msg = strstr(name, ": ");
-		if (msg == NULL)
-			continue;
+		}
 		*msg = '\0';
-		add(e, line, name, msg + 2, "file");
+		snprintf(when, sizeof when, "%.19s", line);
+		snprintf(name, sizeof name, "%.31s", line + 20);
+		add(e, when, name, msg + 2, "file");
 	}
 	fclose(f);
 }
@@ -162,10 +175,13 @@ static void read_journal(struct entries *e, long lines)
 			;
 }
 
-/* Orders lines by time (the text sorts as the time does). */
+/* Orders lines by time (the text sorts as the time does), then as read. */
 static int by_time(const void *a, const void *b)
 {
-	return strcmp(((const struct entry *)a)->when, ((const struct entry *)b)->when);
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+
+	return c != 0 ? c : (x->order > y->order) - (x->order < y->order);
 }
 
 int ctl_logs(struct ctl *ctl, int argc, char **argv)

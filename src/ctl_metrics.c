@@ -200,6 +200,12 @@ static void put_booth(FILE *out, const struct ctl *ctl, const struct metrics *m)
 		"When the kiosk program last started (unix time); 0 never.", m->started_at);
 	put_one(out, ctl, "kiosk_starts_total", "counter",
 		"Times the kiosk program has started (each restart adds one).", m->starts);
+	put_one(out, ctl, "kiosk_helper_calls_open", "gauge",
+		"Villagers' calls for a helper at the booth not yet answered.",
+		m->st.calls_open);
+	put_one(out, ctl, "kiosk_helper_call_oldest_age_seconds", "gauge",
+		"Age of the oldest call for a helper not yet answered; 0 when none.",
+		m->st.calls_oldest > 0 && m->now > m->st.calls_oldest ? m->now - m->st.calls_oldest : 0);
 	if (m->tickets_today >= 0)
 		put_one(out, ctl, "kiosk_tickets_issued_today", "gauge",
 			"Queue numbers issued today at this booth.", m->tickets_today);
@@ -249,7 +255,8 @@ static void metrics_help(void)
 	       "The booth's state in the Prometheus text format: requests waiting,\n"
 	       "quarantined and sent, the oldest waiting request's age, the last upload,\n"
 	       "the server link, the printer, free disk space, versions, the kiosk's\n"
-	       "starts and today's queue numbers, each labelled with the booth's id.\n"
+	       "starts, open calls for a helper and today's queue numbers, each\n"
+	       "labelled with the booth's id.\n"
 	       "With --write: into [metrics] textfile_dir/kiosk.prom, replaced whole,\n"
 	       "for node_exporter's textfile collector (kiosk-metrics.timer does it\n"
 	       "every minute).\n");

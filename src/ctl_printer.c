@@ -29,6 +29,10 @@ static void printer_help(void)
 int ctl_printer(struct ctl *ctl, int argc, char **argv)
 {
 	const struct config *cfg = &ctl->cfg;
+	const char *type = config_word("printer", "type", cfg->printer_type);
+	const char *codepage = config_word("printer", "codepage", cfg->printer_codepage);
+	const char *path = cfg->printer_type == PRINTER_COMMAND ? cfg->printer_command
+								 : cfg->printer_path;
 	struct printer *p;
 	struct slip s;
 	char *cause = NULL;
@@ -57,19 +61,15 @@ int ctl_printer(struct ctl *ctl, int argc, char **argv)
 	rc = ctl_print(ctl, p, &s, "test", &cause);
 	if (json) {
 		json_t *o = json_pack("{s:b, s:s, s:s, s:i, s:s, s:s?}", "ok", rc == 0,
-				      "type", cfg->printer_type,
-				      "path", strcmp(cfg->printer_type, "command") == 0
-					      ? cfg->printer_command : cfg->printer_path,
-				      "width", cfg->printer_width, "codepage", cfg->printer_codepage,
-				      "error", cause);
+				      "type", type, "path", path, "width", cfg->printer_width,
+				      "codepage", codepage, "error", cause);
 
 		json_dumpf(o, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(o);
 	} else if (rc == 0) {
-		printf("printed the test page: %s printer %s, %d mm, %s\n", cfg->printer_type,
-		       strcmp(cfg->printer_type, "command") == 0 ? cfg->printer_command : cfg->printer_path,
-		       cfg->printer_width, cfg->printer_codepage);
+		printf("printed the test page: %s printer %s, %d mm, %s\n", type, path,
+		       cfg->printer_width, codepage);
 	} else {
 		ctl_fail("printing failed: %s", cause);
 	}

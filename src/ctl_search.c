@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "ctl.h"
 #include "formdef.h"
+#include "oldaddr.h"
 #include "problems.h"
 #include "util.h"
 
@@ -24,7 +25,9 @@ static void usage(void)
 	       "nothing matches. The order is the booth's: words side by side first, in\n"
 	       "the name, then the field, then the papers; then procedures the booth has a\n"
 	       "form for (screens/forms/ of the content folder) and those of a commune.\n\n"
-	       "  --units          search communes, wards and special zones instead\n"
+	       "  --units          search communes, wards and special zones instead, also by\n"
+	       "                   the names of the communes and districts before 2025\n"
+	       "                   (\"hanh duc\" finds Xã Đình Cương, was Xã Hành Đức)\n"
 	       "  --province CODE  with --units, only that province's (2-digit code)\n"
 	       "  --limit N        show at most N results (default 20)\n"
 	       "  --content FILE   the content.db to read (default: content_dir/content.db)\n"
@@ -83,12 +86,44 @@ static void print_results(const struct opts *o, const char *query, json_t *list,
 		json_decref(root);
 		return;
 	}
-	json_array_foreach(list, i, r)
-		printf("%2zu. %-10s %s  [%s]\n", i + 1, json_string_value(json_object_get(r, "code")),
+	json_array_foreach(list, i, r) {
+		json_t *was = json_object_get(r, "was");
+
+		printf("%2zu. %-10s %s  [%s]", i + 1, json_string_value(json_object_get(r, "code")),
 		       json_string_value(json_object_get(r, "name")),
 		       json_string_value(json_object_get(r, third)));
+		if (was != NULL)
+			printf("  (was %s)", json_string_value(was));
+		printf("\n");
+	}
 	printf("%zu of %zu shown\n", json_array_size(list), total);
 	json_decref(list);
+}
+
+/* Searches the communes by their names and the names they had before 2025
+ * into list; a commune found by an old name says which ("was"). Returns
+ * the number found. */
+static size_t search_units(struct catalog *cat, const char *province, const char *query,
+			   size_t limit, json_t *list, size_t *total)
+{
+	struct catalog_place *u = xcalloc(limit, sizeof *u);
+	size_t n = catalog_search_places(cat, province, query, u, limit, total), k;
+
+	for (k = 0; k < n; k++) {
+		json_t *r = json_pack("{s:s, s:s, s:s, s:s}", "code", u[k].unit->code, "name",
+				      u[k].unit->name, "province_code", u[k].unit->province->code,
+				      "province", u[k].unit->province->name);
+
+		if (u[k].was != NULL) {
+			char *was = oldaddr_old_name(u[k].was);
+
+			json_object_set_new(r, "was", json_string(was));
+			free(was);
+		}
+		json_array_append_new(list, r);
+	}
+	free(u);
+	return n;
 }
 
 /* Runs one search and prints its results. */
@@ -99,14 +134,7 @@ static void search_one(const struct opts *o, struct catalog *cat, const char *qu
 	size_t n, k, total = 0;
 
 	if (o->units) {
-		const struct catalog_unit **u = (const struct catalog_unit **)out;
-
-		n = catalog_search_communes(cat, o->province, query, u, (size_t)o->limit, &total);
-		for (k = 0; k < n; k++)
-			json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "code", u[k]->code,
-							      "name", u[k]->name, "province_code",
-							      u[k]->province->code, "province",
-							      u[k]->province->name));
+		n = search_units(cat, o->province, query, (size_t)o->limit, list, &total);
 	} else {
 		const struct catalog_entry **e = (const struct catalog_entry **)out;
 

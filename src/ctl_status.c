@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bundle.h"
+#include "calls.h"
 #include "clock.h"
 #include "ctl.h"
 #include "db.h"
@@ -23,7 +24,7 @@
  * to. Paper and cover are only known when a job is sent. */
 static void status_printer(const struct config *cfg, struct ctl_status *st)
 {
-	const char *type = cfg->printer_type;
+	const char *type = config_word("printer", "type", cfg->printer_type);
 	struct printer *p;
 	char *cause = NULL;
 
@@ -55,18 +56,17 @@ static void status_printer(const struct config *cfg, struct ctl_status *st)
 	printer_close(p);
 }
 
-/* The version recorded in the content folder's manifest, if any. */
-static void status_content(const struct config *cfg, struct ctl_status *st)
+void ctl_content_version(const struct config *cfg, char *out, size_t size)
 {
 	char *path = xprintf("%s/" BUNDLE_MANIFEST, cfg->content_dir), *text, *cause = NULL;
 	struct manifest m;
 	size_t len;
 
-	st->content[0] = '\0';
+	out[0] = '\0';
 	text = file_read(path, &len);
 	free(path);
 	if (text != NULL && manifest_parse(text, len, &m, &cause) == 0) {
-		snprintf(st->content, sizeof st->content, "%s", m.version);
+		snprintf(out, size, "%s", m.version);
 		manifest_free(&m);
 	}
 	free(cause);
@@ -85,7 +85,7 @@ int ctl_status_read(struct ctl *ctl, struct ctl_status *st)
 	memset(st, 0, sizeof *st);
 	st->waiting = st->sent = st->quarantined = -1;
 	st->uptime = -1;
-	status_content(&ctl->cfg, st);
+	ctl_content_version(&ctl->cfg, st->content, sizeof st->content);
 	status_printer(&ctl->cfg, st);
 	if (statvfs(ctl->cfg.state_dir, &vfs) == 0) {
 		st->disk_free = (unsigned long long)vfs.f_bavail * vfs.f_frsize;
@@ -110,6 +110,11 @@ int ctl_status_read(struct ctl *ctl, struct ctl_status *st)
 	st->quarantined = counts.quarantined;
 	st->last_upload = footer.last_upload;
 	st->link = footer.link;
+	if (calls_open(db, &st->calls_open, &st->calls_oldest, &cause) != 0) {
+		ctl_fail("%s", cause);
+		free(cause);
+		return -1;
+	}
 	return 0;
 }
 
@@ -149,6 +154,9 @@ static void print_json(struct ctl *ctl, const struct ctl_status *st)
 	json_object_set_new(doc, "disk", json_pack("{s:I, s:I}", "free",
 						   (json_int_t)st->disk_free, "total",
 						   (json_int_t)st->disk_total));
+	json_object_set_new(doc, "helper_calls",
+			    json_pack("{s:I, s:o}", "open", (json_int_t)st->calls_open, "oldest",
+				      st->calls_oldest ? json_integer(st->calls_oldest) : json_null()));
 	json_object_set_new(doc, "uptime", st->uptime >= 0 ? json_integer(st->uptime) : json_null());
 	json_object_set_new(doc, "time", json_integer((json_int_t)time(NULL)));
 	json_object_set_new(doc, "clock_ok", json_boolean(clock_known((long long)time(NULL))));
@@ -170,6 +178,11 @@ static void print_text(struct ctl *ctl, const struct ctl_status *st)
 	       st->last_upload ? ctl_time(st->last_upload, when, sizeof when) : "never",
 	       link_name(&ctl->cfg, st));
 	printf("printer      %s\n", st->printer);
+	if (st->calls_open > 0)
+		printf("helper calls %ld OPEN, the oldest since %s (kioskctl calls)\n", st->calls_open,
+		       ctl_time(st->calls_oldest, when, sizeof when));
+	else
+		printf("helper calls none open\n");
 	printf("disk free    %.1f GiB of %.1f GiB\n", (double)st->disk_free / (1 << 30),
 	       (double)st->disk_total / (1 << 30));
 	if (st->uptime >= 0)

@@ -183,7 +183,7 @@ static void list_one(const struct ticket_row *t, void *ctx)
 static int list(struct ctl *ctl, const char *counter, int json)
 {
 	json_t *array = json ? json_array() : NULL;
-	char day[TICKET_DAY_SIZE], *cause = NULL;
+	char day[TICKET_DAY_SIZE], *cause = NULL, none[64];
 	struct db *db = ctl_db(ctl);
 	int n;
 
@@ -193,17 +193,8 @@ static int list(struct ctl *ctl, const char *counter, int json)
 	}
 	tickets_day(time(NULL), day);
 	n = tickets_list(db, day, counter, list_one, array, &cause);
-	if (n < 0) {
-		json_decref(array);
-		ctl_fail("%s", cause);
-		free(cause);
-		return 1;
-	}
-	if (json)
-		ctl_json(array);
-	else if (n == 0)
-		printf("no tickets today (%s)\n", day);
-	return 0;
+	snprintf(none, sizeof none, "no tickets today (%s)", day);
+	return ctl_list_done(array, n, cause, none);
 }
 
 /* `ticket call COUNTER`. */

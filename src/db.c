@@ -1,5 +1,6 @@
-/* state.db: opening, pragmas, schema upgrades by user_version, settings
- * and audit. Modules with their own tables use db_sqlite(). */
+/* state.db: opening, pragmas, schema upgrades by user_version, the
+ * statement and transaction helpers every module's SQL goes through, the
+ * one wording of database errors, settings and audit. */
 #include "db.h"
 
 #include <errno.h>
@@ -14,7 +15,7 @@
 
 struct db {
 	sqlite3 *sql;
-	char msg[256];  /* db_error's text */
+	char msg[256];  /* detail()'s text */
 };
 
 /* Each entry upgrades the schema by one version, in order. Never edit a
@@ -108,14 +109,48 @@ static const char *const migrations[] = {
 	"  BEFORE UPDATE OF id, receipt, kind, procedure_code, created_at, time_known"
 	"  ON submissions"
 	"  BEGIN SELECT RAISE(ABORT, 'a saved request is never edited'); END;",
+	/* 7: a villager's call for a helper ("Gọi cán bộ hỗ trợ"): when, from
+	 * which screen of which booth, and when and by whom it was answered.
+	 * Nothing about the villager. A call is answered once, never edited
+	 * otherwise. */
+	"CREATE TABLE helper_calls ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  at INTEGER NOT NULL,"               /* unix seconds */
+	"  screen TEXT NOT NULL,"              /* a screen or form id */
+	"  booth TEXT NOT NULL,"               /* [booth] id */
+	"  answered_at INTEGER,"
+	"  answered_by TEXT);"
+	"CREATE INDEX helper_calls_open ON helper_calls (answered_at, at);"
+	"CREATE TRIGGER helper_calls_answered_once"
+	"  BEFORE UPDATE ON helper_calls"
+	"  WHEN OLD.answered_at IS NOT NULL OR NEW.id <> OLD.id OR NEW.at <> OLD.at"
+	"    OR NEW.screen <> OLD.screen OR NEW.booth <> OLD.booth"
+	"  BEGIN SELECT RAISE(ABORT, 'a helper call is only ever answered, once'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
-/* Runs one statement that returns no rows. */
+/* Runs one statement that returns no rows, without a message. */
 static int exec(struct db *db, const char *sql)
 {
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* SQLite's message for the last error, with the system's reason when the
+ * disk failed, e.g. "disk I/O error: No space left on device" (valid
+ * until the next call). */
+static const char *detail(struct db *db)
+{
+	int err = sqlite3_system_errno(db->sql);
+	int rc = sqlite3_errcode(db->sql) & 0xff;
+
+	/* "disk I/O error" alone does not say the disk is full or read-only. */
+	if (err != 0 && (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN ||
+			 rc == SQLITE_READONLY))
+		snprintf(db->msg, sizeof db->msg, "%s: %s", sqlite3_errmsg(db->sql), strerror(err));
+	else
+		snprintf(db->msg, sizeof db->msg, "%s", sqlite3_errmsg(db->sql));
+	return db->msg;
 }
 
 /* Reads PRAGMA user_version. */
@@ -149,7 +184,7 @@ static int migrate(struct db *db, char **cause)
 		if (exec(db, "BEGIN IMMEDIATE") != 0 || exec(db, migrations[v]) != 0 ||
 		    exec(db, pragma) != 0 || exec(db, "COMMIT") != 0) {
 			*cause = xprintf("upgrading the schema to version %d: %s", v + 1,
-					 sqlite3_errmsg(db->sql));
+					 detail(db));
 			exec(db, "ROLLBACK");
 			return -1;
 		}
@@ -193,7 +228,7 @@ struct db *db_open(const char *path, char **cause)
 	db = xcalloc(1, sizeof *db);
 	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			    NULL) != SQLITE_OK) {
-		*cause = xprintf("%s: %s", path, db->sql ? db_error(db) : "cannot open");
+		*cause = xprintf("%s: %s", path, db->sql ? detail(db) : "cannot open");
 		db_close(db);
 		return NULL;
 	}
@@ -204,7 +239,7 @@ struct db *db_open(const char *path, char **cause)
 	    exec(db, "PRAGMA synchronous = FULL") != 0 ||
 	    exec(db, "PRAGMA secure_delete = ON") != 0 ||
 	    exec(db, "PRAGMA foreign_keys = ON") != 0) {
-		*cause = xprintf("%s: %s", path, db_error(db));
+		*cause = xprintf("%s: %s", path, detail(db));
 		db_close(db);
 		return NULL;
 	}
@@ -227,11 +262,6 @@ void db_close(struct db *db)
 	free(db);
 }
 
-sqlite3 *db_sqlite(struct db *db)
-{
-	return db->sql;
-}
-
 int db_busy(struct db *db)
 {
 	int rc = sqlite3_errcode(db->sql);
@@ -239,18 +269,114 @@ int db_busy(struct db *db)
 	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
 }
 
-const char *db_error(struct db *db)
+char *db_cause(struct db *db, const char *doing)
 {
-	int err = sqlite3_system_errno(db->sql);
-	int rc = sqlite3_errcode(db->sql) & 0xff;
+	const char *why;
 
-	/* "disk I/O error" alone does not say the disk is full or read-only. */
-	if (err != 0 && (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN ||
-			 rc == SQLITE_READONLY))
-		snprintf(db->msg, sizeof db->msg, "%s (%s)", sqlite3_errmsg(db->sql), strerror(err));
-	else
-		snprintf(db->msg, sizeof db->msg, "%s", sqlite3_errmsg(db->sql));
-	return db->msg;
+	switch (sqlite3_errcode(db->sql) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		why = "the database is locked by another program";
+		break;
+	case SQLITE_FULL:
+		why = "the disk is full";
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		why = "the database cannot be written";
+		break;
+	case SQLITE_CONSTRAINT:
+		why = "this would break a rule of the saved data";
+		break;
+	default:
+		why = "database error";
+		break;
+	}
+	return xprintf("%s: %s (%s)", doing, why, detail(db));
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, const char *doing, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, doing);
+		return NULL;
+	}
+	return st;
+}
+
+int db_step(struct db *db, sqlite3_stmt *st, const char *doing, char **cause)
+{
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		return 1;
+	case SQLITE_DONE:
+		return 0;
+	default:
+		*cause = db_cause(db, doing);
+		return -1;
+	}
+}
+
+int db_done(struct db *db, sqlite3_stmt *st, const char *doing, char **cause)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, doing);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return sqlite3_changes(db->sql);
+}
+
+sqlite3_stmt *db_row(struct db *db, const char *sql, const char *doing, char **cause)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, doing, cause);
+
+	if (st != NULL && sqlite3_step(st) != SQLITE_ROW) {
+		*cause = db_cause(db, doing);
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	return st;
+}
+
+int db_exec(struct db *db, const char *sql, const char *doing, char **cause)
+{
+	if (exec(db, sql) != 0) {
+		*cause = db_cause(db, doing);
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin(struct db *db, const char *doing, char **cause)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", doing, cause);
+}
+
+int db_commit(struct db *db, const char *doing, char **cause)
+{
+	if (db_exec(db, "COMMIT", doing, cause) == 0)
+		return 0;
+	return db_rollback(db);
+}
+
+int db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		exec(db, "ROLLBACK");
+	return -1;
+}
+
+void db_checkpoint(struct db *db)
+{
+	sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 int db_setting_get(struct db *db, const char *key, char *out, unsigned size)

@@ -21,8 +21,51 @@ struct db *db_open(const char *path, char **cause);
 /* Closes the database; NULL is ignored. */
 void db_close(struct db *db);
 
-/* The SQLite handle, for modules that own their own tables (spool.c). */
-sqlite3 *db_sqlite(struct db *db);
+/* Statements. Modules that own tables (the spool, tickets, dossier
+ * statuses) run their SQL through these: a statement is prepared here,
+ * its parameters bound and its columns read with SQLite's own
+ * sqlite3_bind_* and sqlite3_column_* functions, and it ends with
+ * sqlite3_finalize() or db_done(). The connection itself stays in db.c.
+ *
+ * A helper that fails sets *cause (the caller frees it) in one wording,
+ * read by helpers in logs and kioskctl's messages: "DOING: WHY (SQLite's
+ * message)", where WHY says what to look at (the disk is full, the
+ * database is locked by another program, ...) and SQLite's message
+ * carries the system's reason when the disk failed. */
+
+/* Prepares sql. Returns the statement, or NULL with *cause. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, const char *doing, char **cause);
+
+/* Steps st. Returns 1 on a row, 0 when it is done, or -1 with *cause (st
+ * is still the caller's to finalize). */
+int db_step(struct db *db, sqlite3_stmt *st, const char *doing, char **cause);
+
+/* Runs st, which returns no rows, to its end and finalizes it. Returns
+ * the number of rows it changed, or -1 with *cause. */
+int db_done(struct db *db, sqlite3_stmt *st, const char *doing, char **cause);
+
+/* Prepares and steps sql, which must return a row: returns the statement
+ * on that row (the caller finalizes it), or NULL with *cause. */
+sqlite3_stmt *db_row(struct db *db, const char *sql, const char *doing, char **cause);
+
+/* Runs sql without parameters or rows (one or more statements). Returns 0,
+ * or -1 with *cause. */
+int db_exec(struct db *db, const char *sql, const char *doing, char **cause);
+
+/* Transactions. db_begin takes the write lock at once (BEGIN IMMEDIATE),
+ * waiting at most DB_BUSY_MS for another program. db_commit rolls back
+ * when COMMIT fails. db_rollback ends the open transaction, if any, and
+ * returns -1 (for `return db_rollback(db);` after a failed step). */
+int db_begin(struct db *db, const char *doing, char **cause);
+int db_commit(struct db *db, const char *doing, char **cause);
+int db_rollback(struct db *db);
+
+/* The message for the connection's last error, worded as above. */
+char *db_cause(struct db *db, const char *doing);
+
+/* Gives the write-ahead log's pages back to the file and truncates it, so
+ * erased data does not linger there (another reader may delay it). */
+void db_checkpoint(struct db *db);
 
 /* Settings the kiosk writes at each start: unix time, and count. */
 #define KIOSK_STARTED_AT "kiosk.started_at"
@@ -46,10 +89,5 @@ int db_rate(struct db *db, const char *receipt, int rating, long long at);
 /* True when the last error was the database being held by another program
  * (SQLITE_BUSY or SQLITE_LOCKED, after the busy timeout of DB_BUSY_MS). */
 int db_busy(struct db *db);
-
-/* The last error message of the connection, with the system's reason when
- * the disk failed, e.g. "disk I/O error (No space left on device)" (valid
- * until the next call). */
-const char *db_error(struct db *db);
 
 #endif

@@ -111,18 +111,17 @@ static char *column_dup(sqlite3_stmt *st, int col)
 
 int dossier_status_get(struct db *db, const char *code, struct dossier_status *out, char **cause)
 {
+	static const char doing[] = "reading the status cache";
 	sqlite3_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT receipt, status, note, updated_at, fetched_at"
-			       " FROM dossier_status WHERE receipt = ?", -1, &st, NULL) != SQLITE_OK) {
-		*cause = xprintf("reading the status cache: %s", db_error(db));
+	if ((st = db_prepare(db, "SELECT receipt, status, note, updated_at, fetched_at"
+			     " FROM dossier_status WHERE receipt = ?", doing, cause)) == NULL)
 		return -1;
-	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(db, st, doing, cause);
+	if (rc == 1) {
 		snprintf(out->receipt, sizeof out->receipt, "%s", (const char *)sqlite3_column_text(st, 0));
 		out->status = column_dup(st, 1);
 		out->note = column_dup(st, 2);
@@ -132,10 +131,7 @@ int dossier_status_get(struct db *db, const char *code, struct dossier_status *o
 		return 1;
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	*cause = xprintf("reading the status cache: %s", db_error(db));
-	return -1;
+	return rc;
 }
 
 void dossier_status_clear(struct dossier_status *st)
@@ -147,16 +143,13 @@ void dossier_status_clear(struct dossier_status *st)
 
 int dossier_status_put(struct db *db, const struct dossier_status *st, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
+	static const char doing[] = "writing the status cache";
+	sqlite3_stmt *stmt = db_prepare(db, "INSERT OR REPLACE INTO dossier_status"
+					" (receipt, status, note, updated_at, fetched_at)"
+					" VALUES (?, ?, ?, ?, ?)", doing, cause);
 
-	if (sqlite3_prepare_v2(db_sqlite(db),
-			       "INSERT OR REPLACE INTO dossier_status"
-			       " (receipt, status, note, updated_at, fetched_at) VALUES (?, ?, ?, ?, ?)",
-			       -1, &stmt, NULL) != SQLITE_OK) {
-		*cause = xprintf("writing the status cache: %s", db_error(db));
+	if (stmt == NULL)
 		return -1;
-	}
 	sqlite3_bind_text(stmt, 1, st->receipt, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 2, st->status, -1, SQLITE_STATIC);
 	if (st->note != NULL)
@@ -164,13 +157,7 @@ int dossier_status_put(struct db *db, const struct dossier_status *st, char **ca
 	if (st->updated_at >= 0)
 		sqlite3_bind_int64(stmt, 4, st->updated_at);
 	sqlite3_bind_int64(stmt, 5, st->fetched_at);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		*cause = xprintf("writing the status cache: %s", db_error(db));
-		return -1;
-	}
-	return 0;
+	return db_done(db, stmt, doing, cause) < 0 ? -1 : 0;
 }
 
 int dossier_final(const char *status)
@@ -181,33 +168,30 @@ int dossier_final(const char *status)
 int dossier_stale(struct db *db, long long since, long long before, long limit,
 		  struct dossier_list *list, char **cause)
 {
+	static const char doing[] = "reading the spool";
 	sqlite3_stmt *st;
 	int rc;
 
 	list->n = 0;
 	list->code = NULL;
-	if (sqlite3_prepare_v2(db_sqlite(db),
-			       "SELECT s.receipt FROM submissions s"
-			       " LEFT JOIN dossier_status d ON d.receipt = s.receipt"
-			       " WHERE s.state = 'sent' AND s.created_at >= ?1"
-			       "  AND (d.receipt IS NULL OR (d.fetched_at <= ?2"
-			       "   AND d.status NOT IN ('done', 'rejected', 'withdrawn')))"
-			       /* the words of dossier_final() */
-			       " ORDER BY coalesce(d.fetched_at, 0), s.created_at LIMIT ?3",
-			       -1, &st, NULL) != SQLITE_OK) {
-		*cause = xprintf("reading the spool: %s", db_error(db));
+	if ((st = db_prepare(db, "SELECT s.receipt FROM submissions s"
+			     " LEFT JOIN dossier_status d ON d.receipt = s.receipt"
+			     " WHERE s.state = 'sent' AND s.created_at >= ?1"
+			     "  AND (d.receipt IS NULL OR (d.fetched_at <= ?2"
+			     "   AND d.status NOT IN ('done', 'rejected', 'withdrawn')))"
+			     /* the words of dossier_final() */
+			     " ORDER BY coalesce(d.fetched_at, 0), s.created_at LIMIT ?3",
+			     doing, cause)) == NULL)
 		return -1;
-	}
 	sqlite3_bind_int64(st, 1, since);
 	sqlite3_bind_int64(st, 2, before);
 	sqlite3_bind_int64(st, 3, limit);
 	list->code = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof *list->code);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = db_step(db, st, doing, cause)) == 1)
 		snprintf(list->code[list->n++], sizeof list->code[0], "%s",
 			 (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		*cause = xprintf("reading the spool: %s", db_error(db));
+	if (rc < 0) {
 		free(list->code);
 		list->code = NULL;
 		list->n = 0;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "app.h"
+#include "event.h"
 
 void entry_init(struct entry *e, enum entry_mode mode, int max_chars, int flags,
 		enum vi_method method, struct keypad *keypad)
@@ -22,15 +22,6 @@ void entry_free(struct entry *e)
 	if (e->keypad)
 		keypad_reset(e->keypad);
 	memset(e, 0, sizeof *e);
-}
-
-enum entry_mode entry_mode_parse(const char *name)
-{
-	if (strcmp(name, "touch") == 0)
-		return ENTRY_TOUCH;
-	if (strcmp(name, "keypad") == 0)
-		return ENTRY_KEYPAD;
-	return ENTRY_KEYBOARD;
 }
 
 /* A key on a booth with only a numeric keypad, in a field of digits:
@@ -97,6 +88,14 @@ enum entry_result entry_key(struct entry *e, uint32_t key)
 		return field_left(&e->field) ? ENTRY_USED : ENTRY_UNUSED;
 	case AK_RIGHT:
 		return field_right(&e->field) ? ENTRY_USED : ENTRY_UNUSED;
+	case AK_DELETE:
+		return field_delete(&e->field) ? ENTRY_CHANGED : ENTRY_USED;
+	case AK_HOME:
+		field_home(&e->field);
+		return ENTRY_USED;
+	case AK_END:
+		field_end(&e->field);
+		return ENTRY_USED;
 	}
 	if (key < 0x20 || key >= 0x110000)
 		return ENTRY_UNUSED;
@@ -114,11 +113,6 @@ enum entry_result entry_osk(struct entry *e, int i)
 	default:
 		return ENTRY_USED;
 	}
-}
-
-int entry_pause(struct entry *e)
-{
-	return e->mode == ENTRY_KEYPAD && e->keypad && keypad_timeout(e->keypad);
 }
 
 const char *entry_text(const struct entry *e)

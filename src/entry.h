@@ -37,17 +37,11 @@ void entry_init(struct entry *e, enum entry_mode mode, int max_chars, int flags,
 /* Wipes what was typed and frees the entry. */
 void entry_free(struct entry *e);
 
-/* The mode named in the config ("keyboard", "touch", "keypad"). */
-enum entry_mode entry_mode_parse(const char *name);
-
-/* One key (a code point, or AK_* from app.h). */
+/* One key (a code point, or AK_* from event.h). */
 enum entry_result entry_key(struct entry *e, uint32_t key);
 
-/* A touch on the on-screen keyboard's key i (from osk_hit). */
+/* A touch on the on-screen keyboard's key i (drawn by view_osk). */
 enum entry_result entry_osk(struct entry *e, int i);
-
-/* The pause after a keypad tap (see keypad_timeout). */
-int entry_pause(struct entry *e);
 
 /* The text typed. */
 const char *entry_text(const struct entry *e);

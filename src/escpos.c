@@ -11,7 +11,8 @@
 #define ESC 0x1b
 #define GS 0x1d
 
-void bytes_add(struct bytes *b, const void *p, size_t n)
+/* Appends n bytes. */
+static void bytes_add(struct bytes *b, const void *p, size_t n)
 {
 	if (b->len + n > b->cap) {
 		b->cap = b->cap ? b->cap : 256;

@@ -14,9 +14,6 @@ struct bytes {
 	size_t len, cap;
 };
 
-/* Appends n bytes. */
-void bytes_add(struct bytes *b, const void *p, size_t n);
-
 /* Frees the buffer; it is empty again. */
 void bytes_free(struct bytes *b);
 

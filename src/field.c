@@ -383,17 +383,6 @@ int field_backspace(struct field *f)
 	return 1;
 }
 
-int field_delete(struct field *f)
-{
-	size_t to = next_char(f->text, f->len, f->cursor);
-
-	word_reset(f);
-	if (to == f->cursor)
-		return 0;
-	splice(f, f->cursor, to, "", 0);
-	return 1;
-}
-
 /* Moves the cursor to at; returns 1 when it moved. */
 static int move_to(struct field *f, size_t at)
 {
@@ -422,6 +411,17 @@ int field_home(struct field *f)
 int field_end(struct field *f)
 {
 	return move_to(f, f->len);
+}
+
+int field_delete(struct field *f)
+{
+	size_t to = next_char(f->text, f->len, f->cursor);
+
+	word_reset(f);
+	if (to == f->cursor)
+		return 0;
+	splice(f, f->cursor, to, "", 0);
+	return 1;
 }
 
 void field_view(struct field *f, int width, struct field_view *v)

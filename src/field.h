@@ -30,6 +30,8 @@
 #define FIELD_CAPS 1
 /* Flag: digits only (numbers, dates, codes); a keypad types them as they are. */
 #define FIELD_DIGITS 2
+/* Flag: a place (an address); a keypad proposes place names first. */
+#define FIELD_PLACE 4
 
 struct field {
 	char *text;             /* NFC, NUL-terminated */
@@ -37,7 +39,7 @@ struct field {
 	size_t cursor;          /* byte offset, on a character boundary */
 	size_t scroll;          /* first byte shown by field_view() */
 	int max_chars;
-	int flags;              /* FIELD_CAPS, FIELD_DIGITS */
+	int flags;              /* FIELD_CAPS, FIELD_DIGITS, FIELD_PLACE */
 	struct vi_word word;    /* the word being typed before the cursor */
 	size_t word_at;         /* its byte offset */
 	int word_live;          /* word matches the text there */
@@ -99,13 +101,16 @@ size_t field_word(const struct field *f, size_t *start);
  * choice). Returns 1 when it fit. */
 int field_replace_word(struct field *f, const char *s);
 
-/* Deletes the character before (backspace) or after (delete) the cursor;
- * right after typing, backspace takes back the last letter typed. Return
- * 1 when something was deleted. */
+/* Deletes the character before the cursor; right after typing, it takes
+ * back the last letter typed. Returns 1 when something was deleted. */
 int field_backspace(struct field *f);
+
+/* Deletes the character after the cursor (the Delete key). Returns 1 when
+ * something was deleted. */
 int field_delete(struct field *f);
 
-/* Cursor moves by character; return 1 when the cursor moved. */
+/* Cursor moves by character, to the start or the end (Home, End); return 1
+ * when the cursor moved. */
 int field_left(struct field *f);
 int field_right(struct field *f);
 int field_home(struct field *f);

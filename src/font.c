@@ -128,11 +128,6 @@ void font_free(struct font *f)
 	free(f);
 }
 
-int font_count(const struct font *f)
-{
-	return f->n;
-}
-
 /* The glyph of cp, or NULL. */
 static const struct glyph *find(const struct font *f, uint32_t cp)
 {

@@ -24,9 +24,6 @@ struct font *font_load(const char *path, char **cause);
 /* Frees the font; NULL is ignored. */
 void font_free(struct font *f);
 
-/* Number of glyphs. */
-int font_count(const struct font *f);
-
 /* Width in dots (8 or 16) of cp's own glyph, 0 when the font lacks it. */
 int font_glyph_width(const struct font *f, uint32_t cp);
 

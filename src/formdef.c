@@ -17,10 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directive.h"
 #include "i18n.h"
 #include "problems.h"
-#include "screendef.h"
-#include "text.h"
 #include "util.h"
 #include "vi_input.h"
 
@@ -31,11 +30,6 @@ static const char *const type_names[] = {
 };
 
 #define NTYPES ((int)(sizeof type_names / sizeof type_names[0]))
-
-const char *formdef_type_name(enum field_type t)
-{
-	return type_names[t];
-}
 
 /* Index of a field by id, or -1. */
 static int field_index(const struct form *f, const char *id)
@@ -72,7 +66,7 @@ static int parse_when(char *type, enum date_when *when)
 /* Parses "field ID TYPE required|optional LABEL". */
 static void parse_field(struct form *f, char *rest, const char *file, int n, struct problems *p)
 {
-	char *id = screendef_word(&rest), *type = screendef_word(&rest), *req = screendef_word(&rest);
+	char *id = directive_word(&rest), *type = directive_word(&rest), *req = directive_word(&rest);
 	struct form_field *fd;
 	enum date_when when;
 	int t;
@@ -81,7 +75,7 @@ static void parse_field(struct form *f, char *rest, const char *file, int n, str
 		problems_add(p, file, n, "a field needs a \"step\" line before it");
 		return;
 	}
-	if (!screendef_name_ok(id) || field_index(f, id) >= 0) {
+	if (!directive_name_ok(id) || field_index(f, id) >= 0) {
 		problems_add(p, file, n, "field id \"%s\" must be new and use a-z, 0-9, - and _", id);
 		return;
 	}
@@ -99,7 +93,7 @@ static void parse_field(struct form *f, char *rest, const char *file, int n, str
 		problems_add(p, file, n, "say \"required\" or \"optional\" after the type, not \"%s\"", req);
 		return;
 	}
-	if (!screendef_text_ok(rest, file, n, p))
+	if (!directive_text_ok(rest, file, n, p))
 		return;
 	if (f->nfields == FORM_MAX_FIELDS) {
 		problems_add(p, file, n, "at most %d fields in a form", FORM_MAX_FIELDS);
@@ -121,7 +115,7 @@ static void parse_scan(struct form *f, char *rest, const char *file, int n, stru
 	int i;
 
 	for (i = 0; i < 5; i++) {
-		char *w = screendef_word(&rest);
+		char *w = directive_word(&rest);
 
 		f->scan[i] = -1;
 		if (strcmp(w, "-") == 0)
@@ -132,19 +126,13 @@ static void parse_scan(struct form *f, char *rest, const char *file, int n, stru
 	}
 }
 
-/* Handles one directive line. */
-static void parse_line(struct form *f, char *line, const char *file, int n, struct problems *p)
+/* Handles one directive of a form (arg). */
+static void parse_line(void *arg, char *kw, char *rest, const char *file, int n,
+		       struct problems *p)
 {
-	char *rest = line, *kw;
-	size_t len = strlen(rest);
+	struct form *f = arg;
 
-	while (len > 0 && (rest[len - 1] == ' ' || rest[len - 1] == '\t' || rest[len - 1] == '\r'))
-		rest[--len] = '\0';
-	rest += strspn(rest, " \t");
-	if (*rest == '\0' || *rest == '#')
-		return;
-	kw = screendef_word(&rest);
-	if (strcmp(kw, "title") == 0 && f->title == NULL && screendef_text_ok(rest, file, n, p)) {
+	if (strcmp(kw, "title") == 0 && f->title == NULL && directive_text_ok(rest, file, n, p)) {
 		f->title = xstrdup(rest);
 	} else if (strcmp(kw, "procedure") == 0 && f->procedure == NULL) {
 		f->procedure = xstrdup(rest);
@@ -158,7 +146,7 @@ static void parse_line(struct form *f, char *line, const char *file, int n, stru
 	} else if (strcmp(kw, "step") == 0) {
 		if (f->nsteps == FORM_MAX_STEPS)
 			problems_add(p, file, n, "at most %d steps in a form", FORM_MAX_STEPS);
-		else if (screendef_text_ok(rest, file, n, p))
+		else if (directive_text_ok(rest, file, n, p))
 			f->steps[f->nsteps++] = xstrdup(rest);
 	} else if (strcmp(kw, "field") == 0) {
 		parse_field(f, rest, file, n, p);
@@ -169,7 +157,7 @@ static void parse_line(struct form *f, char *line, const char *file, int n, stru
 			problems_add(p, file, n, "an option belongs right after a choice field");
 		else if (fd->noptions == FORM_MAX_OPTIONS)
 			problems_add(p, file, n, "at most %d options", FORM_MAX_OPTIONS);
-		else if (screendef_text_ok(rest, file, n, p))
+		else if (directive_text_ok(rest, file, n, p))
 			fd->options[fd->noptions++] = xstrdup(rest);
 	} else if (strcmp(kw, "scan") == 0) {
 		parse_scan(f, rest, file, n, p);
@@ -181,24 +169,14 @@ static void parse_line(struct form *f, char *line, const char *file, int n, stru
 int formdef_parse(struct form *out, const char *file, const char *id, const char *text,
 		  struct problems *p)
 {
-	int before = p->n, n = 0, i;
-	char *buf = xstrdup(text), *line, *nl;
+	int before = p->n, i;
 
 	memset(out, 0, sizeof *out);
 	out->id = xstrdup(id);
 	out->file = xstrdup(file);
 	for (i = 0; i < 5; i++)
 		out->scan[i] = -1;
-	if (!text_valid(text, strlen(text)))
-		problems_add(p, file, 0, "not valid UTF-8");
-	else
-		for (line = buf; line; line = nl) {
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl++ = '\0';
-			parse_line(out, line, file, ++n, p);
-		}
-	free(buf);
+	directive_read(file, text, parse_line, out, p);
 	if (out->kind == NULL)
 		out->kind = xstrdup(out->procedure ? "procedure" : "feedback");
 	if (p->n == before && out->title == NULL)

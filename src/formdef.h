@@ -73,9 +73,6 @@ void formdef_load(struct forms *fs, const char *dir, struct problems *p);
 /* The form of a procedure code, or of an id ("feedback"), or NULL. */
 const struct form *formdef_find(const struct forms *fs, const char *code_or_id);
 
-/* The name of a field type ("phone"). */
-const char *formdef_type_name(enum field_type t);
-
 /* Checks a value typed for field f. Returns NULL when it is right, or the
  * Vietnamese message (a message id) to show under the field. today is
  * "YYYY-MM-DD" (dates after it, or before it for DATE_FUTURE, are

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "config.h"
+
 struct problems;
 
 struct glyphs;
@@ -60,8 +62,9 @@ int glyphs_check_content(const struct glyphs *g, const char *font, const char *d
  * (a checkout's build/), the first that exists, else the installed one. */
 char *glyphs_font_path(const char *font, const char *size);
 
-/* True when a booth draws on the Linux console: display "console", or
- * "auto" with term (the TERM variable, may be NULL) "linux" or "linux-*". */
-int glyphs_console(const char *display, const char *term);
+/* True when a booth draws on the Linux console: display DISPLAY_CONSOLE,
+ * or DISPLAY_AUTO with term (the TERM variable, may be NULL) "linux" or
+ * "linux-*". */
+int glyphs_console(enum ui_display display, const char *term);
 
 #endif

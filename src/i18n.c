@@ -5,6 +5,7 @@
 #include "i18n.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,7 +175,10 @@ static void finish_entry(struct po *po)
 			     "msgstr is not valid UTF-8 in NFC (composed) form");
 		goto out;
 	}
-	if (!same_placeholders(po->id, po->str) || !same_placeholders(po->str, po->id)) {
+	/* A spoken form (msgctxt "voice") may say a placeholder in words
+	 * ("{language}": "tiếng Anh"), never add one. */
+	if ((po->ctxt == NULL || strcmp(po->ctxt, "voice") != 0 || !same_placeholders(po->str, po->id)) &&
+	    (!same_placeholders(po->id, po->str) || !same_placeholders(po->str, po->id))) {
 		problems_add(po->p, po->file, po->entry_line,
 			     "msgstr must keep the same {placeholders} as msgid");
 		goto out;
@@ -452,4 +456,40 @@ const char *i18n_get(const struct i18n *t, int i, const char *msgid)
 	if (s == NULL)
 		s = lookup(t, 0, msgid);
 	return s ? s : msgid;
+}
+
+/* Appends s to out (size bytes, used *o), cutting when full. */
+static void put_str(char *out, size_t size, size_t *o, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*o + n >= size)
+		n = size - 1 - *o;
+	memcpy(out + *o, s, n);
+	*o += n;
+	out[*o] = '\0';
+}
+
+void i18n_fill(char *out, size_t size, const char *s, const struct i18n_vars *v)
+{
+	static const char *const names[] = { "{commune}", "{language}", "{n}", "{ok}", "{del}" };
+	size_t o = 0, i;
+	char num[32];
+
+	out[0] = '\0';
+	snprintf(num, sizeof num, "%ld", v->n);
+	while (*s && o + 1 < size) {
+		const char *vals[] = { v->commune, v->language, num, v->ok, v->del };
+
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (vals[i] && strncmp(s, names[i], strlen(names[i])) == 0)
+				break;
+		if (i < sizeof names / sizeof names[0]) {
+			put_str(out, size, &o, vals[i]);
+			s += strlen(names[i]);
+		} else {
+			out[o++] = *s++;
+			out[o] = '\0';
+		}
+	}
 }

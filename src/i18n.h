@@ -6,6 +6,8 @@
 #ifndef KIOSK_I18N_H
 #define KIOSK_I18N_H
 
+#include <stddef.h>
+
 struct problems;
 struct i18n;
 
@@ -36,5 +38,17 @@ const char *i18n_get(const struct i18n *t, int i, const char *msgid);
 
 /* True when language i has its own translation of msgid. */
 int i18n_has(const struct i18n *t, int i, const char *msgid);
+
+/* What the placeholders of a message stand for (NULL: left as written). */
+struct i18n_vars {
+	const char *commune;   /* {commune}: [booth] commune */
+	const char *language;  /* {language}: the next language's own name */
+	const char *ok, *del;  /* {ok}, {del}: the booth's keys that finish, delete */
+	long n;                /* {n} */
+};
+
+/* Writes s into out (size bytes, cut when full) with its placeholders
+ * filled from v. */
+void i18n_fill(char *out, size_t size, const char *s, const struct i18n_vars *v);
 
 #endif

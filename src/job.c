@@ -32,7 +32,10 @@ int job_start(struct job *j, char *const argv[])
 	if (pid == 0) {
 		sigset_t none;
 
-		/* The child gets default signals, unblocked, and no terminal. */
+		/* The child gets default signals, unblocked, and no terminal;
+		 * it leads a process group of its own, so that stopping it
+		 * stops what it started (espeak-ng, the sound player). */
+		setpgid(0, 0);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		signal(SIGPIPE, SIG_DFL);
@@ -46,6 +49,7 @@ int job_start(struct job *j, char *const argv[])
 		execv(argv[0], argv);
 		_exit(127);
 	}
+	setpgid(pid, pid); /* as the child does: whichever runs first */
 	close(p[1]);
 	fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) | O_NONBLOCK);
 	fcntl(p[0], F_SETFD, FD_CLOEXEC);
@@ -93,6 +97,7 @@ int job_poll(struct job *j)
 void job_cancel(struct job *j)
 {
 	if (j->pid > 0) {
+		kill(-j->pid, SIGKILL); /* its group: the child and its own children */
 		kill(j->pid, SIGKILL);
 		waitpid(j->pid, NULL, 0);
 	}

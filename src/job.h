@@ -18,8 +18,8 @@ struct job {
 	int done;
 };
 
-/* Starts argv (argv[0] a path) with stdin and stderr on /dev/null.
- * Returns 0, or -1 when it cannot be started. */
+/* Starts argv (argv[0] a path) with stdin and stderr on /dev/null, in a
+ * process group of its own. Returns 0, or -1 when it cannot be started. */
 int job_start(struct job *j, char *const argv[]);
 
 /* Reads what the child wrote so far; when its output ends, reaps it and
@@ -33,7 +33,8 @@ void job_detach(struct job *j);
 /* Collects detached children that have ended. Never blocks. */
 void job_reap(void);
 
-/* Stops the child (if any) and forgets it. */
+/* Stops the child (if any) and every process of its group, and forgets
+ * it. */
 void job_cancel(struct job *j);
 
 #endif

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "app.h"
 #include "config.h"
+#include "event.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -22,7 +22,7 @@ const struct keymap_seq keymap_seqs[] = {
 	{ ESC "Ok", KM_KPPLUS }, { ESC "Ol", KM_KPPLUS }, { ESC "Om", KM_KPMINUS },
 	{ ESC "On", KM_KPDOT }, { ESC "Oo", KM_KPSLASH }, { ESC "OQ", KM_KPSLASH },
 	{ ESC "OR", KM_KPSTAR }, { ESC "OS", KM_KPMINUS },
-	{ ESC "[E", KM_KP0 + 5 }, { ESC "OE", KM_KP0 + 5 }, { ESC "[G", KM_KP0 + 5 },
+	{ ESC "[E", KM_BEGIN }, { ESC "OE", KM_BEGIN }, { ESC "[G", KM_BEGIN },
 	{ ESC "[A", AK_UP }, { ESC "[B", AK_DOWN }, { ESC "[C", AK_RIGHT }, { ESC "[D", AK_LEFT },
 	{ ESC "OA", AK_UP }, { ESC "OB", AK_DOWN }, { ESC "OC", AK_RIGHT }, { ESC "OD", AK_LEFT },
 	{ ESC "[1~", KM_HOME }, { ESC "[H", KM_HOME }, { ESC "OH", KM_HOME },
@@ -60,6 +60,7 @@ static const struct {
 	{ "hash", AK_ENTER, "enter plus", "hash enter" },
 	{ "star", '*', "star", "star" },
 	{ "backspace", AK_BACKSPACE, "dot backspace", "backspace" },
+	{ "voice", AK_VOICE, "minus", "" },
 };
 
 #define NJOBS ((int)(sizeof jobs / sizeof jobs[0]))
@@ -67,7 +68,8 @@ static const struct {
 /* The setting of job j in cfg, or "" when the layout decides. */
 static const char *job_setting(const struct config *cfg, int j)
 {
-	const char *set[NJOBS] = { cfg->keypad_hash, cfg->keypad_star, cfg->keypad_backspace };
+	const char *set[NJOBS] = { cfg->keypad_hash, cfg->keypad_star, cfg->keypad_backspace,
+				   cfg->keypad_voice };
 
 	return set[j];
 }
@@ -85,9 +87,10 @@ static enum keymap_pad pad_of(const char *word, size_t n)
 
 /* Gives job j to each key of list (words separated by spaces or commas);
  * *given counts the keys placed in m->order. Returns -1 with *cause set
- * when a key already has a job. */
-static int give(struct keymap *m, int j, const char *list, int *given, int taken[PAD_N],
-		char **cause)
+ * when a key already has a job (lenient: the layout's own voice key then
+ * stays with the job the config gave it). */
+static int give(struct keymap *m, int j, const char *list, int lenient, int *given,
+		int taken[PAD_N], char **cause)
 {
 	const char *p = list;
 
@@ -98,6 +101,8 @@ static int give(struct keymap *m, int j, const char *list, int *given, int taken
 		p += n;
 		if (k == PAD_N)
 			continue; /* "none" (config.c refuses other words) */
+		if (taken[k] >= 0 && jobs[j].out == AK_VOICE && lenient)
+			continue; /* the layout's voice key, given another job */
 		if (taken[k] >= 0) {
 			*cause = xprintf("[keypad] the key \"%s\" is given to both %s and %s",
 					 pad[k].word, jobs[taken[k]].name, jobs[j].name);
@@ -123,10 +128,11 @@ static int give_all(struct keymap *m, const struct config *cfg, int phone, int d
 	}
 	for (j = 0; j < NJOBS; j++) {
 		const char *list = job_setting(cfg, j);
+		int layout = defaults || list[0] == '\0';
 
-		if (defaults || list[0] == '\0')
+		if (layout)
 			list = phone ? jobs[j].phone : jobs[j].pc;
-		if (give(m, j, list, &given, taken, cause) != 0)
+		if (give(m, j, list, layout, &given, taken, cause) != 0)
 			return -1;
 	}
 	for (k = 0; k < PAD_N; k++)
@@ -137,10 +143,10 @@ static int give_all(struct keymap *m, const struct config *cfg, int phone, int d
 
 int keymap_init(struct keymap *m, const struct config *cfg, char **cause)
 {
-	int phone = strcmp(cfg->keypad_layout, "phone") == 0;
+	int phone = cfg->keypad_layout == LAYOUT_PHONE;
 
 	memset(m, 0, sizeof *m);
-	m->keypad = strcmp(cfg->input, "keypad") == 0;
+	m->keypad = cfg->input == INPUT_KEYPAD;
 	if (give_all(m, cfg, phone, 0, cause) != 0) {
 		give_all(m, cfg, phone, 1, cause);
 		return -1;
@@ -158,7 +164,7 @@ int keymap_init(struct keymap *m, const struct config *cfg, char **cause)
 static uint32_t keypad_digit(uint32_t key)
 {
 	static const uint32_t numlock_off[10] = {
-		KM_INSERT, KM_END, AK_DOWN, KM_PGDN, AK_LEFT, KM_KP0 + 5, AK_RIGHT, KM_HOME, AK_UP, KM_PGUP
+		KM_INSERT, KM_END, AK_DOWN, KM_PGDN, AK_LEFT, KM_BEGIN, AK_RIGHT, KM_HOME, AK_UP, KM_PGUP
 	};
 	uint32_t d;
 
@@ -194,7 +200,8 @@ static enum keymap_pad keypad_other(uint32_t key)
 }
 
 /* A key on a keyboard or touch booth: the keypad's keys type what is
- * printed on them, Delete is Backspace, the other cursor keys nothing. */
+ * printed on them, Delete, Home and End edit, Page Up/Down and Insert mean
+ * nothing. */
 static uint32_t keyboard_key(uint32_t key)
 {
 	static const uint32_t typed[] = {
@@ -208,7 +215,11 @@ static uint32_t keyboard_key(uint32_t key)
 	if (key >= KM_KPSTAR && key <= KM_KPDOT)
 		return typed[key - KM_KPSTAR];
 	if (key == KM_DELETE)
-		return AK_BACKSPACE;
+		return AK_DELETE;
+	if (key == KM_HOME)
+		return AK_HOME;
+	if (key == KM_END)
+		return AK_END;
 	if (key >= KM_KP0)
 		return AK_IGNORED;
 	return key;

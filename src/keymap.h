@@ -3,8 +3,9 @@
  * keys the app acts on.
  *
  * On a keyboard or touch booth this changes little: the keypad's keys
- * type what is printed on them (a digit, * + - . /), Delete is Backspace,
- * and Home, End, Page Up/Down and Insert mean nothing. Arrows stay arrows.
+ * type what is printed on them (a digit, * + - . /), Delete deletes the
+ * character after the cursor, Home and End move it, Page Up/Down and
+ * Insert mean nothing. Arrows stay arrows.
  *
  * On a keypad booth ([ui] input = keypad) every key of the keypad is the
  * key printed on it, whatever the terminal's keypad mode and NumLock: the
@@ -12,8 +13,9 @@
  * keypad sends with NumLock off (Insert 0, End 1, Down 2, Page Down 3,
  * Left 4, the middle key 5, Right 6, Home 7, Up 8, Page Up 9, Delete .).
  * Then the [keypad] section says which keys act as the app's #
- * (AK_ENTER: finish a field, take the first choice), * (more choices) and
- * Backspace; the other keys type what is printed on them. */
+ * (AK_ENTER: finish a field, take the first choice), * (more choices),
+ * Backspace and AK_VOICE (say the screen again); the other keys type what
+ * is printed on them. */
 #ifndef KIOSK_KEYMAP_H
 #define KIOSK_KEYMAP_H
 
@@ -37,6 +39,7 @@ enum {
 	KM_PGDN,               /* 3 */
 	KM_INSERT,             /* 0 */
 	KM_DELETE,             /* . */
+	KM_BEGIN,              /* 5: the middle key with NumLock off */
 };
 
 /* The keys of a keypad besides its digits, as the config names them. */
@@ -66,8 +69,9 @@ extern const struct keymap_seq keymap_seqs[];
 extern const int keymap_nseqs;
 
 /* Sets up m from [ui] input and the [keypad] section: the layout's
- * defaults (pc: hash = enter plus, star = star, backspace = dot backspace;
- * phone: hash = hash enter, star = star, backspace = backspace) under the
+ * defaults (pc: hash = enter plus, star = star, backspace = dot backspace,
+ * voice = minus; phone: hash = hash enter, star = star, backspace =
+ * backspace, no voice key) under the
  * keys the config names. Returns 0, or -1 with *cause set when one key is
  * given two jobs or no key finishes a field (m then holds the defaults). */
 int keymap_init(struct keymap *m, const struct config *cfg, char **cause);

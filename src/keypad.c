@@ -1,5 +1,5 @@
-/* Text entry with only a numeric keypad: multi-tap spelling, then
- * numbered choices of real syllables (see keypad.h). */
+/* Text entry with only a numeric keypad: predictive words or multi-tap
+ * letters, numbered choices, digits (see keypad.h). */
 #include "keypad.h"
 
 #include <errno.h>
@@ -16,12 +16,15 @@ static const char *const taps_of[10] = {
 	NULL, NULL, "abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz",
 };
 
-int keypad_init(struct keypad *k, const char *path, char **cause)
+/* The punctuation 1 offers with nothing spelled. */
+static const char *const marks[] = { ",", ".", "-", "/", "(", ")", ":", "'" };
+
+/* Loads the multi-tap syllable list from path. */
+static int load_syllables(struct keypad *k, const char *path, char **cause)
 {
 	size_t len, cap = 0;
 	char *data, *line, *save = NULL;
 
-	memset(k, 0, sizeof *k);
 	data = file_read(path, &len);
 	if (data == NULL) {
 		*cause = xprintf("%s: %s", path, strerror(errno));
@@ -49,6 +52,24 @@ int keypad_init(struct keypad *k, const char *path, char **cause)
 	return 0;
 }
 
+int keypad_init(struct keypad *k, enum keypad_style style, const char *dir, char **cause)
+{
+	char *syllables = xprintf("%s/vi-syllables.txt", dir);
+	char *weights = xprintf("%s/vi-freq.txt", dir);
+	int rc;
+
+	memset(k, 0, sizeof *k);
+	k->style = style;
+	k->letters_at = -1;
+	if (style == KEYPAD_PREDICTIVE)
+		rc = predict_load(&k->dict, syllables, weights, cause);
+	else
+		rc = load_syllables(k, syllables, cause);
+	free(syllables);
+	free(weights);
+	return rc;
+}
+
 /* Drops the choices and goes back to spelling. */
 static void choices_free(struct keypad *k)
 {
@@ -59,7 +80,9 @@ static void choices_free(struct keypad *k)
 	free(k->choice);
 	k->choice = NULL;
 	k->nchoices = 0;
-	k->page = 0;
+	k->first = 0;
+	k->letters_at = -1;
+	k->punctuation = 0;
 	k->mode = KEYPAD_SPELLING;
 }
 
@@ -77,7 +100,8 @@ static void spell_reset(struct keypad *k)
 void keypad_reset(struct keypad *k)
 {
 	spell_reset(k);
-	k->mode = KEYPAD_SPELLING;
+	k->input = KEYPAD_WORDS;
+	k->owner = NULL;
 }
 
 void keypad_free(struct keypad *k)
@@ -91,20 +115,22 @@ void keypad_free(struct keypad *k)
 	}
 	free(k->syllable);
 	free(k->folded);
+	predict_free(&k->dict);
 	memset(k, 0, sizeof *k);
 }
 
-/* The letter being tapped, or 0. */
-static char tapped(const struct keypad *k)
+char keypad_tapped(const struct keypad *k)
 {
 	const char *letters = k->tap_key ? taps_of[k->tap_key - '0'] : NULL;
 
 	return letters ? letters[(k->taps - 1) % (int)strlen(letters)] : '\0';
 }
 
-int keypad_timeout(struct keypad *k)
+/* Ends the letter being tapped: it joins the spelling. Returns 1 when a
+ * letter was pending. */
+static int end_tap(struct keypad *k)
 {
-	char c = tapped(k);
+	char c = keypad_tapped(k);
 
 	k->tap_key = 0;
 	k->taps = 0;
@@ -115,23 +141,61 @@ int keypad_timeout(struct keypad *k)
 	return 1;
 }
 
+int keypad_clock(struct keypad *k, long long now_ms)
+{
+	k->now_ms = now_ms;
+	return k->tap_key != 0 && now_ms - k->tap_ms >= KEYPAD_PAUSE_MS && end_tap(k);
+}
+
+int keypad_wait_ms(const struct keypad *k)
+{
+	long long left = k->tap_ms + KEYPAD_PAUSE_MS - k->now_ms;
+
+	if (k->tap_key == 0)
+		return -1;
+	return left < 0 ? 0 : (int)left;
+}
+
 const char *keypad_spelling(struct keypad *k)
 {
-	char c = tapped(k);
+	char c = keypad_tapped(k);
 
 	snprintf(k->shown, sizeof k->shown, "%s%s", k->spell, (char[]){ c, '\0' });
 	return k->shown;
 }
 
+/* How many choices from first fit one row (each "n word" and two spaces). */
+static int page_len(const struct keypad *k, int first)
+{
+	int n = 0, cols = 0;
+
+	while (first + n < k->nchoices && n < KEYPAD_PAGE) {
+		int w = 2 + text_width(k->choice[first + n]);
+
+		if (n > 0 && cols + 2 + w > KEYPAD_ROW_COLS)
+			break;
+		cols += (n > 0 ? 2 : 0) + w;
+		n++;
+	}
+	return n;
+}
+
 int keypad_page(const struct keypad *k, char *const **first)
 {
-	int left = k->nchoices - k->page * KEYPAD_PAGE;
+	int n = k->nchoices > 0 ? page_len(k, k->first) : 0;
 
-	*first = NULL;
-	if (k->mode != KEYPAD_CHOOSING || left <= 0)
-		return 0;
-	*first = k->choice + k->page * KEYPAD_PAGE;
-	return left < KEYPAD_PAGE ? left : KEYPAD_PAGE;
+	*first = n > 0 ? k->choice + k->first : NULL;
+	return n;
+}
+
+int keypad_more(const struct keypad *k)
+{
+	return k->nchoices > k->first + page_len(k, k->first);
+}
+
+int keypad_is_letters(const struct keypad *k, int i)
+{
+	return k->letters_at >= 0 && k->first + i == k->letters_at;
 }
 
 /* A new copy of word with its first letter in upper or lower case. */
@@ -163,6 +227,15 @@ static void choice_add(struct keypad *k, const char *word, int caps)
 	k->choice[k->nchoices++] = c;
 }
 
+/* True when the word being typed into f starts a name's or a place's
+ * word: a capital, as the address picker writes "Xã Nghĩa Hành". */
+static int caps_here(const struct field *f)
+{
+	size_t start;
+
+	return (f->flags & (FIELD_CAPS | FIELD_PLACE)) && field_word(f, &start) == 0;
+}
+
 /* The tone of a syllable (0 none ... 5 nặng), for ordering choices. */
 static int tone_of(const char *s)
 {
@@ -184,13 +257,13 @@ static int by_tone(const void *a, const void *b)
 	return d != 0 ? d : strcmp(x, y);
 }
 
-/* Lists the choices for the spelled letters: name syllables, the other
- * syllables, then the letters as spelled. */
-static void choices_build(struct keypad *k, const struct field *f)
+/* Multi-tap: the choices for the spelled letters: name syllables, the
+ * other syllables, then the letters as spelled. */
+static void multitap_choices(struct keypad *k, const struct field *f)
 {
-	size_t i, start, nmatch = 0;
+	size_t i, nmatch = 0;
 	const char **match = xcalloc(k->nsyllables + 1, sizeof *match);
-	int caps = (f->flags & FIELD_CAPS) && field_word(f, &start) == 0;
+	int caps = caps_here(f);
 
 	choices_free(k);
 	for (i = 0; i < vi_names_count; i++) {
@@ -211,55 +284,269 @@ static void choices_build(struct keypad *k, const struct field *f)
 	k->mode = KEYPAD_CHOOSING;
 }
 
-/* Types choice i (and a space) into the field; back to spelling. */
+/* The place of the word being typed among the words of f before it. */
+static int word_index(const struct field *f)
+{
+	const char *t = field_text(f);
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < f->cursor; i++)
+		if (t[i] != ' ' && (i == 0 || t[i - 1] == ' '))
+			n++;
+	return n;
+}
+
+/* Predictive: the proposals for the keys pressed, then "abc". */
+static void proposals(struct keypad *k, const struct field *f)
+{
+	const char *found[KEYPAD_PROPOSALS];
+	enum predict_kind kind = f->flags & FIELD_CAPS ? PREDICT_NAME
+			       : f->flags & FIELD_PLACE ? PREDICT_PLACE : PREDICT_TEXT;
+	size_t n = predict_find(&k->dict, k->spell, kind, word_index(f), found, KEYPAD_PROPOSALS), i;
+	int caps = caps_here(f);
+
+	choices_free(k);
+	for (i = 0; i < n; i++)
+		choice_add(k, found[i], caps);
+	if (k->nspell > 0) {
+		k->letters_at = k->nchoices;
+		choice_add(k, "abc", 0);
+	}
+}
+
+/* Inserts a punctuation mark: after the word before it (a space typed
+ * before it goes), then a space, as in "Thôn 3, xã". */
+static int put_mark(struct field *f, const char *mark)
+{
+	const char *t = field_text(f);
+	int closing = strchr(",.:)", mark[0]) != NULL;
+
+	if (closing && f->cursor > 0 && t[f->cursor - 1] == ' ')
+		field_backspace(f);
+	if (!field_insert(f, mark, strlen(mark)))
+		return 0;
+	return !closing || field_insert(f, " ", 1);
+}
+
+/* Takes choice i (and a space); back to spelling words. */
 static enum keypad_result take(struct keypad *k, int i, int space, struct field *f)
 {
 	int ok;
 
 	if (i < 0 || i >= k->nchoices)
 		return KEYPAD_REFUSED;
-	ok = field_insert(f, k->choice[i], strlen(k->choice[i]));
-	if (ok && space)
-		ok = field_insert(f, " ", 1);
+	if (i == k->letters_at) {
+		spell_reset(k);
+		k->input = KEYPAD_LETTERS;
+		return KEYPAD_CHANGED;
+	}
+	if (k->punctuation) {
+		ok = put_mark(f, k->choice[i]);
+	} else {
+		ok = field_insert(f, k->choice[i], strlen(k->choice[i]));
+		if (ok && space)
+			ok = field_insert(f, " ", 1);
+	}
 	spell_reset(k);
 	return ok ? KEYPAD_TYPED : KEYPAD_REFUSED;
 }
 
-/* A key while spelling. */
-static enum keypad_result spelling_key(struct keypad *k, int key, struct field *f)
+/* Finishes the field: a space typed last goes. */
+static enum keypad_result done(struct field *f)
 {
-	if (key >= '2' && key <= '9') {
-		if (key == k->tap_key) {
-			k->taps++;
-			return KEYPAD_CHANGED;
-		}
-		keypad_timeout(k);
-		if (k->nspell >= KEYPAD_SPELL_MAX)
-			return KEYPAD_REFUSED;
-		k->tap_key = key;
-		k->taps = 1;
+	const char *t = field_text(f);
+
+	if (f->cursor > 0 && f->cursor == f->len && t[f->len - 1] == ' ')
+		field_backspace(f);
+	return KEYPAD_DONE;
+}
+
+/* Types the letters spelled (multi-tap) into f, and a space. */
+static enum keypad_result put_letters(struct keypad *k, struct field *f, int space)
+{
+	int ok = 1;
+
+	end_tap(k);
+	if (k->nspell > 0) {
+		char *word = recase(k->spell, caps_here(f));
+
+		ok = field_insert(f, word, strlen(word));
+		free(word);
+	}
+	if (ok && space)
+		ok = field_insert(f, " ", 1);
+	spell_reset(k);
+	k->input = KEYPAD_WORDS;
+	return ok ? KEYPAD_TYPED : KEYPAD_REFUSED;
+}
+
+/* Switches words and digits. */
+static enum keypad_result switch_input(struct keypad *k)
+{
+	k->input = k->input == KEYPAD_DIGITS ? KEYPAD_WORDS : KEYPAD_DIGITS;
+	return KEYPAD_CHANGED;
+}
+
+/* A key while typing digits. */
+static enum keypad_result digits_key(struct keypad *k, int key, struct field *f)
+{
+	if (key >= '0' && key <= '9')
+		return field_insert(f, (char[]){ (char)key, '\0' }, 1) ? KEYPAD_TYPED : KEYPAD_REFUSED;
+	switch (key) {
+	case '*':
+		return switch_input(k);
+	case '#':
+	case KEYPAD_ENTER:
+		return done(f);
+	case KEYPAD_BACKSPACE:
+		return field_backspace(f) ? KEYPAD_TYPED : KEYPAD_NOTHING;
+	}
+	return KEYPAD_NOTHING;
+}
+
+/* A tap of a letter key (multi-tap). */
+static enum keypad_result tap(struct keypad *k, int key)
+{
+	if (key == k->tap_key) {
+		k->taps++;
+		k->tap_ms = k->now_ms;
 		return KEYPAD_CHANGED;
 	}
-	keypad_timeout(k);
-	switch (key) {
-	case '1':
+	end_tap(k);
+	if (k->nspell >= KEYPAD_SPELL_MAX)
+		return KEYPAD_REFUSED;
+	k->tap_key = key;
+	k->taps = 1;
+	k->tap_ms = k->now_ms;
+	return KEYPAD_CHANGED;
+}
+
+/* Backspace while spelling: the last letter or key, or the field's last
+ * character. */
+static enum keypad_result spell_back(struct keypad *k, struct field *f)
+{
+	if (k->tap_key != 0) {
+		k->tap_key = 0;
+		k->taps = 0;
 		return KEYPAD_CHANGED;
-	case '#':
+	}
+	if (k->nspell == 0)
+		return field_backspace(f) ? KEYPAD_TYPED : KEYPAD_NOTHING;
+	k->spell[--k->nspell] = '\0';
+	return KEYPAD_CHANGED;
+}
+
+/* A key while spelling letters by multi-tap (the letters input, or the
+ * multitap style's spelling). */
+static enum keypad_result letters_key(struct keypad *k, int key, struct field *f)
+{
+	if (key >= '2' && key <= '9')
+		return tap(k, key);
+	if (key == KEYPAD_BACKSPACE)
+		return spell_back(k, f);
+	end_tap(k);
+	if (key == '1')
+		return KEYPAD_CHANGED;
+	if (k->style == KEYPAD_PREDICTIVE) {
+		if (key == '0' || key == '#' || key == '*' || key == KEYPAD_ENTER)
+			return put_letters(k, f, key == '0');
+		return KEYPAD_NOTHING;
+	}
+	switch (key) {
 	case '*':
+	case '#':
 	case KEYPAD_ENTER:
 		if (k->nspell == 0)
-			return key == '*' ? KEYPAD_NOTHING : KEYPAD_DONE;
-		choices_build(k, f);
+			return key == '*' ? switch_input(k) : done(f);
+		multitap_choices(k, f);
 		return KEYPAD_CHANGED;
 	case '0':
 		if (k->nspell == 0)
 			return field_insert(f, " ", 1) ? KEYPAD_TYPED : KEYPAD_REFUSED;
-		choices_build(k, f);
+		multitap_choices(k, f);
 		return take(k, 0, 1, f);
+	}
+	return KEYPAD_NOTHING;
+}
+
+/* Predictive: 1 with nothing pressed offers punctuation. */
+static enum keypad_result offer_marks(struct keypad *k)
+{
+	size_t i;
+
+	choices_free(k);
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		choice_add(k, marks[i], 0);
+	k->punctuation = 1;
+	k->mode = KEYPAD_CHOOSING;
+	return KEYPAD_CHANGED;
+}
+
+/* A key while spelling predictive words. */
+static enum keypad_result words_key(struct keypad *k, int key, struct field *f)
+{
+	if (key >= '2' && key <= '9') {
+		if (k->nspell >= KEYPAD_SPELL_MAX)
+			return KEYPAD_REFUSED;
+		k->spell[k->nspell++] = (char)key;
+		k->spell[k->nspell] = '\0';
+		proposals(k, f);
+		return KEYPAD_CHANGED;
+	}
+	switch (key) {
+	case '0':
+		if (k->nspell == 0)
+			return field_insert(f, " ", 1) ? KEYPAD_TYPED : KEYPAD_REFUSED;
+		return take(k, 0, 1, f);
+	case '#':
+	case KEYPAD_ENTER:
+		return k->nspell == 0 ? done(f) : take(k, 0, 0, f);
+	case '1':
+		if (k->nspell == 0)
+			return offer_marks(k);
+		k->mode = KEYPAD_CHOOSING;
+		return KEYPAD_CHANGED;
+	case '*':
+		if (k->nspell > 0 && k->letters_at != 0)
+			take(k, 0, 0, f);
+		spell_reset(k);
+		switch_input(k);
+		return KEYPAD_TYPED;
 	case KEYPAD_BACKSPACE:
 		if (k->nspell == 0)
 			return field_backspace(f) ? KEYPAD_TYPED : KEYPAD_NOTHING;
 		k->spell[--k->nspell] = '\0';
+		proposals(k, f);
+		return KEYPAD_CHANGED;
+	}
+	return KEYPAD_NOTHING;
+}
+
+/* A key while the choices are numbered. */
+static enum keypad_result choosing_key(struct keypad *k, int key, struct field *f)
+{
+	int n = page_len(k, k->first);
+
+	if (key >= '1' && key <= '9')
+		return key - '1' < n ? take(k, k->first + key - '1', k->style == KEYPAD_PREDICTIVE, f)
+				     : KEYPAD_REFUSED;
+	switch (key) {
+	case '*':
+		k->first += n;
+		if (k->first >= k->nchoices)
+			k->first = 0;
+		return KEYPAD_CHANGED;
+	case '#':
+	case KEYPAD_ENTER:
+		return take(k, k->first, 0, f);
+	case '0':
+		return take(k, k->first, 1, f);
+	case KEYPAD_BACKSPACE:
+		k->mode = KEYPAD_SPELLING;
+		k->first = 0;
+		if (k->punctuation || k->style == KEYPAD_MULTITAP)
+			choices_free(k);
 		return KEYPAD_CHANGED;
 	}
 	return KEYPAD_NOTHING;
@@ -267,24 +554,15 @@ static enum keypad_result spelling_key(struct keypad *k, int key, struct field *
 
 enum keypad_result keypad_key(struct keypad *k, int key, struct field *f)
 {
-	if (k->mode == KEYPAD_SPELLING)
-		return spelling_key(k, key, f);
-	if (key >= '1' && key <= '9')
-		return take(k, k->page * KEYPAD_PAGE + key - '1', 0, f);
-	switch (key) {
-	case '*':
-		k->page++;
-		if (k->page * KEYPAD_PAGE >= k->nchoices)
-			k->page = 0;
-		return KEYPAD_CHANGED;
-	case '#':
-	case KEYPAD_ENTER:
-		return take(k, k->page * KEYPAD_PAGE, 0, f);
-	case '0':
-		return take(k, k->page * KEYPAD_PAGE, 1, f);
-	case KEYPAD_BACKSPACE:
-		choices_free(k);
-		return KEYPAD_CHANGED;
+	if (f != k->owner) {
+		keypad_reset(k); /* a new field: words, nothing spelled */
+		k->owner = f;
 	}
-	return KEYPAD_NOTHING;
+	if (k->mode == KEYPAD_CHOOSING)
+		return choosing_key(k, key, f);
+	if (k->input == KEYPAD_DIGITS)
+		return digits_key(k, key, f);
+	if (k->input == KEYPAD_LETTERS || k->style == KEYPAD_MULTITAP)
+		return letters_key(k, key, f);
+	return words_key(k, key, f);
 }

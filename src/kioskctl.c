@@ -1,22 +1,17 @@
 /* kioskctl: the helpers' and admins' command line, run on the booth or
  * over SSH. Global option: --config FILE (anywhere on the line); --ssh
  * runs the command of SSH_ORIGINAL_COMMAND instead (a forced command). */
-#include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <grp.h>
 #include <pwd.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ctl.h"
 #include "db.h"
 #include "log.h"
-#include "printer.h"
-#include "slip.h"
 #include "sshcmd.h"
 #include "util.h"
 
@@ -47,6 +42,8 @@ static const struct command commands[] = {
 	{ "payslip", ctl_payslip, "print a saved request's fee payment slip (VietQR)" },
 	{ "vietqr", ctl_vietqr, "show the VietQR payment code for an amount and a receipt" },
 	{ "due", ctl_due, "the expected result date for a number of working days" },
+	{ "voice", ctl_voice, "say, synthesise ahead and list the booth's spoken prompts" },
+	{ "calls", ctl_calls, "villagers' calls for a helper: list them, mark one answered" },
 	{ "erase-due", ctl_erase_due, "erase villagers' details some days after the server got them" },
 };
 
@@ -63,85 +60,6 @@ static void usage(FILE *out)
 	fprintf(out, "\n'kioskctl COMMAND --help' tells more about each.\n"
 		     "'kioskctl --ssh' is the forced command of helpers' SSH keys: it runs\n"
 		     "the kioskctl command in $SSH_ORIGINAL_COMMAND, no other (docs/operations.md).\n");
-}
-
-int ctl_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("kioskctl: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
-int ctl_wants_help(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return 1;
-	return 0;
-}
-
-void ctl_json(json_t *doc)
-{
-	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-
-	if (text == NULL) {
-		fputs("kioskctl: out of memory\n", stderr);
-		abort();
-	}
-	puts(text);
-	free(text);
-	json_decref(doc);
-}
-
-const char *ctl_time(long long t, char *buf, unsigned size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0 || localtime_r(&tt, &tm) == NULL || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
-}
-
-const char *ctl_who(void)
-{
-	static char who[128];
-	const char *conn = getenv("SSH_CONNECTION");
-
-	if (conn == NULL || conn[0] == '\0')
-		return "local";
-	snprintf(who, sizeof who, "ssh %.*s", (int)strcspn(conn, " "), conn);
-	return who;
-}
-
-struct db *ctl_db(struct ctl *ctl)
-{
-	char path[CONFIG_STR + 16];
-	char *cause = NULL;
-
-	if (ctl->db != NULL)
-		return ctl->db;
-	if (mkdir_private(ctl->cfg.state_dir) != 0) {
-		ctl_fail("cannot create the state folder %s", ctl->cfg.state_dir);
-		return NULL;
-	}
-	if (config_join(path, sizeof path, ctl->cfg.state_dir, "state.db") != 0) {
-		ctl_fail("state folder path too long");
-		return NULL;
-	}
-	ctl->db = db_open(path, &cause);
-	if (ctl->db == NULL) {
-		ctl_fail("%s", cause);
-		free(cause);
-	}
-	return ctl->db;
 }
 
 /* Takes --config FILE out of argv (wherever it is) and loads it. */
@@ -208,45 +126,6 @@ static int ssh_command(const struct config *cfg, int *argc, char ***argv)
 	*argc = n;
 	*argv = words;
 	return 0;
-}
-
-int ctl_print(struct ctl *ctl, struct printer *p, const struct slip *s, const char *job,
-	      char **cause)
-{
-	int rc = printer_print(p, s, job, cause);
-	struct db *db = ctl_db(ctl);
-	char at[24];
-
-	if (db != NULL) {
-		snprintf(at, sizeof at, "%lld", (long long)time(NULL));
-		(void)db_setting_set(db, CTL_PRINTER_STATE, printer_state_name(printer_state(p)));
-		(void)db_setting_set(db, CTL_PRINTER_AT, at);
-	}
-	return rc;
-}
-
-int ctl_print_job(struct ctl *ctl, ctl_layout_fn *layout, const void *what, const char *job)
-{
-	struct printer *pr;
-	struct slip s;
-	char *cause = NULL;
-	int rc = 1;
-
-	pr = printer_open(&ctl->cfg, &cause);
-	if (pr == NULL) {
-		ctl_fail("%s", cause);
-	} else {
-		slip_init(&s, printer_cols(pr));
-		layout(what, &s);
-		if (ctl_print(ctl, pr, &s, job, &cause) != 0)
-			ctl_fail("%s", cause);
-		else
-			rc = 0;
-		slip_free(&s);
-		printer_close(pr);
-	}
-	free(cause);
-	return rc;
 }
 
 /* Run as root on a booth, becomes the owner of the state folder (the

@@ -78,6 +78,13 @@ int log_is_file(void)
 	return log_fd >= 0;
 }
 
+int log_take_stderr(void)
+{
+	if (log_fd < 0 || dup2(log_fd, STDERR_FILENO) < 0)
+		return -1;
+	return 0;
+}
+
 void log_close(void)
 {
 	if (log_fd >= 0)

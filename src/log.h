@@ -22,6 +22,11 @@ void log_write(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when lines go to a file (not to stderr or the journal). */
 int log_is_file(void);
 
+/* Points stderr at the log file (when lines go to one), so what anything
+ * else writes there lands in the log too. Returns 0, or -1 when there is
+ * no log file or it could not be done. */
+int log_take_stderr(void);
+
 /* Closes the log file, if any. */
 void log_close(void);
 

@@ -3,16 +3,13 @@
 #include "loop.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 static volatile sig_atomic_t got_stop, got_resize;
 static sigset_t waitmask;   /* the mask ppoll waits with: our signals open */
-static int wake[2] = { -1, -1 };
 
 /* Signal handler: only records what arrived. */
 static void on_signal(int sig)
@@ -48,39 +45,24 @@ int loop_init(void)
 	for (i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
 		if (sigaction(ignored[i], &sa, NULL) != 0)
 			return -1;
-	if (pipe(wake) != 0)
-		return -1;
-	for (i = 0; i < 2; i++) {
-		fcntl(wake[i], F_SETFL, fcntl(wake[i], F_GETFL) | O_NONBLOCK);
-		fcntl(wake[i], F_SETFD, FD_CLOEXEC);
-	}
 	return 0;
 }
 
 int loop_wait(int fd, int job_fd, int scanner_fd, int timeout_ms)
 {
-	struct pollfd p[4] = { { fd, POLLIN, 0 }, { wake[0], POLLIN, 0 }, { job_fd, POLLIN, 0 },
-			       { scanner_fd, POLLIN, 0 } };
+	struct pollfd p[3] = { { fd, POLLIN, 0 }, { job_fd, POLLIN, 0 }, { scanner_fd, POLLIN, 0 } };
 	struct timespec ts = { timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L };
 	int mask = 0;
-	char buf[64];
 
 	/* poll skips entries with a negative fd. */
-	if (ppoll(p, 4, &ts, &waitmask) <= 0)
+	if (ppoll(p, 3, &ts, &waitmask) <= 0)
 		return 0; /* timeout, or EINTR from a signal: flags tell */
 	if (p[0].revents & POLLIN)
 		mask |= LOOP_INPUT;
 	if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 		mask |= LOOP_HANGUP;
-	if (job_fd >= 0 && (p[2].revents & (POLLIN | POLLHUP | POLLERR)))
-		mask |= LOOP_JOB;
-	if (scanner_fd >= 0 && (p[3].revents & (POLLIN | POLLHUP | POLLERR)))
+	if (scanner_fd >= 0 && (p[2].revents & (POLLIN | POLLHUP | POLLERR)))
 		mask |= LOOP_SCANNER;
-	if (p[1].revents & POLLIN) {
-		while (read(wake[0], buf, sizeof buf) > 0)
-			;
-		mask |= LOOP_WAKE;
-	}
 	return mask;
 }
 
@@ -90,9 +72,4 @@ int loop_signals(void)
 
 	got_stop = got_resize = 0;
 	return s;
-}
-
-int loop_wake_fd(void)
-{
-	return wake[1];
 }

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,16 +105,40 @@ static char *kioskctl_path(void)
 	return path;
 }
 
-/* Log lines that have nowhere to go but the terminal (no log file, no
- * journal) are dropped rather than drawn over the villager's screen. */
-static void quiet_stderr(void)
+/* Once curses has the terminal, nothing else may write to it: with a log
+ * file, stderr goes there (what libraries print, the out-of-memory
+ * message); with neither a file nor the journal, lines are dropped rather
+ * than drawn over the villager's screen. Returns a copy of the terminal's
+ * stderr when it went to the log file (for give_back_stderr), else -1. */
+static int quiet_stderr(void)
 {
 	int fd;
 
-	if (log_is_file() || log_to_journal() || (fd = open("/dev/null", O_WRONLY)) < 0)
-		return;
+	if (log_to_journal())
+		return -1;
+	if (log_is_file()) {
+		fd = dup(STDERR_FILENO);
+		if (fd >= 0 && log_take_stderr() != 0) {
+			close(fd);
+			fd = -1;
+		}
+		return fd;
+	}
+	if ((fd = open("/dev/null", O_WRONLY)) < 0)
+		return -1;
 	dup2(fd, STDERR_FILENO);
 	close(fd);
+	return -1;
+}
+
+/* Points stderr back at the terminal once curses has let it go (saved by
+ * quiet_stderr; -1: nothing to do). */
+static void give_back_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
 }
 
 /* Hands what the terminal has to the app. A burst of characters read at
@@ -226,6 +251,7 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			}
 		}
 		app_tick(app, now);
+		app_clock_ms(app, clock_steady_ms());
 		job_reap();
 		if (app_quit(app))
 			break;
@@ -239,12 +265,30 @@ static int run(struct app *app, const struct config *cfg, const struct keymap *k
 			read_scanner(app, &scanner, cfg, time(NULL));
 		if (ready & LOOP_HANGUP)
 			break; /* nobody can see or touch this terminal any more */
+		app_clock_ms(app, clock_steady_ms());
 		if (ready & LOOP_INPUT)
 			read_input(app, keys, time(NULL));
 	}
 	canvas_free(&canvas);
 	scanner_close(scanner);
 	return restart;
+}
+
+/* A booth that speaks synthesises its content's prompts ahead, once per
+ * content version (`kioskctl voice build` in the background, left to
+ * finish on its own), so that a slow board does not synthesise on every
+ * screen. */
+static void prepare_voice(const struct config *cfg, char *kioskctl)
+{
+	char *argv[] = { kioskctl, "--config", (char *)(uintptr_t)cfg->path, "voice", "build", NULL };
+	struct job j;
+
+	if (!cfg->voice_enabled)
+		return;
+	if (cfg->path[0] == '\0')
+		memmove(argv + 1, argv + 3, 3 * sizeof argv[0]); /* the embedded default */
+	if (job_start(&j, argv) == 0)
+		job_detach(&j);
 }
 
 /* The console font's characters when the booth draws on the Linux
@@ -276,7 +320,7 @@ int main(int argc, char **argv)
 	struct app *app;
 	struct db *db;
 	char *cause = NULL, *kioskctl;
-	int restart;
+	int restart, saved_stderr;
 	const char *config_path = NULL;
 	struct glyphs *glyphs;
 	int i, font_only = 0;
@@ -343,17 +387,19 @@ int main(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	quiet_stderr();
+	saved_stderr = quiet_stderr();
 	kioskctl = kioskctl_path();
 	app = app_new(&(struct app_env){ .kioskctl = kioskctl, .cfg = &cfg, .screens = &ui.screens,
 					 .forms = &ui.forms, .counters = &ui.counters,
 					 .i18n = ui.i18n, .db = db, .clock_min = clock_build_time() },
 		      time(NULL));
+	prepare_voice(&cfg, kioskctl);
 	glyphs = console_glyphs(&cfg);
 	restart = run(app, &cfg, &keys, glyphs);
 	glyphs_free(glyphs);
 	db = app_db(app); /* opened later when it could not be at the start */
 	term_end();
+	give_back_stderr(saved_stderr);
 	log_write(restart ? "restarting for a new version" : "stopped");
 	log_close();
 	app_free(app);

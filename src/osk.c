@@ -160,20 +160,6 @@ int osk_layout(struct osk *k, int x, int y, int w, int h, const struct field *f)
 	return 0;
 }
 
-int osk_hit(const struct osk *k, int x, int y)
-{
-	int i;
-
-	for (i = 0; i < k->nkeys; i++) {
-		const struct osk_key *key = &k->key[i];
-
-		if (key->w > 0 && x >= key->x && x < key->x + key->w &&
-		    y >= key->y && y < key->y + key->h)
-			return i;
-	}
-	return -1;
-}
-
 /* Does what key i says to field f. */
 static enum osk_result press(const struct osk_key *key, struct field *f)
 {

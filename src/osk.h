@@ -17,7 +17,8 @@
  * 7 8 9 in rows 1 to 3, then delete, 0, OK in row 4.
  *
  * Use: osk_init(), osk_layout() for the screen area (again after a
- * resize), then for each touch osk_hit() and osk_press(); for a numeric
+ * resize), draw each key where the layout put it (view_osk), then for each
+ * touch on key i osk_press(); for a numeric
  * keypad, osk_keypad() ('2' '4' '6' '8' move the highlight, '5' presses
  * it). After any press the suggestion row may have changed: draw all keys
  * again from osk.key[], with osk_label() as the text. */
@@ -69,9 +70,6 @@ void osk_init(struct osk *k, int digits);
  * smaller than 6 rows of OSK_KEY_MIN_H lines and 12 keys of OSK_KEY_MIN_W
  * columns with gaps (59x18). */
 int osk_layout(struct osk *k, int x, int y, int w, int h, const struct field *f);
-
-/* The key at cell (x, y), or -1 (a gap or outside). */
-int osk_hit(const struct osk *k, int x, int y);
 
 /* Presses key i on field f. */
 enum osk_result osk_press(struct osk *k, int i, struct field *f);

@@ -45,7 +45,7 @@ int pin_set(struct db *db, const char *pin, char **cause)
 	} else if (db_setting_set(db, KEY_HASH, cd->output) != 0 ||
 		   db_setting_set(db, KEY_FAILS, NULL) != 0 ||
 		   db_setting_set(db, KEY_UNTIL, NULL) != 0) {
-		*cause = xprintf("cannot save the PIN: %s", db_error(db));
+		*cause = db_cause(db, "cannot save the PIN");
 	} else {
 		rc = 0;
 	}

@@ -28,10 +28,8 @@
 /* How long a two-way printer has to answer the paper query. */
 #define STATUS_WAIT_MS 500
 
-enum sink { SINK_NONE, SINK_FILE, SINK_DEVICE, SINK_COMMAND };
-
 struct printer {
-	enum sink sink;
+	enum printer_type sink;
 	char path[CONFIG_STR];
 	char command[CONFIG_STR];
 	int dots;              /* 384 or 576 */
@@ -47,29 +45,28 @@ struct printer *printer_open(const struct config *cfg, char **cause)
 {
 	struct printer *p;
 	char path[CONFIG_STR + 64];
-	const char *t = cfg->printer_type;
 
 	if (cfg->printer_width != 58 && cfg->printer_width != 80) {
 		*cause = xprintf("[printer] width must be 58 or 80 (mm), not %d", cfg->printer_width);
 		return NULL;
 	}
 	p = xcalloc(1, sizeof *p);
-	p->sink = strcmp(t, "file") == 0 ? SINK_FILE : strcmp(t, "device") == 0 ? SINK_DEVICE
-		: strcmp(t, "command") == 0 ? SINK_COMMAND : SINK_NONE;
+	p->sink = cfg->printer_type;
 	snprintf(p->path, sizeof p->path, "%s", cfg->printer_path);
 	snprintf(p->command, sizeof p->command, "%s", cfg->printer_command);
 	p->dots = cfg->printer_width == 80 ? 576 : 384;
-	p->mode = strcmp(cfg->printer_codepage, "text") == 0 ? SLIP_CODEPAGE : SLIP_RASTER;
+	p->mode = cfg->printer_codepage == CODEPAGE_TEXT ? SLIP_CODEPAGE : SLIP_RASTER;
 	p->band = cfg->printer_band > 0 ? cfg->printer_band : 128;
 	p->timeout = cfg->printer_timeout > 0 ? cfg->printer_timeout : 10;
 	p->baud = cfg->printer_baud;
-	if ((p->sink == SINK_FILE || p->sink == SINK_DEVICE) && p->path[0] == '\0') {
+	if ((p->sink == PRINTER_FILE || p->sink == PRINTER_DEVICE) && p->path[0] == '\0') {
 		*cause = xprintf("[printer] path is empty (the %s for type = %s)",
-				 p->sink == SINK_FILE ? "folder" : "device", t);
+				 p->sink == PRINTER_FILE ? "folder" : "device",
+				 config_word("printer", "type", cfg->printer_type));
 		printer_close(p);
 		return NULL;
 	}
-	if (p->sink == SINK_COMMAND && p->command[0] == '\0') {
+	if (p->sink == PRINTER_COMMAND && p->command[0] == '\0') {
 		*cause = xstrdup("[printer] command is empty (needed for type = command)");
 		printer_close(p);
 		return NULL;
@@ -97,12 +94,7 @@ void printer_close(struct printer *p)
 
 int printer_present(const struct printer *p)
 {
-	return p->sink != SINK_NONE;
-}
-
-int printer_dots(const struct printer *p)
-{
-	return p->dots;
+	return p->sink != PRINTER_NONE;
 }
 
 int printer_cols(const struct printer *p)
@@ -647,7 +639,7 @@ int printer_print(struct printer *p, const struct slip *s, const char *job, char
 	int rc;
 
 	p->state = PRINTER_FAULT; /* unless a sink says better or worse */
-	if (p->sink == SINK_NONE) {
+	if (p->sink == PRINTER_NONE) {
 		*cause = xstrdup("this booth has no printer ([printer] type = none)");
 		return -1;
 	}
@@ -658,10 +650,10 @@ int printer_print(struct printer *p, const struct slip *s, const char *job, char
 	if (printer_render(p, s, &out, &preview, cause) != 0)
 		return -1;
 	switch (p->sink) {
-	case SINK_FILE:
+	case PRINTER_FILE:
 		rc = print_file(p, &out, &preview, job, cause);
 		break;
-	case SINK_DEVICE:
+	case PRINTER_DEVICE:
 		rc = print_device(p, &out, &p->state, cause);
 		break;
 	default:

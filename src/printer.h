@@ -50,9 +50,6 @@ void printer_close(struct printer *p);
 /* True unless [printer] type is none. */
 int printer_present(const struct printer *p);
 
-/* Paper width in dots: 384 or 576. */
-int printer_dots(const struct printer *p);
-
 /* Cells of a scale-1 line, for slip_init(): 46 or 70 in raster mode
  * (8-dot glyphs, a cell of margin each side), 32 or 48 in text mode. */
 int printer_cols(const struct printer *p);

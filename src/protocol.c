@@ -107,19 +107,6 @@ enum proto_verdict proto_submission(long http, const char *body, size_t len, con
 	return verdict;
 }
 
-/* Reads n decimal digits at s; -1 when one is not a digit. */
-static int digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int proto_time(const char *s, long long *out)
 {
 	struct tm tm = { 0 };
@@ -130,13 +117,13 @@ int proto_time(const char *s, long long *out)
 	if (strlen(s) < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
 	    s[13] != ':' || s[16] != ':')
 		return -1;
-	year = digits(s, 4);
-	mon = digits(s + 5, 2);
-	day = digits(s + 8, 2);
-	hour = digits(s + 11, 2);
-	min = digits(s + 14, 2);
-	sec = digits(s + 17, 2);
-	if (year < 1970 || mon < 1 || mon > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
+	year = digits_value(s, 4);
+	mon = digits_value(s + 5, 2);
+	day = digits_value(s + 8, 2);
+	hour = digits_value(s + 11, 2);
+	min = digits_value(s + 14, 2);
+	sec = digits_value(s + 17, 2);
+	if (year < 1970 || !day_exists(year, mon, day) || hour < 0 || hour > 23 ||
 	    min < 0 || min > 59 || sec < 0 || sec > 60)
 		return -1;
 	p = s + 19;
@@ -150,7 +137,7 @@ int proto_time(const char *s, long long *out)
 	if ((*p == 'Z' || *p == 'z') && p[1] == '\0') {
 		off = 0;
 	} else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
-		int oh = digits(p + 1, 2), om = digits(p + 4, 2);
+		int oh = digits_value(p + 1, 2), om = digits_value(p + 4, 2);
 
 		if (oh < 0 || oh > 23 || om < 0 || om > 59)
 			return -1;
@@ -165,7 +152,7 @@ int proto_time(const char *s, long long *out)
 	tm.tm_min = min;
 	tm.tm_sec = sec;
 	t = timegm(&tm);
-	if (tm.tm_mday != day) /* 31 April and the like */
+	if (tm.tm_mday != day) /* a leap second ending a month's last day */
 		return -1;
 	*out = (long long)t - off;
 	return 0;

@@ -14,7 +14,8 @@ static const unsigned char damm[10][10] = {
 	{ 9, 4, 3, 8, 6, 1, 7, 2, 0, 5 }, { 2, 5, 8, 1, 4, 3, 6, 7, 9, 0 },
 };
 
-int rcode_check_digit(const char *digits)
+/* The Damm check digit of a string of digits. */
+static int rcode_check_digit(const char *digits)
 {
 	int interim = 0;
 

@@ -18,7 +18,4 @@ int rcode_make(int booth, long seq, char *out);
  * the right check digit. */
 int rcode_parse(const char *typed, char *out);
 
-/* The Damm check digit of a string of digits. */
-int rcode_check_digit(const char *digits);
-
 #endif

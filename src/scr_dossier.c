@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "calendar.h"
 #include "catalog.h"
 #include "clock.h"
@@ -19,9 +18,10 @@
 #include "job.h"
 #include "ptime.h"
 #include "rcode.h"
+#include "receipt.h"
+#include "scr.h"
 #include "spool.h"
 #include "text.h"
-#include "receipt.h"
 #include "util.h"
 
 #define HIT_FIELD 1
@@ -88,10 +88,7 @@ static void date_text(struct date d, char *out)
 	snprintf(out, 16, "%02d/%02d/%04d", d.day % 100, d.month % 100, d.year % 10000);
 }
 
-/* A request saved at this booth: its procedure (as the catalog names it),
- * the day it was saved and the day its result is expected (the published
- * processing time in working days, less the holidays), as far as known. */
-static void read_request(struct app *a, struct lookup *l, const struct spool_item *item)
+int app_due_date(struct app *a, const char *procedure_code, long long at, struct date *out)
 {
 	struct catalog *cat = app_catalog(a);
 	struct procedure *page = NULL;
@@ -99,28 +96,47 @@ static void read_request(struct app *a, struct lookup *l, const struct spool_ite
 	struct calendar *cal;
 	struct ptime t = { -1, 0 };
 
+	if (cat && procedure_code && procedure_code[0])
+		page = catalog_procedure_get(cat, procedure_code, &cause);
+	free(cause);
+	cause = NULL;
+	if (page)
+		t = procedure_time(page);
+	procedure_free(page);
+	if (t.days < 0 || !clock_known(at))
+		return -1;
+	path = xprintf("%s/%s", app_env(a)->cfg->content_dir, CALENDAR_FILE);
+	cal = calendar_load(path, &cause);
+	if (cal == NULL)
+		cal = calendar_new(); /* no table: weekends only */
+	*out = ptime_due(cal, date_of((time_t)at), t);
+	calendar_free(cal);
+	free(cause);
+	free(path);
+	return 0;
+}
+
+/* A request saved at this booth: its procedure (as the catalog names it),
+ * the day it was saved and the day its result is expected (the published
+ * processing time in working days, less the holidays), as far as known. */
+static void read_request(struct app *a, struct lookup *l, const struct spool_item *item)
+{
+	struct catalog *cat = app_catalog(a);
+	struct procedure *page = NULL;
+	char *cause = NULL;
+	struct date due;
+
 	if (cat && item->procedure_code[0])
 		page = catalog_procedure_get(cat, item->procedure_code, &cause);
 	free(cause);
-	cause = NULL;
 	snprintf(l->procedure, sizeof l->procedure, "%s",
 		 page ? page->name : strcmp(item->kind, "feedback") == 0 ? N_("Phản ánh, kiến nghị") : "");
-	if (page)
-		t = procedure_time(page);
 	procedure_free(page);
 	if (!item->time_known || !clock_known(item->created_at))
 		return; /* saved before the clock was set: no dates */
 	date_text(date_of((time_t)item->created_at), l->submitted);
-	if (t.days < 0)
-		return;
-	path = xprintf("%s/%s", a->env.cfg->content_dir, CALENDAR_FILE);
-	cal = calendar_load(path, &cause);
-	if (cal == NULL)
-		cal = calendar_new(); /* no table: weekends only */
-	date_text(ptime_due(cal, date_of((time_t)item->created_at), t), l->due);
-	calendar_free(cal);
-	free(cause);
-	free(path);
+	if (app_due_date(a, item->procedure_code, item->created_at, &due) == 0)
+		date_text(due, l->due);
 }
 
 /* What this booth itself knows: its cache and its own spool. */
@@ -133,9 +149,9 @@ static void read_local(struct app *a, struct lookup *l)
 	l->status[0] = l->note[0] = l->spool[0] = '\0';
 	l->procedure[0] = l->submitted[0] = l->due[0] = '\0';
 	l->from_server = 0;
-	if (a->env.db == NULL)
+	if (app_db(a) == NULL)
 		return;
-	if (dossier_status_get(a->env.db, l->code, &ds, &cause) == 1) {
+	if (dossier_status_get(app_db(a), l->code, &ds, &cause) == 1) {
 		snprintf(l->status, sizeof l->status, "%s", ds.status);
 		snprintf(l->note, sizeof l->note, "%s", ds.note ? ds.note : "");
 		l->updated_at = ds.updated_at;
@@ -144,7 +160,7 @@ static void read_local(struct app *a, struct lookup *l)
 	}
 	free(cause);
 	cause = NULL;
-	if (spool_find(a->env.db, l->code, &item, &cause) == 1) {
+	if (spool_find(app_db(a), l->code, &item, &cause) == 1) {
 		snprintf(l->spool, sizeof l->spool, "%s", spool_state_name(item.state));
 		read_request(a, l, &item);
 		spool_item_free(&item);
@@ -155,7 +171,7 @@ static void read_local(struct app *a, struct lookup *l)
 /* Asks the server in the background, when the booth has one. */
 static void ask_server(struct app *a, struct lookup *l)
 {
-	if (a->env.cfg->upload_url[0] != '\0')
+	if (app_env(a)->cfg->upload_url[0] != '\0')
 		l->asking = app_job(a, &l->job, "dossier", l->code, "--json") == 0;
 }
 

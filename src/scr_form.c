@@ -9,14 +9,16 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "cccd.h"
 #include "clock.h"
 #include "config.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "text.h"
 #include "util.h"
+#include "voice.h"
 
 #define LABEL_W FORM_LABEL_COLS
 #define VALUE_X (2 + LABEL_W + 1)   /* where values and options start */
@@ -32,6 +34,7 @@
 #define HIT_HOME 3004
 #define HIT_DROP 3005        /* "yes, drop it and go home" */
 #define HIT_STAY 3006
+#define HIT_CALL 3007        /* "Gọi cán bộ": call a helper */
 
 static const char pad[] = "123456789\b0\n";
 
@@ -78,17 +81,17 @@ static const char *today(char *out, size_t size)
 static struct form_state *form_state_new(struct app *a, const struct form *form)
 {
 	struct form_state *st = xcalloc(1, sizeof *st);
-	enum vi_method method = VI_TELEX;
+	enum vi_method method = app_env(a)->cfg->typing;
 	int i;
 
-	vi_method_parse(a->env.cfg->typing, &method);
 	st->form = form;
 	for (i = 0; i < form->nfields; i++) {
 		const struct form_field *fd = &form->fields[i];
 		int max = fd->type == FT_NOTE ? 1000 : fd->type == FT_DATE ? 10 : 80;
 
 		app_entry(a, &st->entry[i], max,
-			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS : 0,
+			  fd->type == FT_NAME ? FIELD_CAPS : digit_field(fd->type) ? FIELD_DIGITS
+				: fd->type == FT_ADDRESS ? FIELD_PLACE : 0,
 			  fd->type == FT_NAME || fd->type == FT_TEXT || fd->type == FT_NOTE ||
 				  fd->type == FT_ADDRESS ? method : VI_NONE);
 	}
@@ -148,6 +151,46 @@ static int check(struct form_state *st, int i)
 	return st->error[i] == NULL;
 }
 
+static void next(struct app *a, struct form_state *st);
+
+/* The address picker's choice for the focused field: added to what was
+ * typed there (a street, a hamlet), then on to the next field. */
+static void address_picked(struct app *a, void *arg, const char *commune, const char *province)
+{
+	struct form_state *st = arg;
+	struct entry *e = &st->entry[st->focus];
+	const char *typed = entry_text(e);
+	char *value = *typed ? xprintf("%s, %s, %s", typed, commune, province)
+			     : xprintf("%s, %s", commune, province);
+
+	field_set(&e->field, value);
+	free(value);
+	st->picked[st->focus] = 1;
+	st->error[st->focus] = NULL;
+	next(a, st);
+}
+
+/* The answer to the proposal for a scanned card's old address (the field
+ * the form's "scan" line gives the address): the 2025 address is written
+ * in; or the picker opens on the 2025 province, the village part kept,
+ * and its choice moves the form on from that field. */
+static void old_address_answered(struct app *a, void *arg, const char *value, const char *kept,
+				 const struct catalog_unit *province)
+{
+	struct form_state *st = arg;
+	int field = st->form->scan[4];
+
+	field_set(&st->entry[field].field, value ? value : kept);
+	st->picked[field] = value != NULL;
+	st->error[field] = NULL;
+	if (value != NULL)
+		return;
+	st->step = st->form->fields[field].step;
+	st->focus = field;
+	st->open = 0;
+	scr_address_open_in(a, province, address_picked, st);
+}
+
 /* On touch booths, opens the focused field's keyboard or pad (options
  * are touched where they are); elsewhere closes it. */
 static void open_focus(struct form_state *st)
@@ -170,7 +213,7 @@ static void next_step(struct app *a, struct form_state *st)
 		    app_catalog(a) != NULL) {
 			st->focus = i;
 			st->open = 0;
-			scr_address_open(a, st, i);
+			scr_address_open(a, address_picked, st);
 			return;
 		}
 	for (i = first; i < end; i++)
@@ -203,7 +246,7 @@ static void next(struct app *a, struct form_state *st)
 	    app_catalog(a) != NULL) {
 		/* What was typed is the street or hamlet; now the commune. */
 		st->open = 0;
-		scr_address_open(a, st, st->focus);
+		scr_address_open(a, address_picked, st);
 		return;
 	}
 	if (!check(st, st->focus))
@@ -214,11 +257,6 @@ static void next(struct app *a, struct form_state *st)
 		return;
 	}
 	next_step(a, st);
-}
-
-void scr_form_advance(struct app *a, struct form_state *st)
-{
-	next(a, st);
 }
 
 /* Goes to the previous field, step, or screen. */
@@ -322,7 +360,7 @@ static int draw_field(struct app *a, struct form_state *st, struct canvas *c, in
 		canvas_text(c, y, x, shown, focus ? ATTR_BUTTON : ATTR_NORMAL, w - 2);
 		canvas_text(c, y, x + w - 1, "]", ATTR_DIM, 1);
 		if (focus)
-			canvas_text(c, y, x + v.cursor_col, "▌", ATTR_KEY, 1);
+			view_cursor(c, y, x + v.cursor_col, entry_text(&st->entry[i]) + st->entry[i].field.cursor);
 		free(shown);
 	}
 	view_hit(a, y, 0, 1, 2 + LABEL_W, HIT_OWN, HIT_FIELD + i);
@@ -383,32 +421,28 @@ static int anything_typed(const struct form_state *st)
 	return 0;
 }
 
-/* Leaves the form for the home screen, wiping it (the frames' done). */
-static void go_home(struct app *a)
-{
-	while (a->depth > 1)
-		app_back(a);
-}
-
 /* "Về trang chủ": at once when nothing was typed, else after asking. */
 static void ask_home(struct app *a, struct form_state *st)
 {
 	if (anything_typed(st))
 		st->asking_home = 1;
 	else
-		go_home(a);
+		app_home(a);
 }
 
-/* The question before dropping what was typed, with its two answers. */
+/* The question before dropping what was typed, with its answers: drop
+ * it, stay, or call a helper (the form stays as it is, under the call). */
 static int draw_ask_home(struct app *a, struct canvas *c, int y)
 {
 	y += 2;
 	y += canvas_wrap(c, y, 2, c->cols - 4, 2, app_tr(a, N_("Bỏ hồ sơ đang nhập?")), ATTR_KEY);
 	canvas_wrap(c, y + 1, 2, c->cols - 4, 3,
 		    app_tr(a, N_("Những gì bạn đã điền sẽ bị xoá, trạm về trang chủ.")), ATTR_NORMAL);
-	view_button(a, c, c->rows - 2 - 3, 1, 3, 36, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
-	view_button(a, c, c->rows - 2 - 3, c->cols - 37, 3, 36, app_tr(a, N_("2  Ở lại điền tiếp")),
-		    HIT_STAY);
+	int w = (c->cols - 4) / 3, by = c->rows - 2 - 3;
+
+	view_button(a, c, by, 1, 3, w, app_tr(a, N_("1  Bỏ, về trang chủ")), HIT_DROP);
+	view_button(a, c, by, 2 + w, 3, w, app_tr(a, N_("2  Ở lại điền tiếp")), HIT_STAY);
+	view_button(a, c, by, c->cols - w - 1, 3, w, app_tr(a, N_("3  Gọi cán bộ hỗ trợ")), HIT_CALL);
 	return c->rows;
 }
 
@@ -425,14 +459,17 @@ static void draw_home_link(struct app *a, struct canvas *c, int y)
 	view_hit(a, y, c->cols - w - 2, 1, w, HIT_OWN, HIT_HOME);
 }
 
-/* The buttons under every step: back, home, next ("0" is a digit here). */
+/* The buttons under every step: back, home, call a helper, next ("0" is
+ * a digit here). */
 static void draw_buttons(struct app *a, struct canvas *c)
 {
-	int y = c->rows - 2 - 3, w = 24;
+	int y = c->rows - 2 - 3, side = 15, mid = (c->cols - 5 - 2 * side) / 2;
 
-	view_button(a, c, y, 1, 3, w, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
-	view_button(a, c, y, (c->cols - w) / 2, 3, w, app_tr(a, N_("Về trang chủ")), HIT_HOME);
-	view_button(a, c, y, c->cols - w - 1, 3, w, app_tr(a, N_("Tiếp theo ▶")), HIT_NEXT);
+	view_button(a, c, y, 1, 3, side, app_tr(a, N_("◀ Quay lại")), HIT_BACK);
+	view_button(a, c, y, 2 + side, 3, mid, app_tr(a, N_("Về trang chủ")), HIT_HOME);
+	view_button(a, c, y, 3 + side + mid, 3, mid, app_tr(a, N_("Gọi cán bộ")), HIT_CALL);
+	view_button(a, c, y, 4 + side + 2 * mid, 3, c->cols - 5 - side - 2 * mid, app_tr(a, N_("Tiếp theo ▶")),
+		    HIT_NEXT);
 }
 
 /* The step's fields; on touch booths the keyboard or pad of the focus. */
@@ -483,12 +520,14 @@ static void forget_card(struct form_state *st)
 	}
 }
 
-/* Puts the card's details into the fields the form's "scan" line names. */
-static void fill_from_card(struct form_state *st)
+/* Puts the card's details into the fields the form's "scan" line names;
+ * an address from before the 2025 reform is kept for the request and the
+ * 2025 commune it became is offered. */
+static void fill_from_card(struct app *a, struct form_state *st)
 {
 	const struct cccd *k = st->card;
 	const char *value[] = { k->id, k->name, k->birth.text, k->sex, k->address };
-	int i;
+	int i, address = st->form->scan[4];
 
 	for (i = 0; i < 5; i++) {
 		int fi = st->form->scan[i];
@@ -497,8 +536,15 @@ static void fill_from_card(struct form_state *st)
 			continue;
 		field_set(&st->entry[fi].field, value[i]);
 		st->error[fi] = NULL;
+		st->picked[fi] = 0;
+	}
+	if (address >= 0) {
+		free(st->card_address);
+		st->card_address = xstrdup(k->address);
 	}
 	forget_card(st);
+	if (address >= 0)
+		scr_oldaddr_offer(a, st->card_address, old_address_answered, st);
 }
 
 /* A burst from a scanner: an ID card offers to fill the form (after the
@@ -532,30 +578,32 @@ static int question_key(struct app *a, struct form_state *st, uint32_t key)
 {
 	if (st->card) {
 		if (key == '1' || key == AK_ENTER)
-			fill_from_card(st);
+			fill_from_card(a, st);
 		else if (key == '2' || key == AK_BACKSPACE)
 			forget_card(st);
 		return 1;
 	}
 	if (!st->asking_home)
 		return 0;
-	if (key == '1')
-		go_home(a);
-	else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER)
+	if (key == '1') {
+		app_home(a);
+	} else if (key == '2' || key == AK_BACKSPACE || key == AK_ENTER) {
 		st->asking_home = 0;
+	} else if (key == '3') {
+		st->asking_home = 0;
+		scr_call_open(a);
+	}
 	return 1;
 }
 
-/* True when '*' means "Về trang chủ" in this field: everywhere but while
- * a keypad spells a word (its "more syllables") and in text typed in VIQR
- * (where it is ư). */
+/* True when '*' means "Về trang chủ" in this field: everywhere but in a
+ * keypad's text field (where * switches letters and digits, or shows more
+ * syllables) and in text typed in VIQR (where it is ư). */
 static int star_is_home(const struct app *a, const struct form_field *fd, struct entry *e)
 {
-	char *const *choice;
-
 	if (e->mode == ENTRY_KEYPAD && e->keypad)
-		return keypad_page(e->keypad, &choice) == 0 && *keypad_spelling(e->keypad) == '\0';
-	return strcmp(a->env.cfg->typing, "viqr") != 0 || digit_field(fd->type) ||
+		return digit_field(fd->type) || option_field(fd->type);
+	return app_env(a)->cfg->typing != VI_VIQR || digit_field(fd->type) ||
 	       option_field(fd->type);
 }
 
@@ -594,7 +642,8 @@ static int form_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 			st->error[st->focus] = NULL;
 			return 1;
 		}
-		if (key == AK_ENTER)
+		/* A keypad's # leaves the choice as it does a text field. */
+		if (key == AK_ENTER || (e->mode == ENTRY_KEYPAD && key == '#'))
 			next(a, st);
 		else if (key == AK_BACKSPACE)
 			previous(a, st);
@@ -635,6 +684,11 @@ static void form_tap(struct app *a, struct frame *f, int index, time_t now)
 		question_key(a, st, index == HIT_FILL || index == HIT_DROP ? '1' : '2');
 	} else if (index == HIT_HOME) {
 		ask_home(a, st);
+	} else if (index == HIT_CALL) {
+		if (st->asking_home)
+			question_key(a, st, '3');
+		else
+			scr_call_open(a);
 	} else if (index == HIT_NEXT) {
 		next_step(a, st);
 	} else if (index == HIT_BACK) {
@@ -668,6 +722,11 @@ static const char *form_hint(const struct app *a, const struct frame *f)
 	switch (st->entry[st->focus].mode) {
 	case ENTRY_TOUCH:
 		return N_("Chạm vào ô để điền · Chạm Tiếp theo để sang bước sau");
+	case ENTRY_KEYPAD:
+		if (!digit_field(st->form->fields[st->focus].type) &&
+		    !option_field(st->form->fields[st->focus].type))
+			return N_("{ok}: tiếp theo · {del} khi trống: quay lại"); /* * is letters/digits */
+		/* fall through */
 	default:
 		(void)a;
 		return N_("{ok}: tiếp theo · {del} khi trống: quay lại · *: về trang chủ");
@@ -686,12 +745,34 @@ static void form_done(struct frame *f)
 		entry_free(&st->entry[i]);
 	forget_card(st);
 	free(st->scan_msg);
+	if (st->card_address)
+		wipe(st->card_address, strlen(st->card_address));
+	free(st->card_address);
 	wipe(st, sizeof *st);
 	free(st);
 }
 
+/* The form's name, the step and its fields' labels, said. */
+static void form_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct form_state *st = f->data;
+	struct voice_env e;
+	char step[64];
+	int first, end, i;
+
+	app_voice_env(a, &e);
+	voice_add_msg(v, &e, st->form->title);
+	app_format(a, step, sizeof step, N_("Bước {n}"), st->step + 1);
+	voice_add(v, step);
+	voice_add_msg(v, &e, st->form->steps[st->step]);
+	step_fields(st, &first, &end);
+	for (i = first; i < end; i++)
+		voice_add_msg(v, &e, st->form->fields[i].label);
+}
+
 const struct frame_ops scr_form = {
 	.title = form_title,
+	.say = form_say,
 	.draw = form_draw,
 	.key = form_key,
 	.tap = form_tap,

@@ -2,9 +2,9 @@
  * numbered boxes; each opens its form. */
 #include <string.h>
 
-#include "appstate.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
 
 /* The label of the choice that led here. */
 static const char *forms_title(const struct app *a, const struct frame *f)
@@ -16,7 +16,7 @@ static const char *forms_title(const struct app *a, const struct frame *f)
 /* One box per procedure form (feedback has its own choice at home). */
 static int forms_items(const struct app *a, const struct frame *f, struct item *out)
 {
-	const struct forms *fs = a->env.forms;
+	const struct forms *fs = app_env(a)->forms;
 	int i, n = 0;
 
 	(void)f;
@@ -41,7 +41,7 @@ static void forms_choose(struct app *a, struct frame *f, const struct item *it, 
 {
 	(void)f;
 	(void)now;
-	scr_form_open(a, &a->env.forms->v[it->action]);
+	scr_form_open(a, &app_env(a)->forms->v[it->action]);
 }
 
 const struct frame_ops scr_forms = {

@@ -2,10 +2,12 @@
  * other screens or to the built-in targets (screendef.h). */
 #include <string.h>
 
-#include "appstate.h"
 #include "db.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "scr.h"
+#include "screendef.h"
+#include "voice.h"
 
 /* The screen file's title. */
 static const char *menu_title(const struct app *a, const struct frame *f)
@@ -52,7 +54,7 @@ static int menu_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 static void menu_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	const struct choice *c = &f->screen->choices[it->action];
-	const struct screen *to = screendef_find(a->env.screens, c->target);
+	const struct screen *to = screendef_find(app_env(a)->screens, c->target);
 
 	(void)now;
 	if (to != NULL) {
@@ -64,12 +66,10 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 		app_back(a);
 		break;
 	case BUILTIN_HOME:
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 		break;
 	case BUILTIN_LANGUAGE:
-		a->lang = (a->lang + 1) % i18n_count(a->env.i18n);
-		app_touch(a);
+		app_next_language(a);
 		break;
 	case BUILTIN_STATUS:
 		app_push(a, &scr_status, NULL, NULL, NULL);
@@ -77,9 +77,9 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_QUIT:
 		/* screendef allows quit on the helper menu only; check again. */
 		if (strcmp(f->screen->id, "helper") == 0) {
-			if (a->env.db)
-				db_audit(a->env.db, "helper", "kiosk stopped from the helper menu");
-			a->quit = 1;
+			if (app_db(a))
+				db_audit(app_db(a), "helper", "kiosk stopped from the helper menu");
+			app_request_quit(a);
 		}
 		break;
 	case BUILTIN_PROCEDURES:
@@ -97,18 +97,30 @@ static void menu_choose(struct app *a, struct frame *f, const struct item *it, t
 	case BUILTIN_PAY:
 		app_push(a, &scr_pay, NULL, c->label, NULL);
 		break;
+	case BUILTIN_CALL:
+		scr_call_open(a);
+		break;
 	case BUILTIN_SUBMIT:
 		app_push(a, &scr_forms, NULL, c->label, NULL);
 		break;
 	case BUILTIN_FEEDBACK:
-		if (formdef_find(a->env.forms, "feedback") != NULL)
-			scr_form_open(a, formdef_find(a->env.forms, "feedback"));
+		if (formdef_find(app_env(a)->forms, "feedback") != NULL)
+			scr_form_open(a, formdef_find(app_env(a)->forms, "feedback"));
 		else
 			app_push(a, &scr_notice, NULL, c->label, NULL);
 		break;
 	case BUILTIN_NONE:
 		break;
 	}
+}
+
+/* The title and the texts of the screen file. */
+static void menu_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct voice_env e;
+
+	app_voice_env(a, &e);
+	voice_screen(&e, f->screen, 0, v);
 }
 
 /* The screen file's hint. */
@@ -125,5 +137,6 @@ const struct frame_ops scr_menu = {
 	.draw = menu_draw,
 	.choose = menu_choose,
 	.hint = menu_hint,
+	.say = menu_say,
 	.clock = 1,
 };

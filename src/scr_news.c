@@ -5,9 +5,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
+#include "scr.h"
 #include "text.h"
 #include "util.h"
 

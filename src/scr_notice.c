@@ -1,7 +1,7 @@
 /* A service that is not in this version yet: a polite note and "back".
  * The frame's title is the label of the choice that led here. */
-#include "appstate.h"
 #include "i18n.h"
+#include "scr.h"
 
 /* The choice's label. */
 static const char *notice_title(const struct app *a, const struct frame *f)

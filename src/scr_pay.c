@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "i18n.h"
 #include "job.h"
@@ -23,6 +22,7 @@
 #include "qr.h"
 #include "rcode.h"
 #include "receipt.h"
+#include "scr.h"
 #include "util.h"
 #include "vietqr.h"
 
@@ -53,7 +53,7 @@ static struct pay_screen *state(struct app *a, struct frame *f)
 
 	if (p == NULL) {
 		p = f->data = xcalloc(1, sizeof *p);
-		p->unavailable = vietqr_check(a->env.cfg, &cause) != 0;
+		p->unavailable = vietqr_check(app_env(a)->cfg, &cause) != 0;
 		free(cause);
 		app_entry(a, &p->entry, 40, FIELD_DIGITS, VI_NONE);
 		p->print.fd = -1;
@@ -71,7 +71,7 @@ static const char *pay_title(const struct app *a, const struct frame *f)
 /* True when the booth has a printer for the slip. */
 static int can_print(const struct app *a)
 {
-	return strcmp(a->env.cfg->printer_type, "none") != 0;
+	return app_env(a)->cfg->printer_type != PRINTER_NONE;
 }
 
 /* Makes the payment code of a found request with an amount. */
@@ -79,7 +79,7 @@ static void make_code(struct app *a, struct pay_screen *p)
 {
 	char *cause = NULL, *payload;
 
-	payload = vietqr_payload(a->env.cfg, p->pay.amount, p->pay.code, &cause);
+	payload = vietqr_payload(app_env(a)->cfg, p->pay.amount, p->pay.code, &cause);
 	if (payload && qr_encode_ascii(&p->qr[0], payload, QR_LEVEL_M, &cause) == 0) {
 		if (qr_encode_ascii(&p->qr[1], payload, QR_LEVEL_L, &cause) == 0)
 			p->has_qr = 1;
@@ -101,7 +101,7 @@ static void look_up(struct app *a, struct pay_screen *p)
 		p->problem = N_("Mã này chưa đúng. Xin xem lại mã trên phiếu biên nhận.");
 		return;
 	}
-	r = a->env.db ? payment_find(a->env.db, app_catalog(a), code, &p->pay, &cause) : -1;
+	r = app_db(a) ? payment_find(app_db(a), app_catalog(a), code, &p->pay, &cause) : -1;
 	free(cause);
 	if (r != 1) {
 		p->problem = r == 0 ? N_("Trạm này không có hồ sơ mang mã này. Chỉ nộp phí được cho hồ sơ đã nộp ở trạm này.")
@@ -164,7 +164,7 @@ static int draw_code(struct pay_screen *p, struct canvas *c)
 /* What is paid, to whom, and how. */
 static int draw_found(struct app *a, struct pay_screen *p, struct canvas *c, int y)
 {
-	const struct config *cfg = a->env.cfg;
+	const struct config *cfg = app_env(a)->cfg;
 	int w = draw_code(p, c), by = c->rows - 2 - 3, bx = 1;
 	char *amount;
 

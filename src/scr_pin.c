@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "db.h"
 #include "i18n.h"
+#include "pin.h"
+#include "scr.h"
+#include "screendef.h"
 #include "util.h"
 
 struct pin_entry {
@@ -39,14 +41,14 @@ static const char *pin_title(const struct app *a, const struct frame *f)
 static void submit(struct app *a, struct pin_entry *e, time_t now)
 {
 	long n = 0;
-	enum pin_result r = a->env.db ? pin_check(a->env.db, e->pin, now, &n) : PIN_ERROR;
+	enum pin_result r = app_db(a) ? pin_check(app_db(a), e->pin, now, &n) : PIN_ERROR;
 
 	wipe(e->pin, sizeof e->pin);
 	e->len = 0;
 	switch (r) {
 	case PIN_OK:
-		db_audit(a->env.db, "helper", "helper menu opened");
-		app_replace(a, &scr_menu, screendef_find(a->env.screens, "helper"), NULL, NULL);
+		db_audit(app_db(a), "helper", "helper menu opened");
+		app_replace(a, &scr_menu, screendef_find(app_env(a)->screens, "helper"), NULL, NULL);
 		return;
 	case PIN_WRONG:
 		app_format(a, e->msg, sizeof e->msg, N_("Sai mã PIN. Còn {n} lần thử."), n);

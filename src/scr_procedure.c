@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "config.h"
-#include "job.h"
 #include "formdef.h"
 #include "i18n.h"
+#include "job.h"
+#include "scr.h"
 #include "text.h"
 #include "money.h"
 #include "util.h"
@@ -341,9 +341,9 @@ static int procedure_items(const struct app *a, const struct frame *f, struct it
 	const struct page *pg = f->data;
 	int n = 0;
 
-	if (pg->p && strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (pg->p && app_env(a)->cfg->printer_type != PRINTER_NONE)
 		out[n++] = (struct item){ '1', N_("In danh sách giấy tờ"), 1 };
-	if (formdef_find(a->env.forms, pg->code) != NULL)
+	if (formdef_find(app_env(a)->forms, pg->code) != NULL)
 		out[n++] = (struct item){ '2', N_("Nộp yêu cầu ngay"), 2 };
 	return n;
 }
@@ -363,7 +363,7 @@ static void procedure_choose(struct app *a, struct frame *f, const struct item *
 
 	(void)now;
 	if (it->action == 2) {
-		scr_form_open(a, formdef_find(a->env.forms, pg->code));
+		scr_form_open(a, formdef_find(app_env(a)->forms, pg->code));
 		return;
 	}
 	if (pg->printing == PRINT_BUSY)

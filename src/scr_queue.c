@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "counters.h"
 #include "i18n.h"
 #include "job.h"
+#include "scr.h"
 #include "util.h"
 
 #define DIGIT_ROWS 5
@@ -47,7 +47,7 @@ static const char *queue_title(const struct app *a, const struct frame *f)
 /* One box per counter, none while a ticket prints. */
 static int queue_items(const struct app *a, const struct frame *f, struct item *out)
 {
-	const struct counters *cs = a->env.counters;
+	const struct counters *cs = app_env(a)->counters;
 	const struct queue_screen *q = f->data;
 	int i;
 
@@ -74,7 +74,7 @@ static int queue_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	enum attr attr = ATTR_NORMAL;
 
 	(void)now;
-	if (a->env.counters == NULL || a->env.counters->n == 0)
+	if (app_env(a)->counters == NULL || app_env(a)->counters->n == 0)
 		msg = N_("Trạm này chưa có quầy nào để lấy số. Xin hỏi cán bộ xã.");
 	else if (q->busy)
 		msg = N_("Đang in số thứ tự, xin chờ một chút...");
@@ -87,7 +87,7 @@ static int queue_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 static void queue_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
 	struct queue_screen *q = f->data;
-	const char *args[] = { "ticket", "issue", a->env.counters->v[it->action].id, "--json", NULL };
+	const char *args[] = { "ticket", "issue", app_env(a)->counters->v[it->action].id, "--json", NULL };
 
 	(void)now;
 	if (q->busy)
@@ -121,9 +121,9 @@ static void queue_tick(struct app *a, struct frame *f, time_t now)
 		t->ahead = (int)json_integer_value(json_object_get(o, "ahead"));
 		t->issued = (time_t)json_integer_value(json_object_get(o, "issued_at"));
 		t->label = "";
-		for (i = 0; id && i < a->env.counters->n; i++)
-			if (strcmp(a->env.counters->v[i].id, id) == 0)
-				t->label = a->env.counters->v[i].label;
+		for (i = 0; id && i < app_env(a)->counters->n; i++)
+			if (strcmp(app_env(a)->counters->v[i].id, id) == 0)
+				t->label = app_env(a)->counters->v[i].label;
 		json_decref(o);
 		app_replace(a, &scr_ticket, NULL, NULL, t);
 		return;

@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "formdef.h"
 #include "i18n.h"
 #include "log.h"
+#include "scr.h"
+#include "scr_form.h"
 #include "submit.h"
 #include "text.h"
 #include "util.h"
@@ -71,6 +72,40 @@ static int review_draw(struct app *a, struct frame *f, struct canvas *c, int y, 
 	return y;
 }
 
+/* Saves the form's answers as a request (with the address as on a
+ * scanned ID card beside the one confirmed), then shows its receipt in
+ * place of the form and this review (back goes home, never to the saved
+ * form). A kiosk that started without state.db tries to open it first.
+ * Returns 0, or -1 or -2 as submit_request does, with *cause and the form
+ * still there. */
+static int save(struct app *a, struct form_state *st, time_t now, char **cause)
+{
+	const char *values[FORM_MAX_FIELDS], *on_card[FORM_MAX_FIELDS] = { 0 };
+	const struct form *form = st->form; /* st leaves with the form's frame */
+	struct db *db = app_state_db(a, cause);
+	struct saved *saved;
+	int i, rc;
+
+	if (db == NULL)
+		return -1;
+	for (i = 0; i < form->nfields; i++)
+		values[i] = entry_text(&st->entry[i]);
+	if (st->card_address && form->scan[4] >= 0)
+		on_card[form->scan[4]] = st->card_address;
+	saved = xcalloc(1, sizeof *saved);
+	rc = submit_request(db, app_env(a)->cfg, form, values, on_card, now,
+			    (long long)now >= app_env(a)->clock_min, saved, cause);
+	if (rc != 0) {
+		free(saved);
+		return rc;
+	}
+	/* The form and its review leave (wiping what was typed), and the
+	 * receipt takes their place on top of the screen that led here. */
+	app_back_past(a, &scr_form);
+	scr_saved_open(a, form, saved);
+	return 0;
+}
+
 /* Send saves the request; correct goes back to the first step. */
 static void review_choose(struct app *a, struct frame *f, const struct item *it, time_t now)
 {
@@ -83,7 +118,7 @@ static void review_choose(struct app *a, struct frame *f, const struct item *it,
 		app_back(a);
 		return;
 	}
-	switch (submit_save(a, r->st, now, &cause)) {
+	switch (save(a, r->st, now, &cause)) {
 	case 0:
 		return;
 	case -2:

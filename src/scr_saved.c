@@ -7,17 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
+#include "formdef.h"
+#include "i18n.h"
 #include "job.h"
 #include "payment.h"
 #include "qr.h"
-#include "formdef.h"
-#include "i18n.h"
+#include "scr.h"
 #include "submit.h"
 #include "util.h"
 #include "vietqr.h"
+#include "voice.h"
 
 #define HIT_PAY 6
 
@@ -69,7 +70,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 	snprintf(line, sizeof line, "%s  %s", app_tr(a, N_("Nộp lúc:")), when);
 	canvas_text(c, y + 2, 2, line, ATTR_NORMAL, c->cols - 36);
 	canvas_wrap(c, y + 3, 2, c->cols - 36, 2,
-		    app_tr(a, a->st.online ? N_("Hồ sơ đang được gửi lên xã.")
+		    app_tr(a, app_booth(a)->online ? N_("Hồ sơ đang được gửi lên xã.")
 					  : N_("Hồ sơ sẽ được gửi lên khi có mạng.")),
 		    ATTR_NORMAL);
 	canvas_wrap(c, y + 5, 2, c->cols - 36, 2,
@@ -113,7 +114,7 @@ static int saved_draw(struct app *a, struct frame *f, struct canvas *c, int y, t
 /* A rating (1-5) is kept with the request's receipt code. */
 static void rate(struct app *a, struct receipt_screen *r, int rating, time_t now)
 {
-	if (!r->rated && a->env.db && db_rate(a->env.db, r->saved.receipt, rating, (long long)now) == 0)
+	if (!r->rated && app_db(a) && db_rate(app_db(a), r->saved.receipt, rating, (long long)now) == 0)
 		r->rated = rating;
 	app_touch(a);
 }
@@ -149,8 +150,7 @@ static void saved_tap(struct app *a, struct frame *f, int index, time_t now)
 	struct receipt_screen *r = f->data;
 
 	if (index == 0)
-		while (a->depth > 1)
-			app_back(a);
+		app_home(a);
 	else if (index == HIT_PAY && r->fee)
 		pay_now(a, r);
 	else if (index >= 1 && index <= 5)
@@ -200,8 +200,35 @@ static void saved_done(struct frame *f)
 	free(r);
 }
 
+/* The title, the receipt code digit by digit, and the day the result is
+ * expected (when the procedure publishes its time). */
+static void saved_say(struct app *a, struct frame *f, struct voice_text *v)
+{
+	struct receipt_screen *r = f->data;
+	struct voice_env e;
+	char *digits, *text, *day;
+	struct date due;
+
+	app_voice_env(a, &e);
+	digits = voice_digits(&e, r->saved.receipt);
+	voice_add_msg(v, &e, saved_title(a, f));
+	text = xprintf("%s %s.", voice_tr(&e, N_("Mã biên nhận của bạn là:")), digits);
+	voice_add(v, text);
+	free(text);
+	free(digits);
+	if (r->saved.at > 0 &&
+	    app_due_date(a, r->form->procedure, (long long)r->saved.at, &due) == 0) {
+		day = voice_date(&e, due.year, due.month, due.day);
+		text = xprintf("%s %s.", voice_tr(&e, N_("Ngày hẹn trả kết quả:")), day);
+		voice_add(v, text);
+		free(text);
+		free(day);
+	}
+}
+
 const struct frame_ops scr_saved = {
 	.title = saved_title,
+	.say = saved_say,
 	.draw = saved_draw,
 	.key = saved_key,
 	.tap = saved_tap,
@@ -220,11 +247,11 @@ static char *fee_to_pay(struct app *a, const char *code)
 	struct payment pay;
 	char *cause = NULL, *fee = NULL;
 
-	if (a->env.db == NULL || vietqr_check(a->env.cfg, &cause) != 0) {
+	if (app_db(a) == NULL || vietqr_check(app_env(a)->cfg, &cause) != 0) {
 		free(cause);
 		return NULL;
 	}
-	if (payment_find(a->env.db, app_catalog(a), code, &pay, &cause) == 1) {
+	if (payment_find(app_db(a), app_catalog(a), code, &pay, &cause) == 1) {
 		if (pay.amount > 0 && pay.fee != NULL)
 			fee = xstrdup(pay.fee);
 		payment_free(&pay);
@@ -245,7 +272,7 @@ void scr_saved_open(struct app *a, const struct form *form, struct saved *saved)
 	free(cause);
 	r->print.fd = -1;
 	r->fee = form->procedure ? fee_to_pay(a, r->saved.receipt) : NULL;
-	if (strcmp(a->env.cfg->printer_type, "none") != 0)
+	if (app_env(a)->cfg->printer_type != PRINTER_NONE)
 		r->printing = app_job(a, &r->print, "reprint", r->saved.receipt, NULL) == 0 ? PRINT_BUSY
 											  : PRINT_FAILED;
 	app_push(a, &scr_saved, NULL, NULL, r);

@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "appstate.h"
 #include "catalog.h"
 #include "i18n.h"
+#include "scr.h"
 #include "text.h"
 #include "util.h"
 

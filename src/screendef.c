@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "directive.h"
 #include "problems.h"
-#include "text.h"
 #include "util.h"
 
 static const struct {
@@ -35,6 +35,7 @@ static const struct {
 	{ "feedback", BUILTIN_FEEDBACK },
 	{ "queue", BUILTIN_QUEUE },
 	{ "pay", BUILTIN_PAY },
+	{ "call", BUILTIN_CALL },
 };
 
 enum builtin screendef_builtin(const char *target)
@@ -47,47 +48,6 @@ enum builtin screendef_builtin(const char *target)
 	return BUILTIN_NONE;
 }
 
-int screendef_name_ok(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
-}
-
-char *screendef_word(char **rest)
-{
-	char *s = *rest + strspn(*rest, " \t"), *w = s;
-
-	s += strcspn(s, " \t");
-	if (*s != '\0')
-		*s++ = '\0';
-	*rest = s + strspn(s, " \t");
-	return w;
-}
-
-int screendef_text_ok(const char *v, const char *file, int line, struct problems *p)
-{
-	const unsigned char *u;
-
-	if (*v == '\0') {
-		problems_add(p, file, line, "the text is missing");
-		return 0;
-	}
-	if (!text_valid(v, strlen(v)) || !text_is_nfc(v)) {
-		problems_add(p, file, line, "text must be UTF-8 in NFC (composed) form");
-		return 0;
-	}
-	for (u = (const unsigned char *)v; *u; u++)
-		if (*u < 0x20 || *u == 0x7f) {
-			problems_add(p, file, line, "control characters are not allowed");
-			return 0;
-		}
-	return 1;
-}
-
 /* Sets a once-only text field, reporting a repeat. */
 static void set_once(char **field, const char *v, const char *what, const char *file, int line,
 		     struct problems *p)
@@ -96,7 +56,7 @@ static void set_once(char **field, const char *v, const char *what, const char *
 		problems_add(p, file, line, "%s given twice", what);
 		return;
 	}
-	if (screendef_text_ok(v, file, line, p))
+	if (directive_text_ok(v, file, line, p))
 		*field = xstrdup(v);
 }
 
@@ -104,7 +64,7 @@ static void set_once(char **field, const char *v, const char *what, const char *
 static void parse_choice(struct screen *s, char *rest, const char *file, int line,
 			 struct problems *p)
 {
-	char *key = screendef_word(&rest), *target = screendef_word(&rest);
+	char *key = directive_word(&rest), *target = directive_word(&rest);
 	struct choice *c;
 	int i;
 
@@ -122,11 +82,11 @@ static void parse_choice(struct screen *s, char *rest, const char *file, int lin
 		problems_add(p, file, line, "at most %d choices on a screen", SCREEN_MAX_CHOICES);
 		return;
 	}
-	if (!screendef_name_ok(target)) {
+	if (!directive_name_ok(target)) {
 		problems_add(p, file, line, "choice %c needs a target (a screen name or built-in) before its label", key[0]);
 		return;
 	}
-	if (!screendef_text_ok(rest, file, line, p))
+	if (!directive_text_ok(rest, file, line, p))
 		return;
 	c = &s->choices[s->nchoices++];
 	c->key = key[0];
@@ -147,18 +107,12 @@ static void parse_bool(int *out, const char *v, const char *what, const char *fi
 		problems_add(p, file, line, "%s must be yes or no, not \"%s\"", what, v);
 }
 
-/* Handles one directive line. */
-static void parse_line(struct screen *s, char *line, const char *file, int n, struct problems *p)
+/* Handles one directive of a screen (arg). */
+static void parse_line(void *arg, char *kw, char *rest, const char *file, int n,
+		       struct problems *p)
 {
-	char *rest = line, *kw;
-	size_t len = strlen(rest);
+	struct screen *s = arg;
 
-	while (len > 0 && (rest[len - 1] == ' ' || rest[len - 1] == '\t' || rest[len - 1] == '\r'))
-		rest[--len] = '\0';
-	rest += strspn(rest, " \t");
-	if (*rest == '\0' || *rest == '#')
-		return;
-	kw = screendef_word(&rest);
 	if (strcmp(kw, "title") == 0) {
 		set_once(&s->title, rest, "title", file, n, p);
 		s->title_line = n;
@@ -174,7 +128,7 @@ static void parse_line(struct screen *s, char *line, const char *file, int n, st
 	} else if (strcmp(kw, "text") == 0) {
 		if (s->ntexts == SCREEN_MAX_TEXTS)
 			problems_add(p, file, n, "at most %d text lines on a screen", SCREEN_MAX_TEXTS);
-		else if (screendef_text_ok(rest, file, n, p))
+		else if (directive_text_ok(rest, file, n, p))
 			s->texts[s->ntexts++] = xstrdup(rest);
 	} else if (strcmp(kw, "choice") == 0) {
 		parse_choice(s, rest, file, n, p);
@@ -204,26 +158,15 @@ void screendef_free_one(struct screen *s)
 int screendef_parse(struct screen *out, const char *file, const char *id, const char *text,
 		    struct problems *p)
 {
-	int before = p->n, n = 0;
-	char *buf = xstrdup(text), *line, *nl;
+	int before = p->n;
 
 	memset(out, 0, sizeof *out);
 	out->id = xstrdup(id);
 	out->file = xstrdup(file);
 	out->columns = 1;
-	if (!text_valid(text, strlen(text))) {
-		problems_add(p, file, 0, "not valid UTF-8");
-	} else {
-		for (line = buf; line; line = nl) {
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl++ = '\0';
-			parse_line(out, line, file, ++n, p);
-		}
-		if (out->title == NULL && p->n == before)
-			problems_add(p, file, 0, "the screen has no title");
-	}
-	free(buf);
+	if (directive_read(file, text, parse_line, out, p) == 0 && out->title == NULL &&
+	    p->n == before)
+		problems_add(p, file, 0, "the screen has no title");
 	return p->n == before ? 0 : -1;
 }
 
@@ -293,7 +236,7 @@ void screendef_load(struct screens *s, const char *dir, struct problems *p)
 		text = file_read(path, NULL);
 		if (text == NULL)
 			problems_add(p, path, 0, "cannot read");
-		else if (!screendef_name_ok(id))
+		else if (!directive_name_ok(id))
 			problems_add(p, path, 0, "a screen file name uses only a-z, 0-9, - and _");
 		else {
 			/* Kept even when broken, so its targets are checked too. */

@@ -50,7 +50,8 @@ enum builtin {
 	BUILTIN_FEEDBACK,   /* the feedback form (screens/forms/feedback.form) */
 	BUILTIN_DOSSIER,    /* a dossier's status by receipt code (scr_dossier.c) */
 	BUILTIN_QUEUE,      /* take a queue number (scr_queue.c) */
-	BUILTIN_PAY         /* a request's fee by VietQR (scr_pay.c) */
+	BUILTIN_PAY,        /* a request's fee by VietQR (scr_pay.c) */
+	BUILTIN_CALL        /* call a helper to the booth (scr_call.c) */
 };
 
 /* Parses every *.screen file in dir into s and validates targets. Problems
@@ -67,18 +68,6 @@ const struct screen *screendef_find(const struct screens *s, const char *id);
 
 /* What a built-in target name means (BUILTIN_NONE when it is not one). */
 enum builtin screendef_builtin(const char *target);
-
-/* Helpers for files of this format (screens and forms): */
-
-/* True for a name made of a-z, 0-9, '-' and '_' (ids, targets). */
-int screendef_name_ok(const char *s);
-
-/* Splits the first word off *rest; returns it (NUL-terminated in place). */
-char *screendef_word(char **rest);
-
-/* Checks a text value: non-empty, valid NFC UTF-8, no control characters;
- * adds a problem at file:line otherwise. */
-int screendef_text_ok(const char *v, const char *file, int line, struct problems *p);
 
 /* Frees one screen's fields. */
 void screendef_free_one(struct screen *sc);

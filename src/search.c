@@ -1060,12 +1060,3 @@ size_t search_run(struct search *s, const char *query, unsigned group, unsigned 
 		*total = s->nhit_docs;
 	return nheap;
 }
-
-void search_stats(const struct search *s, size_t *words, size_t *postings_out, size_t *pairs,
-		  size_t *pair_postings)
-{
-	*words = s->nwords;
-	*postings_out = s->finished ? s->npost : s->nlist;
-	*pairs = s->npairs;
-	*pair_postings = s->finished ? s->nppost : s->nplist;
-}

@@ -118,9 +118,4 @@ void search_finish(struct search *s);
 size_t search_run(struct search *s, const char *query, unsigned group, unsigned opts,
 		  struct search_hit *hits, size_t max, size_t *total);
 
-/* Number of distinct words and of (word, document) pairs, and the same for
- * pairs of words side by side, for benchmarks. */
-void search_stats(const struct search *s, size_t *words, size_t *postings, size_t *pairs,
-		  size_t *pair_postings);
-
 #endif

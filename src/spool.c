@@ -42,90 +42,6 @@ int spool_state_parse(const char *name, enum spool_state *state)
 	return -1;
 }
 
-/* A message for the last SQLite error, in words a helper can act on. */
-static char *sql_cause(sqlite3 *sql, const char *doing)
-{
-	const char *why;
-
-	switch (sqlite3_errcode(sql) & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		why = "the database is locked by another program";
-		break;
-	case SQLITE_FULL:
-		why = "the disk is full";
-		break;
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
-		why = "the database cannot be written";
-		break;
-	case SQLITE_CONSTRAINT:
-		why = "this would break a rule of the spool";
-		break;
-	default:
-		why = "database error";
-		break;
-	}
-	return xprintf("%s: %s (%s)", doing, why, sqlite3_errmsg(sql));
-}
-
-/* Prepares a statement, or sets *cause and returns NULL. */
-static sqlite3_stmt *prepare(sqlite3 *sql, const char *query, const char *doing, char **cause)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(sql, query, -1, &st, NULL) != SQLITE_OK) {
-		*cause = sql_cause(sql, doing);
-		return NULL;
-	}
-	return st;
-}
-
-/* Runs a prepared statement that returns no rows and finalizes it.
- * Returns the number of rows changed, or -1 with *cause. */
-static int finish(sqlite3 *sql, sqlite3_stmt *st, const char *doing, char **cause)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc != SQLITE_DONE) {
-		*cause = sql_cause(sql, doing);
-		sqlite3_finalize(st);
-		return -1;
-	}
-	sqlite3_finalize(st);
-	return sqlite3_changes(sql);
-}
-
-/* Runs a statement without parameters in its own call (BEGIN, COMMIT). */
-static int exec(sqlite3 *sql, const char *query, const char *doing, char **cause)
-{
-	if (sqlite3_exec(sql, query, NULL, NULL, NULL) != SQLITE_OK) {
-		*cause = sql_cause(sql, doing);
-		return -1;
-	}
-	return 0;
-}
-
-/* Commits the open transaction, or rolls it back and sets *cause. */
-static int commit(sqlite3 *sql, const char *doing, char **cause)
-{
-	if (exec(sql, "COMMIT", doing, cause) == 0)
-		return 0;
-	if (!sqlite3_get_autocommit(sql))
-		sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
-/* Rolls back the open transaction after a failed step. */
-static int rollback(sqlite3 *sql)
-{
-	if (!sqlite3_get_autocommit(sql))
-		sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
 /* Copies a text column into out (size bytes), "" for NULL. */
 static void column_copy(sqlite3_stmt *st, int col, char *out, size_t size)
 {
@@ -247,7 +163,6 @@ static char *request_check(const struct spool_request *req)
 
 int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
 	sqlite3_stmt *st;
 	char *why = request_check(req);
 
@@ -256,7 +171,7 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 		free(why);
 		return -1;
 	}
-	st = prepare(sql,
+	st = db_prepare(db,
 		     "INSERT INTO submissions (id, receipt, kind, procedure_code, created_at, body,"
 		     " state, attempts, next_try_at, time_known)"
 		     " VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0, ?)",
@@ -273,22 +188,21 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 	sqlite3_bind_int(st, 7, !req->time_unknown);
 	/* One statement in autocommit mode: its own transaction, committed
 	 * (and synced) before sqlite3_step() returns SQLITE_DONE. */
-	return finish(sql, st, "request not saved", cause) < 0 ? -1 : 0;
+	return db_done(db, st, "request not saved", cause) < 0 ? -1 : 0;
 }
 
 int spool_worker_durability(struct db *db, char **cause)
 {
-	return exec(db_sqlite(db), "PRAGMA synchronous = NORMAL", "cannot set up the worker",
+	return db_exec(db, "PRAGMA synchronous = NORMAL", "cannot set up the worker",
 		    cause);
 }
 
 int spool_claim(struct db *db, long long now, struct spool_item *item, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
 	sqlite3_stmt *st;
 	int rc, got = 0;
 
-	st = prepare(sql,
+	st = db_prepare(db,
 		     "UPDATE submissions SET attempts = attempts + 1, tried_at = ?1"
 		     " WHERE rowid = (SELECT rowid FROM submissions"
 		     "  WHERE state = 'waiting' AND next_try_at <= ?1"
@@ -306,7 +220,7 @@ int spool_claim(struct db *db, long long now, struct spool_item *item, char **ca
 			spool_item_free(item);
 	}
 	if (rc != SQLITE_DONE) {
-		*cause = sql_cause(sql, "cannot claim a request");
+		*cause = db_cause(db, "cannot claim a request");
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -326,32 +240,31 @@ static void setting_put(struct db *db, const char *key, long long v, int *ok)
 
 int spool_ack(struct db *db, const char *id, long long now, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
 	sqlite3_stmt *st;
 	int ok = 1, n;
 
-	if (exec(sql, "BEGIN IMMEDIATE", "cannot record the acknowledgement", cause) != 0)
+	if (db_begin(db, "cannot record the acknowledgement", cause) != 0)
 		return -1;
-	st = prepare(sql,
+	st = db_prepare(db,
 		     "UPDATE submissions SET state = 'sent', sent_at = ?, next_try_at = 0,"
 		     " last_error = NULL WHERE id = ?", "cannot record the acknowledgement", cause);
 	if (st == NULL)
-		return rollback(sql);
+		return db_rollback(db);
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-	n = finish(sql, st, "cannot record the acknowledgement", cause);
+	n = db_done(db, st, "cannot record the acknowledgement", cause);
 	if (n < 0)
-		return rollback(sql);
+		return db_rollback(db);
 	if (n == 0) {
 		*cause = xprintf("no request has the id %s", id);
-		return rollback(sql);
+		return db_rollback(db);
 	}
 	setting_put(db, KEY_LAST_OK, now, &ok);
 	if (!ok) {
-		*cause = sql_cause(sql, "cannot record the acknowledgement");
-		return rollback(sql);
+		*cause = db_cause(db, "cannot record the acknowledgement");
+		return db_rollback(db);
 	}
-	return commit(sql, "cannot record the acknowledgement", cause);
+	return db_commit(db, "cannot record the acknowledgement", cause);
 }
 
 long spool_backoff_ms(const struct spool_policy *policy, int attempts, unsigned rnd)
@@ -382,8 +295,7 @@ long spool_delay_ms(const struct spool_policy *policy, int attempts, long retry_
 static int update_one(struct db *db, const char *query, const char *id, long long num,
 		      const char *text, const char *doing, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql, query, doing, cause);
+	sqlite3_stmt *st = db_prepare(db, query, doing, cause);
 	int n;
 
 	if (st == NULL)
@@ -392,7 +304,7 @@ static int update_one(struct db *db, const char *query, const char *id, long lon
 	sqlite3_bind_int64(st, 2, num);
 	if (text != NULL)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	n = finish(sql, st, doing, cause);
+	n = db_done(db, st, doing, cause);
 	if (n == 0)
 		*cause = xprintf("%s: no waiting request has the id %s", doing, id);
 	return n == 1 ? 0 : -1;
@@ -402,11 +314,10 @@ int spool_retry(struct db *db, const char *id, const struct spool_policy *policy
 		long retry_after, const char *reason, long long now_ms, long *delay_ms,
 		char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
 	sqlite3_stmt *st;
 	int attempts = 0, rc;
 
-	st = prepare(sql, "SELECT attempts FROM submissions WHERE id = ?",
+	st = db_prepare(db, "SELECT attempts FROM submissions WHERE id = ?",
 		     "cannot schedule a retry", cause);
 	if (st == NULL)
 		return -1;
@@ -459,8 +370,7 @@ int spool_release(struct db *db, const char *id_or_receipt, char **cause)
 
 int spool_release_all(struct db *db, long *n, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = db_prepare(db,
 				   "UPDATE submissions SET state = 'waiting', next_try_at = 0"
 				   " WHERE state = 'quarantined'",
 				   "cannot retry the quarantined requests", cause);
@@ -468,29 +378,27 @@ int spool_release_all(struct db *db, long *n, char **cause)
 
 	if (st == NULL)
 		return -1;
-	changed = finish(sql, st, "cannot retry the quarantined requests", cause);
+	changed = db_done(db, st, "cannot retry the quarantined requests", cause);
 	*n = changed;
 	return changed < 0 ? -1 : 0;
 }
 
 int spool_due_now(struct db *db, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = db_prepare(db,
 				   "UPDATE submissions SET next_try_at = 0"
 				   " WHERE state = 'waiting' AND next_try_at > 0",
 				   "cannot reschedule the waiting requests", cause);
 
 	if (st == NULL)
 		return -1;
-	return finish(sql, st, "cannot reschedule the waiting requests", cause) < 0 ? -1 : 0;
+	return db_done(db, st, "cannot reschedule the waiting requests", cause) < 0 ? -1 : 0;
 }
 
 int spool_find(struct db *db, const char *id_or_receipt, struct spool_item *item,
 	       char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = db_prepare(db,
 				   "SELECT " ITEM_COLS " FROM submissions"
 				   " WHERE id = ?1 OR receipt = ?1 LIMIT 1",
 				   "cannot read the spool", cause);
@@ -504,7 +412,7 @@ int spool_find(struct db *db, const char *id_or_receipt, struct spool_item *item
 		item_read(st, item, 1);
 		found = 1;
 	} else if (rc != SQLITE_DONE) {
-		*cause = sql_cause(sql, "cannot read the spool");
+		*cause = db_cause(db, "cannot read the spool");
 		found = -1;
 	}
 	sqlite3_finalize(st);
@@ -514,8 +422,7 @@ int spool_find(struct db *db, const char *id_or_receipt, struct spool_item *item
 int spool_list(struct db *db, const enum spool_state *state, long limit, spool_each_fn *fn,
 	       void *arg, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-	sqlite3_stmt *st = prepare(sql,
+	sqlite3_stmt *st = db_prepare(db,
 				   "SELECT " ITEM_COLS " FROM submissions"
 				   " WHERE ?1 IS NULL OR state = ?1"
 				   " ORDER BY created_at, rowid LIMIT ?2",
@@ -534,7 +441,7 @@ int spool_list(struct db *db, const enum spool_state *state, long limit, spool_e
 		spool_item_free(&item);
 	}
 	if (!stop && rc != SQLITE_DONE) {
-		*cause = sql_cause(sql, "cannot list the spool");
+		*cause = db_cause(db, "cannot list the spool");
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -552,7 +459,6 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 		    spool_each_fn *fn, void *arg, long *n, char **cause)
 {
 	static const char doing[] = "cannot erase personal details";
-	sqlite3 *sql = db_sqlite(db);
 	struct spool_item item;
 	sqlite3_stmt *st;
 	int rc;
@@ -560,19 +466,19 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 	*n = 0;
 	if (days <= 0 || now < clock_min)
 		return 0;
-	if (exec(sql, "BEGIN IMMEDIATE", doing, cause) != 0)
+	if (db_begin(db, doing, cause) != 0)
 		return -1;
-	st = prepare(sql, "UPDATE submissions SET sent_at = ?1 WHERE state = 'sent'"
+	st = db_prepare(db, "UPDATE submissions SET sent_at = ?1 WHERE state = 'sent'"
 		     " AND erased_at IS NULL AND sent_at <= 0", doing, cause);
 	if (st == NULL)
-		return rollback(sql);
+		return db_rollback(db);
 	sqlite3_bind_int64(st, 1, now);
-	if (finish(sql, st, doing, cause) < 0)
-		return rollback(sql);
-	st = prepare(sql, "SELECT " ITEM_COLS " FROM submissions" ERASE_DUE
+	if (db_done(db, st, doing, cause) < 0)
+		return db_rollback(db);
+	st = db_prepare(db, "SELECT " ITEM_COLS " FROM submissions" ERASE_DUE
 		     " ORDER BY sent_at, rowid", doing, cause);
 	if (st == NULL)
-		return rollback(sql);
+		return db_rollback(db);
 	sqlite3_bind_int64(st, 1, now - (long long)days * 86400);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		item_read(st, &item, 0);
@@ -583,49 +489,35 @@ int spool_erase_due(struct db *db, long long now, long long clock_min, int days,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*cause = sql_cause(sql, doing);
-		return rollback(sql);
+		*cause = db_cause(db, doing);
+		return db_rollback(db);
 	}
 	if (dry_run) {
-		rollback(sql);
+		db_rollback(db);
 		return 0;
 	}
 	if (*n == 0) /* the new dates of acknowledgements, if any */
-		return commit(sql, doing, cause);
-	st = prepare(sql, "UPDATE submissions SET body = zeroblob(0), erased_at = ?2" ERASE_DUE,
+		return db_commit(db, doing, cause);
+	st = db_prepare(db, "UPDATE submissions SET body = zeroblob(0), erased_at = ?2" ERASE_DUE,
 		     doing, cause);
 	if (st == NULL)
-		return rollback(sql);
+		return db_rollback(db);
 	sqlite3_bind_int64(st, 1, now - (long long)days * 86400);
 	sqlite3_bind_int64(st, 2, now);
-	if (finish(sql, st, doing, cause) < 0 ||
-	    exec(sql, "UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"
+	if (db_done(db, st, doing, cause) < 0 ||
+	    db_exec(db, "UPDATE dossier_status SET note = NULL WHERE note IS NOT NULL AND receipt IN"
 		 " (SELECT receipt FROM submissions WHERE erased_at IS NOT NULL)", doing, cause) != 0 ||
-	    commit(sql, doing, cause) != 0)
-		return rollback(sql);
+	    db_commit(db, doing, cause) != 0)
+		return db_rollback(db);
 	/* Another reader may hold the log for a moment: its old frames are
 	 * then overwritten by the next checkpoint. */
-	sqlite3_wal_checkpoint_v2(sql, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	db_checkpoint(db);
 	return 0;
-}
-
-/* Prepares and steps a query that returns exactly one row; returns the
- * statement on that row (the caller finalizes it), or NULL with *cause. */
-static sqlite3_stmt *one_row(sqlite3 *sql, const char *query, const char *doing, char **cause)
-{
-	sqlite3_stmt *st = prepare(sql, query, doing, cause);
-
-	if (st != NULL && sqlite3_step(st) != SQLITE_ROW) {
-		*cause = sql_cause(sql, doing);
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	return st;
 }
 
 int spool_counts(struct db *db, struct spool_counts *counts, char **cause)
 {
-	sqlite3_stmt *st = one_row(db_sqlite(db),
+	sqlite3_stmt *st = db_row(db,
 				   "SELECT"
 				   " (SELECT count(*) FROM submissions WHERE state = 'waiting'),"
 				   " (SELECT count(*) FROM submissions WHERE state = 'sent'),"
@@ -643,10 +535,9 @@ int spool_counts(struct db *db, struct spool_counts *counts, char **cause)
 
 int spool_link_set(struct db *db, int online, long long now, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
 	int ok = 1;
 
-	if (exec(sql, "BEGIN IMMEDIATE", "cannot record the link state", cause) != 0)
+	if (db_begin(db, "cannot record the link state", cause) != 0)
 		return -1;
 	if (db_setting_set(db, KEY_LINK, online ? "online" : "offline") != 0)
 		ok = 0;
@@ -654,15 +545,15 @@ int spool_link_set(struct db *db, int online, long long now, char **cause)
 	if (online)
 		setting_put(db, KEY_CONTACT, now, &ok);
 	if (!ok) {
-		*cause = sql_cause(sql, "cannot record the link state");
-		return rollback(sql);
+		*cause = db_cause(db, "cannot record the link state");
+		return db_rollback(db);
 	}
-	return commit(sql, "cannot record the link state", cause);
+	return db_commit(db, "cannot record the link state", cause);
 }
 
 int spool_footer(struct db *db, struct spool_footer *footer, char **cause)
 {
-	sqlite3_stmt *st = one_row(db_sqlite(db),
+	sqlite3_stmt *st = db_row(db,
 				   "SELECT"
 				   " (SELECT count(*) FROM submissions WHERE state = 'waiting'),"
 				   " (SELECT count(*) FROM submissions WHERE state = 'quarantined'),"

@@ -28,6 +28,7 @@ static const struct {
 	{ "reprint", NULL },
 	{ "payslip", NULL },
 	{ "ticket", "issue list call" },
+	{ "calls", NULL },
 	{ "erase-due", NULL },
 	{ "check", NULL },
 	{ "set-pin", NULL },

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "appstate.h"
 #include "config.h"
 #include "db.h"
 #include "formdef.h"
@@ -16,10 +15,17 @@
 
 #define SEQ_KEY "receipt_seq"
 
-char *submit_json(const struct config *cfg, const struct form *form, const char *const *values,
-		  const char *id, const char *receipt, time_t at)
+/* Builds the request's JSON from a form's answers (NFC UTF-8): id, booth,
+ * kind, procedure code, receipt, created time (null when at is 0: the
+ * booth's clock was not set), form and fields; then "as_on_card", the
+ * fields' texts as on a scanned ID card (an address before the 2025
+ * reform), for those of on_card (one per field, NULL when none; on_card
+ * itself may be NULL) that are not NULL. The caller frees it. */
+static char *submit_json(const struct config *cfg, const struct form *form,
+			 const char *const *values, const char *const *on_card, const char *id,
+			 const char *receipt, time_t at)
 {
-	json_t *o = json_object(), *fields = json_object();
+	json_t *o = json_object(), *fields = json_object(), *card = json_object();
 	struct tm tm;
 	char when[32];
 	char *s;
@@ -40,20 +46,20 @@ char *submit_json(const struct config *cfg, const struct form *form, const char 
 	for (i = 0; i < form->nfields; i++)
 		json_object_set_new(fields, form->fields[i].id, json_string(values[i]));
 	json_object_set_new(o, "fields", fields);
+	for (i = 0; on_card && i < form->nfields; i++)
+		if (on_card[i] != NULL)
+			json_object_set_new(card, form->fields[i].id, json_string(on_card[i]));
+	if (json_object_size(card) > 0)
+		json_object_set(o, "as_on_card", card);
+	json_decref(card);
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s;
 }
 
-/* Runs one statement without rows. */
-static int exec(struct db *db, const char *sql)
-{
-	return sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-}
-
 int submit_request(struct db *db, const struct config *cfg, const struct form *form,
-		   const char *const *values, time_t at, int time_known, struct saved *out,
-		   char **cause)
+		   const char *const *values, const char *const *on_card, time_t at, int time_known,
+		   struct saved *out, char **cause)
 {
 	char buf[32], *body = NULL;
 	long seq;
@@ -62,35 +68,31 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (exec(db, "BEGIN IMMEDIATE") != 0) {
-		*cause = xprintf("cannot start saving: %s", db_error(db));
+	if (db_begin(db, "cannot start saving", cause) != 0)
 		return db_busy(db) ? -2 : -1;
-	}
 	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
 	if (seq > 999999)
 		seq = 1; /* a booth that issued a million receipts starts over */
 	snprintf(buf, sizeof buf, "%ld", seq);
 	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0 ||
 	    db_setting_set(db, SEQ_KEY, buf) != 0) {
-		*cause = xprintf("cannot number the receipt: %s", db_error(db));
+		*cause = db_cause(db, "cannot number the receipt");
 		goto fail;
 	}
 	spool_new_id(out->id);
 	out->at = time_known ? at : 0;
-	body = submit_json(cfg, form, values, out->id, out->receipt, out->at);
+	body = submit_json(cfg, form, values, on_card, out->id, out->receipt, out->at);
 	req = (struct spool_request){ out->id, out->receipt, form->kind, form->procedure,
 				      (long long)at, body, strlen(body), !time_known };
 	if (spool_enqueue(db, &req, cause) != 0)
 		goto fail;
-	if (exec(db, "COMMIT") != 0) {
-		*cause = xprintf("cannot save: %s", db_error(db));
+	if (db_exec(db, "COMMIT", "cannot save", cause) != 0)
 		goto fail;
-	}
 	free(body);
 	return 0;
 fail:
 	rc = db_busy(db) ? -2 : -1; /* before ROLLBACK clears the error */
-	exec(db, "ROLLBACK");
+	db_rollback(db);
 	free(body);
 	memset(out, 0, sizeof *out);
 	return rc;
@@ -109,30 +111,4 @@ struct db *submit_open_state(const struct config *cfg, char **cause)
 	db = db_open(path, cause);
 	free(path);
 	return db;
-}
-
-int submit_save(struct app *a, struct form_state *st, time_t now, char **cause)
-{
-	const char *values[FORM_MAX_FIELDS];
-	struct saved *saved = xcalloc(1, sizeof *saved);
-	const struct form *form = st->form;
-	int i, rc;
-
-	if (a->env.db == NULL && (a->env.db = submit_open_state(a->env.cfg, cause)) == NULL) {
-		free(saved);
-		return -1;
-	}
-	for (i = 0; i < st->form->nfields; i++)
-		values[i] = entry_text(&st->entry[i]);
-	if ((rc = submit_request(a->env.db, a->env.cfg, st->form, values, now,
-				 (long long)now >= a->env.clock_min, saved, cause)) != 0) {
-		free(saved);
-		return rc;
-	}
-	/* Saved: the form and its review leave (wiping what was typed), and
-	 * the receipt takes their place on top of the screen that led here. */
-	while (app_top(a)->ops == &scr_review || app_top(a)->ops == &scr_form)
-		app_back(a);
-	scr_saved_open(a, form, saved);
-	return 0;
 }

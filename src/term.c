@@ -9,8 +9,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
 #include "canvas.h"
+#include "event.h"
 #include "glyphs.h"
 #include "keymap.h"
 #include "util.h"
@@ -40,6 +40,20 @@ static const struct {
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
 
+/* Gives the terminal back as it was (mouse reports off, the cursor, the
+ * normal screen, cooked mode) and frees nothing: all a program stopping
+ * for lack of memory may still do. */
+static void give_back(void)
+{
+	if (!started)
+		return;
+	started = 0;
+	util_on_fatal(NULL);
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+}
+
 /* The Linux console's own sequences (console_codes(4), what `setterm
  * --blank 0 --powerdown 0` writes): no blanking after a time without a
  * key (the kernel's default is 10 minutes, and a touch does not wake it)
@@ -50,7 +64,7 @@ static short pair_of[NLOOKS];
  * after a resize, in case the console was reset in between. */
 static void console_awake(void)
 {
-	if (glyphs_console("auto", getenv("TERM")))
+	if (glyphs_console(DISPLAY_AUTO, getenv("TERM")))
 		write_all(STDOUT_FILENO, CONSOLE_AWAKE, strlen(CONSOLE_AWAKE));
 }
 
@@ -93,6 +107,7 @@ int term_start(char **cause)
 	}
 	started = 1;
 	atexit(term_end);
+	util_on_fatal(give_back); /* abort() runs no atexit handlers */
 	raw();          /* no signals, no flow control from keys */
 	noecho();
 	nonl();
@@ -137,10 +152,7 @@ void term_end(void)
 {
 	if (!started)
 		return;
-	started = 0;
-	mousemask(0, NULL);
-	curs_set(1);
-	endwin();
+	give_back();
 	delscreen(scr);
 	scr = NULL;
 }
@@ -172,8 +184,8 @@ static uint32_t key_code(wint_t k)
 		{ KEY_DC, KM_DELETE }, { KEY_IC, KM_INSERT }, { KEY_HOME, KM_HOME },
 		{ KEY_FIND, KM_HOME }, { KEY_END, KM_END }, { KEY_SELECT, KM_END },
 		{ KEY_PPAGE, KM_PGUP }, { KEY_NPAGE, KM_PGDN }, { KEY_A1, KM_KP0 + 7 },
-		{ KEY_A3, KM_KP0 + 9 }, { KEY_B2, KM_KP0 + 5 }, { KEY_BEG, KM_KP0 + 5 },
-		{ KEY_C1, KM_KP0 + 1 }, { KEY_C3, KM_KP0 + 3 },
+		{ KEY_A3, KM_KP0 + 9 }, { KEY_B2, KM_KP0 + 5 }, { KEY_BEG, KM_BEGIN },
+		{ KEY_C1, KM_KP0 + 1 }, { KEY_C3, KM_KP0 + 3 }, { KEY_F(1), AK_VOICE },
 	};
 	size_t i;
 
@@ -184,6 +196,72 @@ static uint32_t key_code(wint_t k)
 		if (known[i].curses == k)
 			return known[i].key;
 	return AK_IGNORED;
+}
+
+/* The next character already sent, waiting at most a moment for it (the
+ * rest of a sequence comes in the same write); -1 when none comes. */
+static int next_char(void)
+{
+	wint_t wch;
+	int rc;
+
+	wtimeout(stdscr, 20);
+	rc = wget_wch(stdscr, &wch);
+	nodelay(stdscr, TRUE);
+	return rc == OK ? (int)wch : rc == KEY_CODE_YES ? 0 : -1;
+}
+
+/* Skips a string sequence (OSC, DCS, APC, PM) up to its BEL or ESC \. */
+static void skip_string(void)
+{
+	int c, n;
+
+	for (n = 0; n < 4096 && (c = next_char()) >= 0; n++)
+		if (c == 7 || c == 0x9c || (c == 27 && next_char() >= 0))
+			return;
+}
+
+/* Skips the parameters and final byte of a CSI or SS3 sequence; a byte
+ * that cannot be in one (the ESC of the next key, a letter typed after a
+ * sequence cut short) is put back to be read next. */
+static void skip_params(void)
+{
+	int c, n;
+
+	for (n = 0; n < 32 && (c = next_char()) >= 0; n++) {
+		if (c >= 0x20 && c <= 0x3f && c != '$')
+			continue;
+		if (c != '$' && (c < 0x40 || c > 0x7e))
+			unget_wch((wchar_t)c);
+		return; /* the final byte (rxvt ends some with $) */
+	}
+}
+
+/* Skips the rest of an escape sequence curses did not know (a function or
+ * editing key with modifiers, a Linux console F-key, Alt with a key),
+ * after its ESC: CSI or SS3 parameters up to the final byte, a string
+ * sequence up to its end, or the one character after ESC. So no key a
+ * terminal sends ever reaches a field as text. */
+static void skip_sequence(void)
+{
+	int c = next_char();
+
+	if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X') {
+		skip_string();
+	} else if (c == '[') {
+		c = next_char();
+		if (c == '[')
+			next_char(); /* the Linux console's F1-F5: ESC [ [ A ... E */
+		else if (c >= 0x20 && c <= 0x3f)
+			skip_params();
+		else if (c == 27)
+			unget_wch(27);
+	} else if (c == 'O') {
+		skip_params();
+	} else if (c == 27) {
+		unget_wch(27); /* Esc pressed twice: the next may be a sequence */
+	}
+	/* else Alt with a key, or a lone Esc: that key is dropped too. */
 }
 
 int term_read(struct event *ev)
@@ -218,6 +296,15 @@ int term_read(struct event *ev)
 			ev->key = AK_ENTER;
 		} else if (wch == 127 || wch == 8) {
 			ev->key = AK_BACKSPACE;
+		} else if (wch == 27 || wch == 0x9b || wch == 0x8f) {
+			if (wch == 27)
+				skip_sequence();
+			else
+				skip_params(); /* C1 CSI and SS3 */
+			ev->key = AK_IGNORED;
+		} else if (wch == 0x90 || wch == 0x98 || wch == 0x9d || wch == 0x9e || wch == 0x9f) {
+			skip_string(); /* C1 DCS, SOS, OSC, PM, APC */
+			ev->key = AK_IGNORED;
 		} else if (wch < 0x20 || (wch >= 0x7f && wch < 0xa0)) {
 			ev->key = AK_IGNORED; /* Esc, Ctrl-C, Ctrl-Z, Ctrl-\ ... */
 		} else {

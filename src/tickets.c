@@ -1,7 +1,6 @@
 /* Queue tickets in state.db (see tickets.h). */
 #include "tickets.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,15 +23,12 @@ void tickets_day(time_t t, char out[TICKET_DAY_SIZE])
 	strftime(out, TICKET_DAY_SIZE, "%Y-%m-%d", &tm);
 }
 
-/* Sets *cause from the connection's last error; returns -1. */
+/* Sets *cause from the database's last error and ends the transaction
+ * (if one is open); returns -1. */
 static int failed(struct db *db, const char *doing, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
-
-	*cause = xprintf("%s: %s", doing, sqlite3_errmsg(sql));
-	if (!sqlite3_get_autocommit(sql))
-		sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	*cause = db_cause(db, doing);
+	return db_rollback(db);
 }
 
 /* Copies a text column into out (size bytes). */
@@ -64,9 +60,9 @@ static int row_get(struct db *db, const char *id, struct ticket_row *t, const ch
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT " ROW_SQL " FROM tickets t WHERE t.id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return failed(db, doing, cause);
+	if ((st = db_prepare(db, "SELECT " ROW_SQL " FROM tickets t WHERE t.id = ?1", doing,
+			     cause)) == NULL)
+		return db_rollback(db);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -80,16 +76,16 @@ static int row_get(struct db *db, const char *id, struct ticket_row *t, const ch
 int tickets_reserve(struct db *db, const struct counter *c, const char *day, time_t now,
 		    struct ticket_row *t, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
+	static const char doing[] = "taking a queue number";
 	char id[SPOOL_ID_MAX + 1];
 	sqlite3_stmt *st;
 	int next, rc;
 
-	if (sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return failed(db, "taking a queue number", cause);
-	if (sqlite3_prepare_v2(sql, "SELECT max(number) FROM tickets WHERE counter = ?1 AND day = ?2"
-			       " AND number BETWEEN ?3 AND ?4", -1, &st, NULL) != SQLITE_OK)
-		return failed(db, "taking a queue number", cause);
+	if (db_begin(db, doing, cause) != 0)
+		return -1;
+	if ((st = db_prepare(db, "SELECT max(number) FROM tickets WHERE counter = ?1 AND day = ?2"
+			     " AND number BETWEEN ?3 AND ?4", doing, cause)) == NULL)
+		return db_rollback(db);
 	sqlite3_bind_text(st, 1, c->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, c->first);
@@ -99,48 +95,40 @@ int tickets_reserve(struct db *db, const struct counter *c, const char *day, tim
 		       ? sqlite3_column_int(st, 0) + 1 : c->first;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return failed(db, "taking a queue number", cause);
+		return failed(db, doing, cause);
 	if (next > c->last) {
-		sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL);
+		db_rollback(db);
 		*cause = xprintf("counter %s has given all its numbers (%d-%d) for %s", c->id,
 				 c->first, c->last, day);
 		return 1;
 	}
 	spool_new_id(id);
-	if (sqlite3_prepare_v2(sql, "INSERT INTO tickets (id, counter, day, number, issued_at)"
-			       " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, NULL) != SQLITE_OK)
-		return failed(db, "taking a queue number", cause);
+	if ((st = db_prepare(db, "INSERT INTO tickets (id, counter, day, number, issued_at)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5)", doing, cause)) == NULL)
+		return db_rollback(db);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, c->id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, next);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)now);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return failed(db, "taking a queue number", cause);
-	if (row_get(db, id, t, "taking a queue number", cause) != 0)
-		return -1;
-	if (sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		return failed(db, "taking a queue number", cause);
-	return 0;
+	if (db_done(db, st, doing, cause) < 0 || row_get(db, id, t, doing, cause) != 0)
+		return db_rollback(db);
+	return db_commit(db, doing, cause);
 }
 
 /* Runs an UPDATE or DELETE of ticket id that must change one row. */
 static int change_one(struct db *db, const char *query, const char *id, const char *doing,
 		      char **cause)
 {
-	sqlite3_stmt *st;
-	int rc;
+	sqlite3_stmt *st = db_prepare(db, query, doing, cause);
+	int n;
 
-	if (sqlite3_prepare_v2(db_sqlite(db), query, -1, &st, NULL) != SQLITE_OK)
-		return failed(db, doing, cause);
+	if (st == NULL)
+		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return failed(db, doing, cause);
-	if (sqlite3_changes(db_sqlite(db)) != 1) {
+	if ((n = db_done(db, st, doing, cause)) < 0)
+		return -1;
+	if (n != 1) {
 		*cause = xprintf("%s: no ticket %s being printed", doing, id);
 		return -1;
 	}
@@ -162,16 +150,16 @@ int tickets_void(struct db *db, const char *id, char **cause)
 int tickets_call(struct db *db, const char *counter, const char *day, time_t now,
 		 struct ticket_row *t, char **cause)
 {
-	sqlite3 *sql = db_sqlite(db);
+	static const char doing[] = "calling the next ticket";
 	char id[SPOOL_ID_MAX + 1] = "";
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return failed(db, "calling the next ticket", cause);
-	if (sqlite3_prepare_v2(sql, "SELECT id FROM tickets WHERE counter = ?1 AND day = ?2"
-			       " AND status <> 'served' ORDER BY number LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return failed(db, "calling the next ticket", cause);
+	if (db_begin(db, doing, cause) != 0)
+		return -1;
+	if ((st = db_prepare(db, "SELECT id FROM tickets WHERE counter = ?1 AND day = ?2"
+			     " AND status <> 'served' ORDER BY number LIMIT 1", doing, cause)) == NULL)
+		return db_rollback(db);
 	sqlite3_bind_text(st, 1, counter, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -179,23 +167,19 @@ int tickets_call(struct db *db, const char *counter, const char *day, time_t now
 		text_copy(st, 0, id, sizeof id);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
-		sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL);
+		db_rollback(db);
 		return 0;
 	}
 	if (rc != SQLITE_ROW)
-		return failed(db, "calling the next ticket", cause);
-	if (sqlite3_prepare_v2(sql, "UPDATE tickets SET status = 'served', served_at = ?2"
-			       " WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
-		return failed(db, "calling the next ticket", cause);
+		return failed(db, doing, cause);
+	if ((st = db_prepare(db, "UPDATE tickets SET status = 'served', served_at = ?2"
+			     " WHERE id = ?1", doing, cause)) == NULL)
+		return db_rollback(db);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || row_get(db, id, t, "calling the next ticket", cause) != 0)
-		return rc != SQLITE_DONE ? failed(db, "calling the next ticket", cause) : -1;
-	if (sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		return failed(db, "calling the next ticket", cause);
-	return 1;
+	if (db_done(db, st, doing, cause) < 0 || row_get(db, id, t, doing, cause) != 0)
+		return db_rollback(db);
+	return db_commit(db, doing, cause) == 0 ? 1 : -1;
 }
 
 int tickets_list(struct db *db, const char *day, const char *counter,
@@ -205,10 +189,10 @@ int tickets_list(struct db *db, const char *day, const char *counter,
 	struct ticket_row t;
 	int rc, n = 0;
 
-	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT " ROW_SQL " FROM tickets t WHERE t.day = ?1"
-			       " AND (?2 IS NULL OR t.counter = ?2) ORDER BY t.counter, t.number",
-			       -1, &st, NULL) != SQLITE_OK)
-		return failed(db, "listing the queue tickets", cause);
+	if ((st = db_prepare(db, "SELECT " ROW_SQL " FROM tickets t WHERE t.day = ?1"
+			     " AND (?2 IS NULL OR t.counter = ?2) ORDER BY t.counter, t.number",
+			     "listing the queue tickets", cause)) == NULL)
+		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	if (counter)
 		sqlite3_bind_text(st, 2, counter, -1, SQLITE_STATIC);

@@ -1,4 +1,5 @@
 /* Small helpers every module uses. */
+#define _GNU_SOURCE 1 /* program_invocation_short_name */
 #include "util.h"
 
 #include <errno.h>
@@ -11,13 +12,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void (*fatal_hook)(void);
+
+void util_on_fatal(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
+void util_out_of_memory(void)
+{
+	void (*hook)(void) = fatal_hook;
+
+	fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
+	fprintf(stderr, "%s: out of memory\n", program_invocation_short_name);
+	abort();
+}
+
 /* Stops the program when memory runs out (see util.h). */
 static void *oom(void *p)
 {
-	if (p == NULL) {
-		fputs("kiosk: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		util_out_of_memory();
 	return p;
 }
 
@@ -224,20 +241,32 @@ int mkdir_private(const char *dir)
 	return nftw(dir, private_one, 16, FTW_PHYS);
 }
 
-int date_valid(const char *s)
+int digits_value(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int day_exists(int year, int month, int day)
 {
 	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 
-	if (strlen(s) != 10 || strspn(s, "0123456789") != 4 || s[4] != '-' ||
-	    strspn(s + 5, "0123456789") != 2 || s[7] != '-' || strspn(s + 8, "0123456789") != 2)
+	if (month < 1 || month > 12 || day < 1 || day > days[month - 1])
 		return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+	return !(month == 2 && day == 29 && !leap);
+}
+
+int date_valid(const char *s)
+{
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-' && digits_value(s, 4) >= 0 &&
+	       day_exists(digits_value(s, 4), digits_value(s + 5, 2), digits_value(s + 8, 2));
 }
 
 void wipe(void *p, size_t n)

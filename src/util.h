@@ -5,14 +5,24 @@
 
 #include <stddef.h>
 
-/* malloc/strdup/printf-to-new-string that abort on out-of-memory: the
- * kiosk cannot serve a villager without memory, and systemd restarts it. */
+/* malloc/strdup/printf-to-new-string that stop the program on out of
+ * memory (util_out_of_memory): the kiosk cannot serve a villager without
+ * memory, and systemd restarts it. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Stops the program for lack of memory: the hook set by util_on_fatal
+ * first (term.c gives the terminal back, htop's rule), then "NAME: out of
+ * memory" on stderr, then abort() for a core dump. */
+void util_out_of_memory(void) __attribute__((noreturn));
+
+/* Sets what util_out_of_memory runs before its message (NULL: nothing);
+ * it runs at most once. */
+void util_on_fatal(void (*hook)(void));
 
 /* True when word is one of the space-separated words of list. */
 int word_in_list(const char *word, const char *list);
@@ -48,6 +58,15 @@ int mode_private(const char *path);
  * it (never following a symbolic link): a folder of the villagers' data
  * only the kiosk's user may enter. Returns 0 or -1 with errno set. */
 int mkdir_private(const char *dir);
+
+/* The number written by the n decimal digits at s, or -1 when one of them
+ * is not a digit. */
+int digits_value(const char *s, int n);
+
+/* True when day/month/year is a day of the (Gregorian) calendar: the
+ * month 1 to 12, the day in that month, 29 February in leap years only.
+ * The one date check: every date read goes through it. */
+int day_exists(int year, int month, int day);
 
 /* True when s is a real calendar date written YYYY-MM-DD. */
 int date_valid(const char *s);

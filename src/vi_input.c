@@ -651,12 +651,8 @@ char *vi_compose(const char *s, enum vi_method method, int flags)
 	return out;
 }
 
+/* The methods' names, in the order of enum vi_method. */
 static const char *const method_names[] = { "none", "telex", "vni", "viqr" };
-
-const char *vi_method_name(enum vi_method method)
-{
-	return method_names[method];
-}
 
 int vi_method_parse(const char *name, enum vi_method *method)
 {

@@ -107,9 +107,8 @@ int vi_only_letters(const char *s, const char *extra);
 /* The upper-case form of a Vietnamese letter (cp itself for others). */
 uint32_t vi_upper(uint32_t cp);
 
-/* "telex", "vni", "viqr", "none" <-> enum. vi_method_parse returns -1 for
- * an unknown name. */
-const char *vi_method_name(enum vi_method method);
+/* The method named "telex", "vni", "viqr" or "none" (kioskctl compose
+ * --method). Returns 0, or -1 for an unknown name. */
 int vi_method_parse(const char *name, enum vi_method *method);
 
 #endif

@@ -31,7 +31,7 @@ int vietqr_configured(const struct config *cfg)
 
 int vietqr_check(const struct config *cfg, char **cause)
 {
-	int card = strcmp(cfg->payment_service, "card") == 0;
+	int card = cfg->payment_service == SERVICE_CARD;
 
 	if (!vietqr_configured(cfg)) {
 		*cause = xstrdup("no bank settings ([payment] bank_bin and account are empty): "
@@ -97,7 +97,7 @@ char *vietqr_payload(const struct config *cfg, long long amount, const char *pur
 	tlv(account, "01", cfg->payment_account);
 	tlv(merchant, "00", NAPAS_GUID);
 	tlv(merchant, "01", account);
-	tlv(merchant, "02", strcmp(cfg->payment_service, "card") == 0 ? "QRIBFTTC" : "QRIBFTTA");
+	tlv(merchant, "02", cfg->payment_service == SERVICE_CARD ? "QRIBFTTC" : "QRIBFTTA");
 	tlv(out, "00", "01");
 	tlv(out, "01", amount > 0 ? "12" : "11");
 	tlv(out, "38", merchant);

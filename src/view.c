@@ -11,6 +11,8 @@
 #include "formdef.h"
 #include "i18n.h"
 #include "problems.h"
+#include "scr_form.h"
+#include "screendef.h"
 #include "text.h"
 #include "view.h"
 
@@ -135,7 +137,7 @@ static const char *booth_hint(const struct app *a, const char *hint)
 {
 	size_t i;
 
-	if (a->env.cfg == NULL || strcmp(a->env.cfg->input, "touch") != 0)
+	if (a->env.cfg == NULL || a->env.cfg->input != INPUT_TOUCH)
 		return hint;
 	for (i = 0; i < sizeof touch_hints / sizeof touch_hints[0]; i++)
 		if (strcmp(hint, touch_hints[i][0]) == 0)
@@ -143,14 +145,32 @@ static const char *booth_hint(const struct app *a, const char *hint)
 	return hint;
 }
 
-/* The footer: the hint on the left, the booth's state on the right. A
- * hint is never cut: when both do not fit one row, the state moves up
- * onto the rule above, at its right. */
+/* The speaker button of a touch booth that speaks: the two footer rows
+ * at the right, "▶ Nghe lại" (say the screen again). Returns the columns
+ * it takes, 0 when there is none. */
+static int draw_voice_button(struct app *a, struct canvas *c)
+{
+	const char *label = app_tr(a, N_("▶ Nghe lại"));
+	int w = text_width(label) + 4, x = c->cols - w - 1, y = c->rows - 2;
+	enum attr at = view_pressed(a, HIT_VOICE, 0) ? ATTR_FOCUS : ATTR_BUTTON;
+
+	if (!app_voice_on(a) || a->env.cfg->input != INPUT_TOUCH)
+		return 0;
+	canvas_fill(c, y, x, 2, w, at);
+	canvas_center(c, y + 1, x, w, label, at);
+	view_hit(a, y, x, 2, w, HIT_VOICE, 0);
+	return w + 1;
+}
+
+/* The footer: the hint on the left, the booth's state on the right (left
+ * of the speaker button, when there is one). A hint is never cut: when
+ * both do not fit one row, the state moves up onto the rule above, at
+ * its right. */
 static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 {
 	const struct booth_state *st = &a->st;
 	char state[256], part[128], text[512];
-	int sw, y = c->rows - 1;
+	int sw, y = c->rows - 1, cols = c->cols - draw_voice_button(a, c);
 
 	app_format(a, state, sizeof state, st->online ? N_("● Có mạng") : N_("● Chưa có mạng"), 0);
 	if (st->waiting > 0) {
@@ -165,19 +185,19 @@ static void draw_footer(struct app *a, struct canvas *c, const char *hint)
 			 tm.tm_hour, tm.tm_min);
 		strncat(state, part, sizeof state - strlen(state) - 1);
 	}
-	canvas_hline(c, y - 1, 1, c->cols - 2, ATTR_NORMAL);
+	canvas_hline(c, y - 1, 1, cols - 2, ATTR_NORMAL);
 	app_format(a, text, sizeof text, booth_hint(a, hint), 0);
 	sw = text_width(state);
-	if (text_width(text) + 3 + sw > c->cols - 2) {
+	if (text_width(text) + 3 + sw > cols - 2) {
 		/* " ● Chưa có mạng · 3 hồ sơ chờ gửi " over the rule. */
-		canvas_text(c, y - 1, c->cols - sw - 2, " ", ATTR_NORMAL, 1);
+		canvas_text(c, y - 1, cols - sw - 2, " ", ATTR_NORMAL, 1);
 		y--;
 	}
-	canvas_text(c, y, c->cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
+	canvas_text(c, y, cols - sw - 1, state, st->online ? ATTR_OK : ATTR_DIM, sw);
 	if (y == c->rows - 1)
-		canvas_text(c, y, 1, text, ATTR_DIM, c->cols - sw - 4);
+		canvas_text(c, y, 1, text, ATTR_DIM, cols - sw - 4);
 	else
-		canvas_text(c, y + 1, 1, text, ATTR_DIM, c->cols - 2);
+		canvas_text(c, y + 1, 1, text, ATTR_DIM, cols - 2);
 }
 
 /* The question asked after a while without a touch. */

@@ -7,8 +7,8 @@ if [ -n "${SANITIZER_REPORTS:-}" ]; then
 	echo "libfaketime and AddressSanitizer cannot share a process"
 	exit 77
 fi
-# Programs built for another architecture (make test-arm64 sets
-# KIOSK_ARCH) take that architecture's libfaketime.
-FAKETIME_LIB=$(dpkg -L "libfaketime${KIOSK_ARCH:+:$KIOSK_ARCH}" 2>/dev/null |
+# The package of this machine's own architecture (there may be others:
+# make test-arm64 installs libfaketime:arm64 and sets KIOSK_ARCH).
+FAKETIME_LIB=$(dpkg -L "libfaketime:${KIOSK_ARCH:-$(dpkg --print-architecture)}" 2>/dev/null |
 	grep '/libfaketime\.so\.1$' | head -n 1)
 [ -n "$FAKETIME_LIB" ] || fail "libfaketime is not installed (deploy/deps.sh)"

@@ -44,6 +44,7 @@ grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini sync --daemo
 grep -q "^ExecStart=/usr/bin/kioskctl --config /etc/kiosk/kiosk.ini metrics --write$" \
 	"$T/x/lib/systemd/system/kiosk-metrics.service" || fail "kiosk-metrics.service ExecStart"
 grep -q "Recommends: .*prometheus-node-exporter" <<<"$info" || fail "node_exporter not recommended"
+grep -q "Recommends: .*espeak-ng, alsa-utils" <<<"$info" || fail "the voice's espeak-ng and aplay not recommended"
 if command -v systemd-analyze >/dev/null; then
 	systemd-analyze verify --root="$T/x" "$unit" 2>&1 | grep -i "unknown\|invalid" &&
 		fail "systemd-analyze finds problems in kiosk.service"

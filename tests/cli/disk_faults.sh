@@ -52,7 +52,7 @@ ssh-keygen -q -t ed25519 -N '' -C signer -f "$tmp/key"
 echo "signer namespaces=\"kiosk-content@booth\" $(cat "$tmp/key.pub")" >"$tmp/allowed"
 mount_small 4m "$tmp/var"
 mount_small 1m "$tmp/printer"
-mount_small 12m "$tmp/store"
+mount_small 24m "$tmp/store"
 cat >"$tmp/k.ini" <<INI
 [booth]
 commune = Xã Nghĩa Hành

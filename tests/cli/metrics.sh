@@ -1,7 +1,7 @@
 #!/bin/bash
 # kioskctl metrics for Prometheus: promtool accepts the output for booths
 # in several states (fresh, offline with requests waiting, a quarantined
-# request, a printer out of paper, a full state disk) and the values say
+# request, a printer out of paper, a call for a helper, a full state disk) and the values say
 # that state; the timer's command writes kiosk.prom that a real
 # prometheus-node-exporter on loopback serves; the alert rules pass their
 # promtool tests; the example scrape config is valid; the rules and the
@@ -36,6 +36,8 @@ expect 'kiosk_requests_waiting{booth="b1"}' 0
 expect 'kiosk_link{booth="b1",state="unknown"}' 1
 expect 'kiosk_printer{booth="b1",state="unknown"}' 1
 expect 'kiosk_starts_total{booth="b1"}' 0
+expect 'kiosk_helper_calls_open{booth="b1"}' 0
+expect 'kiosk_helper_call_oldest_age_seconds{booth="b1"}' 0
 grep -q "^kiosk_software_info{booth=\"b1\",version=\"$(cat VERSION)\"} 1$" "$T/m" || fail "software_info"
 grep -q '^# TYPE kiosk_requests_sent_total counter$' "$T/m" || fail "sent is not a counter"
 echo "ok: a fresh booth"
@@ -102,6 +104,22 @@ db.commit()
 PY
 metrics
 expect 'kiosk_starts_total{booth="b1"}' 7
+
+# A villager's call for a helper, made 12 minutes ago and not answered.
+"$PY" - "$T/state/state.db" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO helper_calls (at, screen, booth) VALUES (?, 'home', 'b1')", (int(time.time()) - 720,))
+db.commit()
+PY
+metrics
+expect 'kiosk_helper_calls_open{booth="b1"}' 1
+age=$(value 'kiosk_helper_call_oldest_age_seconds{booth="b1"}')
+[ "$age" -ge 720 ] && [ "$age" -lt 1300 ] || fail "helper call age $age"
+kctl calls answer all >/dev/null || fail "calls answer all"
+metrics
+expect 'kiosk_helper_calls_open{booth="b1"}' 0
+echo "ok: an open call for a helper"
 
 # A full state disk: the booth's state on a small tmpfs, filled while the
 # database is open in another program, as the kiosk keeps it on a booth.

@@ -37,8 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		case 1:
 			field_backspace(&f);
 			break;
-		case 2:
-			field_delete(&f);
+		case 2: /* a forward delete */
+			if (field_right(&f))
+				field_backspace(&f);
 			break;
 		case 3:
 			field_left(&f);

@@ -30,8 +30,9 @@ screen_text | grep -qF "Điền những thông tin này vào đơn?" && fail "a 
 screen_text | grep -qF "Nguy?n" && fail "a garbled scan reached a field"
 wait_for "[Nguyễn Thị Kim Thư"
 
-# A card from before the 2025 reform names an old district: its address
-# is kept as printed, and the villager picks the commune it is in now.
+# A card from before the 2025 reform names an old district: the booth
+# says what the commune is now (tests/screen/oldaddr_*.sh); "0" keeps the
+# address as printed, and the villager picks the commune in the picker.
 r=$(row_of "◀ Quay lại")
 tap "$r" 10
 wait_for "1  Đăng ký khai sinh"
@@ -40,6 +41,8 @@ wait_for "Xác nhận thông tin cư trú · Bước 1/2"
 send_raw "093186002237|362499103|Nguyễn Thị Kim Thư|11011986|Nữ|56 Trần Hoàng Na, Kv6, An Khánh, Ninh Kiều, Cần Thơ|04102024||||"$'\r'
 wait_for "Điền những thông tin này vào đơn?"
 send 1
+wait_for "→ nay là Phường Tân An, Thành phố Cần Thơ"
+send 0
 wait_for "[56 Trần Hoàng Na, Kv6, An Khánh"
 send Enter Enter Enter Enter Enter
 wait_for "Chọn tỉnh, thành phố"

@@ -1,5 +1,6 @@
 # Every step of a form offers "Về trang chủ": on a keyboard booth the *
-# key, on a keypad booth *, on a touch booth the button (also over the
+# key, on a keypad booth * (in a text field * switches letters and digits),
+# on a touch booth the button (also over the
 # keyboard). Nothing typed: home at once. Something typed: "Bỏ hồ sơ đang
 # nhập?" first; "Ở lại" keeps every field as it was, "Bỏ" goes home and
 # what was typed is gone (the form opens empty again).
@@ -51,13 +52,23 @@ write_config "[ui]" "input = keypad"
 start_kiosk
 open_feedback
 send 2 Enter
-send 3 1 3 3 6 6
-wait_for "Đang gõ: den"
-# While a word is being spelled, * lists more syllables, not home.
+send 3 3 6
+wait_for "Đang gõ CHỮ"
+# In a keypad's text field * switches letters and digits (the legend says
+# so), not home: it takes the word and types digits.
 send '*'
-wait_for "1 "
-screen_text | grep -qF "Bỏ hồ sơ đang nhập?" && fail "* while spelling asked to go home"
-send 1
+wait_for "Đang gõ SỐ"
+screen_text | grep -qF "Bỏ hồ sơ đang nhập?" && fail "* in a text field asked to go home"
+# Emptied, Backspace goes back to the choice, where * is home.
+for ((i = 0; i < 5; i++)); do
+	line=$(screen_text | grep -F "Nội dung phản ánh")
+	[[ "$line" == *"[▌"* ]] && break
+	send BSpace
+	wait_gone "$line"
+done
+wait_for "Nội dung phản ánh         [▌"
+send BSpace
+wait_for "*: về trang chủ"
 send '*'
 wait_for "Bỏ hồ sơ đang nhập?"
 send 1

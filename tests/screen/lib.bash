@@ -271,3 +271,22 @@ sys.stdout.write("".join(l[50:79].ljust(29) + "\n" for l in lines))' >"$TEST_TMP
 	got=$(zbarimg --raw -q -Sbinary "$TEST_TMP/qr.pbm" 2>/dev/null)
 	[ "$got" = "$1" ] || fail "the QR on screen reads \"$got\", the code is $1"
 }
+
+# The lit text (black on yellow: a chosen option, the letter being tapped,
+# the proposal # takes) of the first line holding TEXT, from the pane's
+# colours.
+lit_on_line() {
+	"${TMUX_CMD[@]}" capture-pane -e -p | grep -F -- "$1" | head -n 1 | python3 -c '
+import re, sys
+line, lit, out = sys.stdin.read(), False, ""
+for part in re.split(r"(\x1b\[[0-9;]*m)", line):
+    if part.startswith("\x1b["):
+        codes = part[2:-1].split(";")
+        if "43" in codes:
+            lit = True
+        elif "49" in codes or codes in (["0"], [""]) or any(c in ("40", "41", "44") for c in codes):
+            lit = False
+    elif lit:
+        out += part
+print(out.strip())'
+}

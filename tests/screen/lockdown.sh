@@ -15,7 +15,9 @@ send F1 F2 F4 F10 F12
 send M-x M-F4 C-q C-s
 send 6
 wait_for "Trạm này chưa nhận nộp phí bằng mã QR"
-send C-c C-z 'C-\' Escape
+# Esc takes the key right after it with it (Alt with that key), so it
+# comes before the others here, not before the 0.
+send C-c Escape C-z 'C-\'
 send 0
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 kiosk_running || fail "the kiosk exited"

@@ -33,7 +33,7 @@ wait_for "Số CCCD"
 close_terminal
 
 # Keypad only: the digits spell, # lists real syllables, a digit takes one.
-write_config "[ui]" "input = keypad"
+write_config "[ui]" "input = keypad" "keypad = multitap"
 start_kiosk
 open_form
 # choose WORD: picks WORD among the numbered choices on screen.

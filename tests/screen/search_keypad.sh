@@ -2,7 +2,7 @@
 # 4 4 4 = i), # for the syllable choices, a digit to take one, Enter to go
 # to the results, then a digit to open one.
 . tests/screen/lib.bash
-write_config "[ui]" "input = keypad"
+write_config "[ui]" "input = keypad" "keypad = multitap"
 start_kiosk
 wait_for "1  Tìm thủ tục, giấy tờ cần mang"
 send 1
@@ -32,7 +32,7 @@ send '*'
 wait_for "Trang 1/$pages"
 send '*'
 wait_for "Trang 2/$pages"
-name=$(screen_text | grep -E "^  1  " | sed -E 's/^  1  (.{20}).*/\1/')
+name=$(screen_text | grep -E "^  1  " | sed -E 's/^  1  (.{20}).*/\1/; s/ +$//')
 send 1
 wait_for "Mã "
 screen_text | head -n 1 | grep -qF "$name" || fail "1 on page 2 did not open \"$name\""

@@ -25,10 +25,11 @@ def po_entries(path):
     out = subprocess.run(["msgcat", "--no-wrap", "--no-location", path],
                          capture_output=True, text=True, check=True).stdout
     entries, native = {}, None
-    for m in re.finditer(r'^msgid "(.*)"\nmsgstr "(.*)"$', out, re.M):
+    # Entries with a msgctxt (the voice's spoken forms) are not shown.
+    for m in re.finditer(r'^(msgctxt .*\n)?msgid "(.*)"\nmsgstr "(.*)"$', out, re.M):
         unesc = lambda s: s.encode().decode("unicode_escape").encode("latin-1").decode()
-        if m.group(1):
-            entries[unesc(m.group(1))] = unesc(m.group(2))
+        if m.group(2) and not m.group(1):
+            entries[unesc(m.group(2))] = unesc(m.group(3))
     n = re.search(r'X-Native-Name: ([^\\]*)\\n', out)
     return entries, n.group(1) if n else None
 

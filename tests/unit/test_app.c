@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "calls.h"
 #include "canvas.h"
 #include "config.h"
 #include "db.h"
@@ -163,9 +164,18 @@ static void test_home_screen(void **state)
 	assert_true(app_idle(f->app));
 }
 
+/* calls_list() callback: counts the calls. */
+static void count_call(const struct call_row *c, void *ctx)
+{
+	(void)c;
+	++*(int *)ctx;
+}
+
 static void test_digits_and_back(void **state)
 {
 	struct fixture *f = *state;
+	char *cause = NULL;
+	int n = 0;
 
 	keys(f, "6"); /* paying a fee: no bank settings here */
 	expect_on_screen(f, "Nộp phí bằng mã QR");
@@ -175,9 +185,17 @@ static void test_digits_and_back(void **state)
 	keys(f, "0");
 	expect_on_screen(f, "1  Tìm thủ tục");
 	keys(f, "0"); /* at home, back does nothing */
-	keys(f, "9"); /* no such choice */
 	expect_on_screen(f, "1  Tìm thủ tục");
 	assert_true(app_idle(f->app));
+	keys(f, "9"); /* a helper is called, once while the call is open */
+	expect_on_screen(f, "Đã gọi cán bộ, xin chờ trong giây lát.");
+	keys(f, "0");
+	expect_on_screen(f, "9  Gọi cán bộ hỗ trợ");
+	assert_true(app_idle(f->app));
+	keys(f, "9");
+	expect_on_screen(f, "Đã gọi cán bộ, xin chờ trong giây lát.");
+	assert_int_equal(calls_list(f->db, 1, count_call, &n, &cause), 1);
+	assert_int_equal(n, 1);
 }
 
 static void test_arrows_move_in_the_grid(void **state)

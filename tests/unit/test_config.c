@@ -33,7 +33,7 @@ static void test_defaults_run_offline(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	assert_string_equal(cfg.state_dir, "var");
-	assert_string_equal(cfg.printer_type, "file");
+	assert_int_equal(cfg.printer_type, PRINTER_FILE);
 	assert_string_equal(cfg.upload_url, "");
 	assert_string_equal(cfg.language, "vi");
 	assert_int_equal(cfg.idle_timeout, 90);
@@ -54,7 +54,7 @@ static void test_values_are_read_and_normalised(void **state)
 	assert_string_equal(cfg.commune, "Xã Hành Đức");
 	assert_int_equal(cfg.idle_timeout, 45);
 	assert_string_equal(cfg.language, "en");
-	assert_string_equal(cfg.input, "keypad");
+	assert_int_equal(cfg.input, INPUT_KEYPAD);
 	assert_int_equal(cfg.touch_font_size, 28);
 	assert_string_equal(cfg.path, path);
 	unlink(path);
@@ -105,11 +105,11 @@ static void test_keypad_section(void **state)
 	char *cause, path[64];
 
 	(void)state;
-	assert_string_equal((config_defaults(&cfg), cfg.keypad_layout), "pc");
+	assert_int_equal((config_defaults(&cfg), cfg.keypad_layout), LAYOUT_PC);
 	assert_string_equal(cfg.keypad_hash, "");
 	assert_int_equal(load("[ui]\ninput = keypad\n[keypad]\nlayout = phone\nhash = hash,  enter\n"
 			      "backspace = dot,backspace\nstar = none\n", &cfg, &cause, path), 0);
-	assert_string_equal(cfg.keypad_layout, "phone");
+	assert_int_equal(cfg.keypad_layout, LAYOUT_PHONE);
 	assert_string_equal(cfg.keypad_hash, "hash enter");
 	assert_string_equal(cfg.keypad_backspace, "dot backspace");
 	assert_string_equal(cfg.keypad_star, "none");

@@ -71,12 +71,12 @@ static void test_status_cache(void **state)
 	snprintf(path, sizeof path, "%s/state.db", dir);
 	db = db_open(path, &cause);
 	assert_non_null(db);
-	assert_int_equal(sqlite3_exec(db_sqlite(db),
-				      "INSERT INTO dossier_status (receipt, status, note, updated_at, fetched_at)"
-				      " VALUES ('G22.27.15-261127-0042', 'Đang xử lý', 'Chờ ký duyệt',"
-				      " 1764200000, 1764210000),"
-				      " ('K7M2-QX9P', 'Đã trả kết quả', NULL, NULL, 1764220000)",
-				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db,
+				 "INSERT INTO dossier_status (receipt, status, note, updated_at, fetched_at)"
+				 " VALUES ('G22.27.15-261127-0042', 'Đang xử lý', 'Chờ ký duyệt',"
+				 " 1764200000, 1764210000),"
+				 " ('K7M2-QX9P', 'Đã trả kết quả', NULL, NULL, 1764220000)",
+				 "test", &cause), 0);
 
 	assert_int_equal(dossier_status_get(db, "G22.27.15-261127-0042", &st, &cause), 1);
 	assert_string_equal(st.receipt, "G22.27.15-261127-0042");

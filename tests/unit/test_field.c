@@ -7,6 +7,20 @@
 #include "field.h"
 #include "text.h"
 
+/* Moves the cursor to the start, as the left arrow held down does. */
+static void to_start(struct field *f)
+{
+	while (field_left(f))
+		;
+}
+
+/* Moves the cursor to the end, as the right arrow held down does. */
+static void to_end(struct field *f)
+{
+	while (field_right(f))
+		;
+}
+
 /* Types an ASCII key sequence into f, one key at a time. */
 static void type(struct field *f, const char *keys)
 {
@@ -69,23 +83,34 @@ static void test_delete_by_character(void **state)
 	/* Backspace takes a whole letter with its marks, never a byte. */
 	assert_int_equal(field_backspace(&f), 1);
 	assert_string_equal(field_text(&f), "Nguyễn Đứ");
-	field_home(&f);
+	to_start(&f);
 	field_right(&f);
 	field_right(&f);
 	field_right(&f);
 	field_right(&f);
-	assert_int_equal(field_delete(&f), 1);
+	field_right(&f);
+	assert_int_equal(field_backspace(&f), 1);
 	assert_string_equal(field_text(&f), "Nguyn Đứ");
-	field_end(&f);
+	to_end(&f);
 	field_left(&f);
 	assert_int_equal(field_backspace(&f), 1);
 	assert_string_equal(field_text(&f), "Nguyn ứ");
 	assert_true(text_valid(field_text(&f), strlen(field_text(&f))));
-	field_home(&f);
+	to_start(&f);
 	assert_int_equal(field_backspace(&f), 0);
 	assert_int_equal(field_left(&f), 0);
-	field_end(&f);
+	to_end(&f);
+	assert_int_equal(field_right(&f), 0);
+	/* Home, End and Delete (the letter after the cursor, marks and all). */
+	assert_int_equal(field_home(&f), 1);
+	assert_int_equal(field_home(&f), 0);
+	assert_int_equal(field_delete(&f), 1);
+	assert_string_equal(field_text(&f), "guyn ứ");
+	assert_int_equal(field_end(&f), 1);
 	assert_int_equal(field_delete(&f), 0);
+	field_left(&f);
+	assert_int_equal(field_delete(&f), 1);
+	assert_string_equal(field_text(&f), "guyn ");
 	/* A decomposed letter counts and deletes as one character. */
 	field_set(&f, "");
 	field_set_method(&f, VI_NONE, 0);
@@ -238,7 +263,7 @@ static void test_view_scrolls(void **state)
 	field_view(&f, 8, &v);
 	assert_int_equal(v.cursor_col, 7);
 	assert_string_equal(field_text(&f) + v.start, "Bích Ra");
-	field_home(&f);
+	to_start(&f);
 	field_view(&f, 8, &v);
 	assert_int_equal(v.start, 0);
 	assert_int_equal(v.cursor_col, 0);

@@ -207,27 +207,48 @@ static void test_receipt_codes(void **state)
 	}
 }
 
+/* A state.db in a new folder made from dir (a mkdtemp template); *path
+ * gets its file's path. */
+static struct db *temp_state(char *dir, char **path)
+{
+	char *cause = NULL;
+	struct db *db;
+
+	assert_non_null(mkdtemp(dir));
+	*path = xprintf("%s/state.db", dir);
+	db = db_open(*path, &cause);
+	assert_non_null(db);
+	return db;
+}
+
+/* Closes db and removes its folder dir, and path. */
+static void temp_state_close(struct db *db, const char *dir, char *path)
+{
+	char *cmd = xprintf("rm -rf %s", dir);
+
+	db_close(db);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+}
+
 static void test_submit_is_one_transaction(void **state)
 {
-	char dir[] = "/tmp/kiosk-submit-XXXXXX", *path, *cause = NULL, *cmd;
+	char dir[] = "/tmp/kiosk-submit-XXXXXX", *path, *cause = NULL;
 	struct problems p = { 0 };
 	struct config cfg;
 	struct form f;
 	struct saved s1, s2;
-	struct db *db;
+	struct db *db = temp_state(dir, &path);
 	const char *values[] = { "Nguyễn Thị Bích Ra", "051185000123", "", "Nữ", "02/07/2020" };
 	json_t *doc;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
-	path = xprintf("%s/state.db", dir);
-	db = db_open(path, &cause);
-	assert_non_null(db);
 	config_defaults(&cfg);
 	cfg.booth_number = 7;
 	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748400, 1, &s1, &cause), 0);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748401, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748400, 1, &s1, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s1.receipt, "007-000001-", 11), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000002-", 11), 0);
 	assert_string_not_equal(s1.id, s2.id);
@@ -236,8 +257,8 @@ static void test_submit_is_one_transaction(void **state)
 	{
 		sqlite3_stmt *st;
 
-		assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT body FROM submissions WHERE id = ?",
-						    -1, &st, NULL), SQLITE_OK);
+		st = db_prepare(db, "SELECT body FROM submissions WHERE id = ?", "test", &cause);
+		assert_non_null(st);
 		sqlite3_bind_text(st, 1, s1.id, -1, SQLITE_STATIC);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		doc = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
@@ -251,13 +272,13 @@ static void test_submit_is_one_transaction(void **state)
 			    "Nguyễn Thị Bích Ra");
 	json_decref(doc);
 	/* A database that cannot be written: nothing saved, numbering unchanged. */
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748402, 1, &s2, &cause), -1);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 1", "test", &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748402, 1, &s2, &cause), -1);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 	assert_int_equal(waiting(db), 2);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748403, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748403, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000003-", 11), 0);
 	/* Another program holding the database: -2 after the busy timeout,
 	 * nothing saved; once it lets go, the next number is used. */
@@ -266,17 +287,17 @@ static void test_submit_is_one_transaction(void **state)
 
 		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 		assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-		assert_int_equal(submit_request(db, &cfg, &f, values, 1795748404, 1, &s2, &cause), -2);
+		assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748404, 1, &s2, &cause), -2);
 		free(cause);
 		cause = NULL;
 		assert_int_equal(sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 		sqlite3_close(other);
 	}
 	assert_int_equal(waiting(db), 3);
-	assert_int_equal(submit_request(db, &cfg, &f, values, 1795748405, 1, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748405, 1, &s2, &cause), 0);
 	assert_int_equal(strncmp(s2.receipt, "007-000004-", 11), 0);
 	/* Saved while the clock was not set: no time anywhere, only a flag. */
-	assert_int_equal(submit_request(db, &cfg, &f, values, 86400, 0, &s2, &cause), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 86400, 0, &s2, &cause), 0);
 	assert_int_equal(s2.at, 0);
 	{
 		struct spool_item it;
@@ -293,14 +314,11 @@ static void test_submit_is_one_transaction(void **state)
 		spool_item_free(&it);
 	}
 	/* The schema keeps the flag frozen like the rest. */
-	assert_int_not_equal(sqlite3_exec(db_sqlite(db), "UPDATE submissions SET time_known = 1",
-					  NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "UPDATE submissions SET time_known = 1", "test", &cause), -1);
+	assert_non_null(strstr(cause, "never edited"));
+	free(cause);
 	formdef_free_one(&f);
-	db_close(db);
-	cmd = xprintf("rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	free(path);
+	temp_state_close(db, dir, path);
 }
 
 static void test_checkout_forms(void **state)
@@ -322,6 +340,53 @@ static void test_checkout_forms(void **state)
 	formdef_free(&fs);
 }
 
+/* The JSON saved for the request with this receipt code. */
+static json_t *saved_body(struct db *db, const char *receipt)
+{
+	struct spool_item it;
+	char *cause = NULL;
+	json_t *doc;
+
+	assert_int_equal(spool_find(db, receipt, &it, &cause), 1);
+	doc = json_loads(it.body, 0, NULL);
+	assert_non_null(doc);
+	spool_item_free(&it);
+	return doc;
+}
+
+/* The address as on a scanned ID card travels beside what the villager
+ * chose (the 2025 commune), under "as_on_card"; without one, no member. */
+static void test_request_keeps_card_address(void **state)
+{
+	char dir[] = "/tmp/kiosk-oncard-XXXXXX", *path, *cause = NULL;
+	struct problems p = { 0 };
+	struct config cfg;
+	struct form f;
+	struct saved s;
+	struct db *db = temp_state(dir, &path);
+	const char *values[] = { "Nguyễn Văn An", "051185000123", "", "Nam", "02/07/2020" };
+	const char *on_card[5] = { NULL, NULL, "Thôn Đông, Xã Hành Đức, Huyện Nghĩa Hành, Tỉnh Quảng Ngãi" };
+	json_t *doc;
+
+	(void)state;
+	config_defaults(&cfg);
+	assert_int_equal(formdef_parse(&f, "k.form", "k", good, &p), 0);
+	assert_int_equal(submit_request(db, &cfg, &f, values, on_card, 1795748400, 1, &s, &cause), 0);
+	doc = saved_body(db, s.receipt);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "as_on_card"),
+							      "phone")), on_card[2]);
+	assert_int_equal(json_object_size(json_object_get(doc, "as_on_card")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "fields"), "phone")),
+			    "");
+	json_decref(doc);
+	assert_int_equal(submit_request(db, &cfg, &f, values, NULL, 1795748401, 1, &s, &cause), 0);
+	doc = saved_body(db, s.receipt);
+	assert_null(json_object_get(doc, "as_on_card"));
+	json_decref(doc);
+	formdef_free_one(&f);
+	temp_state_close(db, dir, path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -331,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_date_when),
 		cmocka_unit_test(test_receipt_codes),
 		cmocka_unit_test(test_submit_is_one_transaction),
+		cmocka_unit_test(test_request_keeps_card_address),
 		cmocka_unit_test(test_checkout_forms),
 	};
 

@@ -244,14 +244,14 @@ static void test_psf1_table(void **state)
 static void test_console_display(void **state)
 {
 	(void)state;
-	assert_true(glyphs_console("console", NULL));
-	assert_true(glyphs_console("console", "xterm-256color"));
-	assert_true(glyphs_console("auto", "linux"));
-	assert_true(glyphs_console("auto", "linux-16color"));
-	assert_false(glyphs_console("auto", "linuxish"));
-	assert_false(glyphs_console("auto", "xterm-256color"));
-	assert_false(glyphs_console("auto", NULL));
-	assert_false(glyphs_console("terminal", "linux"));
+	assert_true(glyphs_console(DISPLAY_CONSOLE, NULL));
+	assert_true(glyphs_console(DISPLAY_CONSOLE, "xterm-256color"));
+	assert_true(glyphs_console(DISPLAY_AUTO, "linux"));
+	assert_true(glyphs_console(DISPLAY_AUTO, "linux-16color"));
+	assert_false(glyphs_console(DISPLAY_AUTO, "linuxish"));
+	assert_false(glyphs_console(DISPLAY_AUTO, "xterm-256color"));
+	assert_false(glyphs_console(DISPLAY_AUTO, NULL));
+	assert_false(glyphs_console(DISPLAY_TERMINAL, "linux"));
 }
 
 static void test_font_path(void **state)

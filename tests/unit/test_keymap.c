@@ -8,13 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "event.h"
 #include "config.h"
 #include "keymap.h"
 
-/* A keymap for input (keyboard, touch, keypad) and the [keypad] settings
- * (NULL: not set); fails the test when keymap_init refuses them. */
-static struct keymap map(const char *input, const char *layout, const char *hash,
+/* A keymap for input (keyboard, touch, keypad), the [keypad] layout and
+ * settings (NULL: not set); fails the test when keymap_init refuses them. */
+static struct keymap map(enum ui_input input, enum keypad_layout layout, const char *hash,
 			 const char *star, const char *backspace)
 {
 	struct config cfg;
@@ -22,9 +22,8 @@ static struct keymap map(const char *input, const char *layout, const char *hash
 	char *cause = NULL;
 
 	config_defaults(&cfg);
-	snprintf(cfg.input, sizeof cfg.input, "%s", input);
-	if (layout)
-		snprintf(cfg.keypad_layout, sizeof cfg.keypad_layout, "%s", layout);
+	cfg.input = input;
+	cfg.keypad_layout = layout;
 	if (hash)
 		snprintf(cfg.keypad_hash, sizeof cfg.keypad_hash, "%s", hash);
 	if (star)
@@ -55,10 +54,10 @@ static uint32_t seq_key(const char *seq)
 static void test_keypad_digits_in_every_mode(void **state)
 {
 	static const uint32_t numlock_off[10] = {
-		KM_INSERT, KM_END, AK_DOWN, KM_PGDN, AK_LEFT, KM_KP0 + 5, AK_RIGHT, KM_HOME, AK_UP, KM_PGUP
+		KM_INSERT, KM_END, AK_DOWN, KM_PGDN, AK_LEFT, KM_BEGIN, AK_RIGHT, KM_HOME, AK_UP, KM_PGUP
 	};
-	struct keymap pc = map("keypad", "pc", NULL, NULL, NULL);
-	struct keymap phone = map("keypad", "phone", NULL, NULL, NULL);
+	struct keymap pc = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
+	struct keymap phone = map(INPUT_KEYPAD, LAYOUT_PHONE, NULL, NULL, NULL);
 	char seq[4] = "\033O?";
 	uint32_t d;
 
@@ -84,7 +83,7 @@ static void test_keypad_digits_in_every_mode(void **state)
  * helper sequence * / * /), in each mode of the terminal. */
 static void test_pc_layout(void **state)
 {
-	struct keymap m = map("keypad", NULL, NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, AK_ENTER), AK_ENTER);
@@ -103,7 +102,10 @@ static void test_pc_layout(void **state)
 	assert_int_equal(keymap_key(&m, '/'), '/');
 	assert_int_equal(keymap_key(&m, seq_key("\033Oo")), '/');
 	assert_int_equal(keymap_key(&m, seq_key("\033OQ")), '/');
-	assert_int_equal(keymap_key(&m, seq_key("\033Om")), '-');
+	/* - says the screen again (the voice); so does F1 on every booth. */
+	assert_int_equal(keymap_key(&m, seq_key("\033Om")), AK_VOICE);
+	assert_int_equal(keymap_key(&m, '-'), AK_VOICE);
+	assert_int_equal(keymap_key(&m, AK_VOICE), AK_VOICE);
 	assert_int_equal(keymap_key(&m, '#'), '#');
 	assert_string_equal(keymap_name(&m, AK_ENTER), "Enter");
 	assert_string_equal(keymap_name(&m, AK_BACKSPACE), "Del");
@@ -113,7 +115,7 @@ static void test_pc_layout(void **state)
 /* A 12-key phone-style keypad sends # and * as characters: # finishes. */
 static void test_phone_layout(void **state)
 {
-	struct keymap m = map("keypad", "phone", NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PHONE, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, '#'), AK_ENTER);
@@ -122,6 +124,7 @@ static void test_phone_layout(void **state)
 	assert_int_equal(keymap_key(&m, AK_BACKSPACE), AK_BACKSPACE);
 	assert_int_equal(keymap_key(&m, '+'), '+');
 	assert_int_equal(keymap_key(&m, '.'), '.');
+	assert_int_equal(keymap_key(&m, '-'), '-');  /* no voice key of its own */
 	assert_string_equal(keymap_name(&m, AK_ENTER), "#");
 	assert_string_equal(keymap_name(&m, AK_BACKSPACE), "Xoá");
 }
@@ -129,7 +132,7 @@ static void test_phone_layout(void **state)
 /* The settings override the layout; the first key named is the hint's. */
 static void test_settings_choose_the_keys(void **state)
 {
-	struct keymap m = map("keypad", "pc", "plus", "slash", "minus, dot");
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, "plus", "slash", "minus, dot");
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, '+'), AK_ENTER);
@@ -142,9 +145,9 @@ static void test_settings_choose_the_keys(void **state)
 	assert_string_equal(keymap_name(&m, AK_BACKSPACE), "-");
 	assert_string_equal(keymap_name(&m, '*'), "/");
 	/* "none": no key acts as * (the * key then types *). */
-	m = map("keypad", "pc", NULL, "none", NULL);
+	m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, "none", NULL);
 	assert_int_equal(keymap_key(&m, seq_key("\033Oj")), '*');
-	m = map("keypad", "pc", NULL, "none", "star");
+	m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, "none", "star");
 	assert_int_equal(keymap_key(&m, '*'), AK_BACKSPACE);
 	assert_null(keymap_name(&m, '*'));
 }
@@ -159,7 +162,7 @@ static void expect_refused(const char *hash, const char *star, const char *backs
 	char *cause = NULL;
 
 	config_defaults(&cfg);
-	snprintf(cfg.input, sizeof cfg.input, "keypad");
+	cfg.input = INPUT_KEYPAD;
 	snprintf(cfg.keypad_hash, sizeof cfg.keypad_hash, "%s", hash);
 	snprintf(cfg.keypad_star, sizeof cfg.keypad_star, "%s", star);
 	snprintf(cfg.keypad_backspace, sizeof cfg.keypad_backspace, "%s", backspace);
@@ -182,8 +185,8 @@ static void test_bad_settings_are_refused(void **state)
  * the keypad types what is printed on it, Home and the like do nothing. */
 static void test_keyboard_booth(void **state)
 {
-	struct keymap kb = map("keyboard", NULL, NULL, NULL, NULL);
-	struct keymap touch = map("touch", NULL, NULL, NULL, NULL);
+	struct keymap kb = map(INPUT_KEYBOARD, LAYOUT_PC, NULL, NULL, NULL);
+	struct keymap touch = map(INPUT_TOUCH, LAYOUT_PC, NULL, NULL, NULL);
 	struct keymap zero;
 
 	(void)state;
@@ -191,12 +194,13 @@ static void test_keyboard_booth(void **state)
 	assert_int_equal(keymap_key(&kb, AK_UP), AK_UP);
 	assert_int_equal(keymap_key(&kb, AK_LEFT), AK_LEFT);
 	assert_int_equal(keymap_key(&touch, AK_DOWN), AK_DOWN);
-	assert_int_equal(keymap_key(&kb, KM_DELETE), AK_BACKSPACE);
+	assert_int_equal(keymap_key(&kb, KM_DELETE), AK_DELETE);
 	assert_int_equal(keymap_key(&kb, KM_KP0 + 3), '3');
 	assert_int_equal(keymap_key(&kb, seq_key("\033Oj")), '*');
 	assert_int_equal(keymap_key(&kb, seq_key("\033On")), '.');
-	assert_int_equal(keymap_key(&kb, KM_HOME), AK_IGNORED);
+	assert_int_equal(keymap_key(&kb, KM_HOME), AK_HOME);
 	assert_int_equal(keymap_key(&kb, KM_PGDN), AK_IGNORED);
+	assert_int_equal(keymap_key(&kb, seq_key("\033[E")), AK_IGNORED); /* NumLock off: no 5 */
 	assert_int_equal(keymap_key(&kb, '.'), '.');
 	assert_int_equal(keymap_key(&kb, '#'), '#');
 	assert_int_equal(keymap_key(&kb, 0x1ea1), 0x1ea1); /* ạ */
@@ -210,12 +214,12 @@ static void test_keyboard_booth(void **state)
  * or are ignored (an unknown KM_* key, Esc and function keys). */
 static void test_other_keys_on_a_keypad_booth(void **state)
 {
-	struct keymap m = map("keypad", NULL, NULL, NULL, NULL);
+	struct keymap m = map(INPUT_KEYPAD, LAYOUT_PC, NULL, NULL, NULL);
 
 	(void)state;
 	assert_int_equal(keymap_key(&m, 'a'), 'a');
 	assert_int_equal(keymap_key(&m, AK_IGNORED), AK_IGNORED);
-	assert_int_equal(keymap_key(&m, KM_DELETE + 1), AK_IGNORED);
+	assert_int_equal(keymap_key(&m, KM_BEGIN + 1), AK_IGNORED);
 }
 
 /* Each sequence is listed once, and is an escape sequence. */

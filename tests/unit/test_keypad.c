@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "keypad.h"
+#include "text.h"
 
-#define SYLLABLES SRCDIR "/assets/vi-syllables.txt"
+#define ASSETS SRCDIR "/assets"
 
 /* Taps the letters of word (a-z) as a villager would: the key once per
  * position of the letter, 1 between two letters on the same key. */
@@ -46,6 +47,7 @@ static int find_choice(const struct keypad *k, const char *word)
 static void enter_word(struct keypad *k, struct field *f, const char *plain,
 		       const char *want, int space)
 {
+	char *const *page;
 	int at;
 
 	spell(k, f, plain);
@@ -54,9 +56,9 @@ static void enter_word(struct keypad *k, struct field *f, const char *plain,
 	at = find_choice(k, want);
 	if (at < 0)
 		fail_msg("\"%s\" is not among the choices for \"%s\"", want, plain);
-	while (k->page != at / KEYPAD_PAGE)
+	while (at < k->first || at >= k->first + keypad_page(k, &page))
 		keypad_key(k, '*', f);
-	assert_int_equal(keypad_key(k, '1' + at % KEYPAD_PAGE, f), KEYPAD_TYPED);
+	assert_int_equal(keypad_key(k, '1' + at - k->first, f), KEYPAD_TYPED);
 	if (space)
 		assert_int_equal(keypad_key(k, '0', f), KEYPAD_TYPED);
 }
@@ -70,7 +72,7 @@ static void test_nguyen_choices(void **state)
 	int n;
 
 	(void)state;
-	assert_int_equal(keypad_init(&k, SYLLABLES, &cause), 0);
+	assert_int_equal(keypad_init(&k, KEYPAD_MULTITAP, ASSETS, &cause), 0);
 	assert_true(k.nsyllables > 6000);
 	field_init(&f, 60, FIELD_CAPS);
 	spell(&k, &f, "nguyen");
@@ -102,7 +104,7 @@ static void test_full_names(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	keypad_init(&k, SYLLABLES, &cause);
+	keypad_init(&k, KEYPAD_MULTITAP, ASSETS, &cause);
 	field_init(&f, 60, FIELD_CAPS);
 	enter_word(&k, &f, "nguyen", "Nguyễn", 1);
 	enter_word(&k, &f, "thi", "Thị", 1);
@@ -131,9 +133,10 @@ static void test_multitap_and_backspace(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	keypad_init(&k, SYLLABLES, &cause);
+	keypad_init(&k, KEYPAD_MULTITAP, ASSETS, &cause);
 	field_init(&f, 60, 0);
 	/* 7 four times is s; the pause ends it; 7 again starts a new letter. */
+	keypad_clock(&k, 5000);
 	keypad_key(&k, '7', &f);
 	keypad_key(&k, '7', &f);
 	keypad_key(&k, '7', &f);
@@ -141,8 +144,12 @@ static void test_multitap_and_backspace(void **state)
 	assert_string_equal(keypad_spelling(&k), "s");
 	keypad_key(&k, '7', &f);
 	assert_string_equal(keypad_spelling(&k), "p");
-	assert_int_equal(keypad_timeout(&k), 1);
-	assert_int_equal(keypad_timeout(&k), 0);
+	assert_int_equal(keypad_wait_ms(&k), KEYPAD_PAUSE_MS);
+	assert_int_equal(keypad_clock(&k, 5000 + KEYPAD_PAUSE_MS - 1), 0);
+	assert_string_equal(keypad_spelling(&k), "p");
+	assert_int_equal(keypad_clock(&k, 5000 + KEYPAD_PAUSE_MS), 1);
+	assert_int_equal(keypad_clock(&k, 9000), 0);
+	assert_int_equal(keypad_wait_ms(&k), -1);
 	keypad_key(&k, '7', &f);
 	assert_string_equal(keypad_spelling(&k), "pp");
 	/* Backspace drops the letter being tapped, then spelled ones. */
@@ -178,21 +185,28 @@ static void test_pages(void **state)
 	char *cause = NULL;
 	char *const *page;
 	char first[64];
+	int n, i, cols;
 
 	(void)state;
-	keypad_init(&k, SYLLABLES, &cause);
+	keypad_init(&k, KEYPAD_MULTITAP, ASSETS, &cause);
 	field_init(&f, 60, 0);
 	/* "do" has more than nine syllables (do đó đỗ ...): * shows the next
 	 * ones, then wraps. */
 	spell(&k, &f, "do");
 	keypad_key(&k, '#', &f);
 	assert_true(k.nchoices > 2 * KEYPAD_PAGE);
-	assert_int_equal(keypad_page(&k, &page), KEYPAD_PAGE);
+	n = keypad_page(&k, &page);
+	assert_true(n >= 1 && n <= KEYPAD_PAGE);
+	/* A page fits its row: "1 do  2 đó ..." */
+	for (i = 0, cols = -2; i < n; i++)
+		cols += 2 + 2 + text_width(page[i]);
+	assert_true(cols <= KEYPAD_ROW_COLS);
+	assert_true(keypad_more(&k));
 	snprintf(first, sizeof first, "%s", page[0]);
 	keypad_key(&k, '*', &f);
 	assert_true(keypad_page(&k, &page) >= 1);
 	assert_string_not_equal(page[0], first);
-	while (k.page != 0)
+	while (k.first != 0)
 		keypad_key(&k, '*', &f);
 	keypad_page(&k, &page);
 	assert_string_equal(page[0], first);
@@ -207,7 +221,7 @@ static void test_without_list(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	assert_int_equal(keypad_init(&k, "/nonexistent/vi-syllables.txt", &cause), -1);
+	assert_int_equal(keypad_init(&k, KEYPAD_MULTITAP, "/nonexistent", &cause), -1);
 	assert_non_null(cause);
 	free(cause);
 	field_init(&f, 60, FIELD_CAPS);
@@ -224,6 +238,162 @@ static void test_without_list(void **state)
 	keypad_free(&k);
 }
 
+/* Presses the keys of plain one a letter (predictive words). */
+static void press_word(struct keypad *k, struct field *f, const char *plain)
+{
+	size_t i;
+
+	for (i = 0; plain[i] != '\0'; i++)
+		assert_int_equal(keypad_key(k, predict_key((unsigned char)plain[i]), f), KEYPAD_CHANGED);
+}
+
+/* Types want by its letters plain, one press each: 0 (or #, when space is
+ * not set) when it is the first proposal, else 1 and its number (paging
+ * with *). Returns the presses. */
+static int predict_word(struct keypad *k, struct field *f, const char *plain, const char *want,
+			int space)
+{
+	int presses = (int)strlen(plain) + 1, at;
+	char *const *page;
+
+	press_word(k, f, plain);
+	at = find_choice(k, want);
+	if (at < 0)
+		fail_msg("\"%s\" is not proposed for \"%s\"", want, plain);
+	if (at == 0) {
+		assert_int_equal(keypad_key(k, space ? '0' : '#', f), KEYPAD_TYPED);
+		return presses;
+	}
+	assert_int_equal(keypad_key(k, '1', f), KEYPAD_CHANGED);
+	while (at < k->first || at >= k->first + keypad_page(k, &page)) {
+		keypad_key(k, '*', f);
+		presses++;
+	}
+	assert_int_equal(keypad_key(k, '1' + at - k->first, f), KEYPAD_TYPED);
+	return presses + 1;
+}
+
+static void test_predictive_names(void **state)
+{
+	struct keypad k;
+	struct field f;
+	char *cause = NULL;
+	int n;
+
+	(void)state;
+	assert_int_equal(keypad_init(&k, KEYPAD_PREDICTIVE, ASSETS, &cause), 0);
+	field_init(&f, 60, FIELD_CAPS);
+	/* Each surname first where a surname goes: one press a letter, 0. */
+	press_word(&k, &f, "nguyen");
+	assert_string_equal(k.choice[0], "Nguyễn");
+	keypad_key(&k, KEYPAD_BACKSPACE, &f);
+	keypad_key(&k, KEYPAD_BACKSPACE, &f);
+	keypad_key(&k, '3', &f);
+	keypad_key(&k, '6', &f);
+	n = 7;
+	assert_int_equal(keypad_key(&k, '0', &f), KEYPAD_TYPED);
+	n += predict_word(&k, &f, "thi", "Thị", 1);
+	n += predict_word(&k, &f, "bich", "Bích", 1);
+	n += predict_word(&k, &f, "ra", "Ra", 0);
+	assert_string_equal(field_text(&f), "Nguyễn Thị Bích Ra");
+	assert_int_equal(keypad_key(&k, '#', &f), KEYPAD_DONE);
+	assert_true(n <= 20);
+	field_clear(&f);
+	keypad_reset(&k);
+	/* A space typed last goes when the field is done. */
+	predict_word(&k, &f, "le", "Lê", 1);
+	predict_word(&k, &f, "van", "Văn", 1);
+	predict_word(&k, &f, "tam", "Tám", 1);
+	assert_string_equal(field_text(&f), "Lê Văn Tám ");
+	assert_int_equal(keypad_key(&k, '#', &f), KEYPAD_DONE);
+	assert_string_equal(field_text(&f), "Lê Văn Tám");
+	field_free(&f);
+	keypad_free(&k);
+}
+
+static void test_predictive_digits_marks_letters(void **state)
+{
+	struct keypad k;
+	struct field f;
+	char *cause = NULL;
+	char *const *page;
+	int i, n;
+
+	(void)state;
+	keypad_init(&k, KEYPAD_PREDICTIVE, ASSETS, &cause);
+	field_init(&f, 60, FIELD_PLACE);
+	/* A place: capitals, places first. * takes the first and switches to
+	 * digits; 1 with nothing pressed offers punctuation. */
+	press_word(&k, &f, "xa");
+	assert_string_equal(k.choice[0], "Xã");
+	assert_int_equal(keypad_key(&k, '*', &f), KEYPAD_TYPED);
+	assert_int_equal(k.input, KEYPAD_DIGITS);
+	assert_int_equal(keypad_key(&k, '0', &f), KEYPAD_TYPED);
+	assert_int_equal(keypad_key(&k, '1', &f), KEYPAD_TYPED);
+	assert_int_equal(keypad_key(&k, '*', &f), KEYPAD_CHANGED);
+	assert_int_equal(k.input, KEYPAD_WORDS);
+	assert_string_equal(field_text(&f), "Xã01");
+	assert_int_equal(keypad_key(&k, '1', &f), KEYPAD_CHANGED);
+	n = keypad_page(&k, &page);
+	for (i = 0; i < n && strcmp(page[i], ",") != 0; i++)
+		;
+	assert_true(i < n);
+	assert_int_equal(keypad_key(&k, '1' + i, &f), KEYPAD_TYPED);
+	assert_string_equal(field_text(&f), "Xã01, ");
+	/* The last proposal spells letter by letter: "Smith", multi-tap. */
+	field_clear(&f);
+	press_word(&k, &f, "smith");
+	assert_string_equal(k.choice[k.letters_at], "abc");
+	keypad_key(&k, '1', &f);
+	while (!keypad_is_letters(&k, keypad_page(&k, &page) - 1))
+		keypad_key(&k, '*', &f);
+	assert_int_equal(keypad_key(&k, '0' + keypad_page(&k, &page), &f), KEYPAD_CHANGED);
+	assert_int_equal(k.input, KEYPAD_LETTERS);
+	spell(&k, &f, "smith");
+	assert_int_equal(keypad_key(&k, '#', &f), KEYPAD_TYPED);
+	assert_string_equal(field_text(&f), "Smith");
+	assert_int_equal(k.input, KEYPAD_WORDS);
+	/* Keys that spell nothing: only "abc"; # takes nothing. */
+	field_clear(&f);
+	press_word(&k, &f, "qqqq");
+	assert_int_equal(k.nchoices, 1);
+	field_free(&f);
+	keypad_free(&k);
+}
+
+static void test_predict_ranking(void **state)
+{
+	struct predict p;
+	char *cause = NULL, keys[24];
+	const char *out[20];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(predict_load(&p, ASSETS "/vi-syllables.txt", ASSETS "/vi-freq.txt", &cause), 0);
+	assert_int_equal(predict_keys("Nguyễn", keys, sizeof keys), 6);
+	assert_string_equal(keys, "648936");
+	assert_int_equal(predict_keys("Đỗ", keys, sizeof keys), 2);
+	assert_string_equal(keys, "36");
+	/* The same keys, ranked by what the field holds and where. */
+	n = predict_find(&p, "53", PREDICT_NAME, 0, out, 20);
+	assert_true(n > 3);
+	assert_string_equal(out[0], "lê");
+	n = predict_find(&p, "844", PREDICT_NAME, 1, out, 20);
+	assert_string_equal(out[0], "thị");
+	n = predict_find(&p, "92", PREDICT_PLACE, 0, out, 20);
+	assert_string_equal(out[0], "xã");
+	/* Longer syllables that start with the keys come after. */
+	n = predict_find(&p, "64893", PREDICT_NAME, 0, out, 20);
+	assert_true(n > 0);
+	assert_string_equal(out[0], "nguyễn");
+	assert_int_equal(predict_find(&p, "", PREDICT_TEXT, 0, out, 20), 0);
+	/* Units by one press a letter of a word, the kind skipped. */
+	assert_int_equal(predict_match("782", "Tỉnh Quảng Ngãi", strlen("Tỉnh")), 2);
+	assert_int_equal(predict_match("642", "Tỉnh Quảng Ngãi", strlen("Tỉnh")), 1);
+	assert_int_equal(predict_match("846", "Tỉnh Quảng Ngãi", strlen("Tỉnh")), 0);
+	predict_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +402,9 @@ int main(void)
 		cmocka_unit_test(test_multitap_and_backspace),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_without_list),
+		cmocka_unit_test(test_predictive_names),
+		cmocka_unit_test(test_predictive_digits_marks_letters),
+		cmocka_unit_test(test_predict_ranking),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

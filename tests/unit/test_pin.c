@@ -112,12 +112,10 @@ static void test_check_and_lock(void **state)
 	assert_int_equal(n, PIN_MAX_FAILURES - 1);
 	/* A database that cannot be written: a wrong PIN is an error (not an
 	 * uncounted try), the right one still opens the menu. */
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 1", NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 1", "test", &cause), 0);
 	assert_int_equal(pin_check(db, "0000", now + 400, &n), PIN_ERROR);
 	assert_int_equal(pin_check(db, "4711", now + 400, &n), PIN_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA query_only = 0", NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 }
 
 static void test_db_schema_and_settings(void **state)
@@ -135,12 +133,11 @@ static void test_db_schema_and_settings(void **state)
 	assert_int_equal(db_setting_get(db, "k", buf, sizeof buf), 0);
 	assert_int_equal(db_audit(db, "test", "something happened"), 0);
 	/* A database from a newer program is refused, not damaged. */
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "PRAGMA user_version", -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	st = db_row(db, "PRAGMA user_version", "test", &cause);
+	assert_non_null(st);
 	snprintf(restore, sizeof restore, "PRAGMA user_version = %d", sqlite3_column_int(st, 0));
 	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_exec(db_sqlite(db), "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_exec(db, "PRAGMA user_version = 999", "test", &cause), 0);
 	db_close(db);
 	*state = NULL;
 	assert_null(db_open(path, &cause));

@@ -313,7 +313,7 @@ static void test_render_fills_the_paper_width(void **state)
 		 * within two cells of both edges. */
 		for (outside = left = right = 0, y = 0; y < b.h; y++)
 			for (x = 0; x < b.w; x++) {
-				if (!bitmap_get(&b, x, y))
+				if (!UNIT_DOT(&b, x, y))
 					continue;
 				outside += x < 8 || x >= b.w - 8;
 				left += x < 16;

@@ -181,15 +181,15 @@ static void test_config_keys(void **state)
 	close(fd);
 	config_defaults(&cfg);
 	assert_string_equal(cfg.scanner_device, "");
-	assert_string_equal(cfg.typing, "telex");
-	assert_string_equal(cfg.tones, "modern");
+	assert_int_equal(cfg.typing, VI_TELEX);
+	assert_int_equal(cfg.tones, TONES_MODERN);
 	if (config_load(&cfg, path, &cause) != 0)
 		fail_msg("%s", cause);
 	unlink(path);
 	assert_string_equal(cfg.scanner_device, "/dev/ttyACM0");
 	assert_int_equal(cfg.scanner_baud, 115200);
-	assert_string_equal(cfg.typing, "vni");
-	assert_string_equal(cfg.tones, "old");
+	assert_int_equal(cfg.typing, VI_VNI);
+	assert_int_equal(cfg.tones, TONES_OLD);
 }
 
 int main(void)

@@ -169,17 +169,17 @@ static void test_enqueue_refuses_bad_requests(void **state)
 static void test_enqueue_joins_the_callers_transaction(void **state)
 {
 	struct fixture *f = *state;
-	sqlite3 *sql = db_sqlite(f->db);
+	char *cause = NULL;
 
 	/* Saved with other rows: all or nothing, at the caller's word. */
-	assert_int_equal(sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_begin(f->db, "test", &cause), 0);
 	assert_int_equal(save(f->db, "T1", 1, NULL), 0);
 	assert_int_equal(db_audit(f->db, "kiosk", "request saved"), 0);
-	assert_int_equal(sqlite3_exec(sql, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_rollback(f->db), -1);
 	assert_int_equal(rows(f), 0);
-	assert_int_equal(sqlite3_exec(sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_begin(f->db, "test", &cause), 0);
 	assert_int_equal(save(f->db, "T1", 1, NULL), 0);
-	assert_int_equal(sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_commit(f->db, "test", &cause), 0);
 	assert_int_equal(rows(f), 1);
 }
 
@@ -284,6 +284,17 @@ static void test_quarantine_and_release(void **state)
 	free(cause);
 }
 
+/* Runs SQL on the fixture's own connection; returns 0, or -1 when SQLite
+ * (or the schema's triggers) refused it. */
+static int raw(struct db *db, const char *sql)
+{
+	char *cause = NULL;
+	int rc = db_exec(db, sql, "test", &cause);
+
+	free(cause);
+	return rc;
+}
+
 /* Runs raw SQL on another connection, as a careless program would;
  * returns the SQLite result code. */
 static int raw_sql(struct fixture *f, const char *query)
@@ -362,9 +373,7 @@ static void test_full_database_saves_nothing(void **state)
 
 	assert_int_equal(save(f->db, "OK1", 1, NULL), 0);
 	/* A disk with no room left: the database may not grow. */
-	assert_int_equal(sqlite3_exec(db_sqlite(f->db),
-				      "PRAGMA max_page_count = 1; PRAGMA max_page_count",
-				      NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(raw(f->db, "PRAGMA max_page_count = 1; PRAGMA max_page_count"), 0);
 	spool_new_id(id);
 	body = xmalloc(n + 64);
 	i = (size_t)snprintf(body, n + 64, "{\"id\":\"%s\",\"x\":\"", id);
@@ -527,12 +536,6 @@ static int count_one(const struct spool_item *it, void *arg)
 	return 0;
 }
 
-/* Runs one statement on the raw handle; returns its SQLite result code. */
-static int raw(struct db *db, const char *sql)
-{
-	return sqlite3_exec(db_sqlite(db), sql, NULL, NULL, NULL);
-}
-
 /* Erasure: only acknowledged requests, only when their days are over, only
  * the body and the status note, all copies; the schema allows nothing else. */
 static void test_erase_due(void **state)
@@ -603,17 +606,17 @@ static void test_erase_due(void **state)
 	assert_int_equal(n, 0);
 
 	/* The schema refuses every other edit, whoever writes. */
-	assert_int_not_equal(raw(f->db, "UPDATE submissions SET body = x'', erased_at = 1"
-					" WHERE receipt = 'E3'"), SQLITE_OK);
-	assert_int_not_equal(raw(f->db, "UPDATE submissions SET body = x'7b7d'"
-					" WHERE receipt = 'E1'"), SQLITE_OK);
-	assert_int_not_equal(raw(f->db, "UPDATE submissions SET erased_at = NULL"
-					" WHERE receipt = 'E1'"), SQLITE_OK);
-	assert_int_not_equal(raw(f->db, "UPDATE submissions SET state = 'waiting'"
-					" WHERE receipt = 'E1'"), SQLITE_OK);
-	assert_int_not_equal(raw(f->db, "UPDATE submissions SET receipt = 'X1'"
-					" WHERE receipt = 'E1'"), SQLITE_OK);
-	assert_int_not_equal(raw(f->db, "DELETE FROM submissions WHERE receipt = 'E1'"), SQLITE_OK);
+	assert_int_equal(raw(f->db, "UPDATE submissions SET body = x'', erased_at = 1"
+					" WHERE receipt = 'E3'"), -1);
+	assert_int_equal(raw(f->db, "UPDATE submissions SET body = x'7b7d'"
+					" WHERE receipt = 'E1'"), -1);
+	assert_int_equal(raw(f->db, "UPDATE submissions SET erased_at = NULL"
+					" WHERE receipt = 'E1'"), -1);
+	assert_int_equal(raw(f->db, "UPDATE submissions SET state = 'waiting'"
+					" WHERE receipt = 'E1'"), -1);
+	assert_int_equal(raw(f->db, "UPDATE submissions SET receipt = 'X1'"
+					" WHERE receipt = 'E1'"), -1);
+	assert_int_equal(raw(f->db, "DELETE FROM submissions WHERE receipt = 'E1'"), -1);
 	assert_int_equal(spool_release(f->db, "E1", &cause), -1);
 	free(cause);
 	assert_int_equal(spool_find(f->db, "E3", &it, &cause), 1);

@@ -9,12 +9,13 @@
 #include "vietqr.h"
 
 /* Settings of a commune's account at a bank. */
-static void bank(struct config *cfg, const char *bin, const char *account, const char *service)
+static void bank(struct config *cfg, const char *bin, const char *account,
+		 enum payment_service service)
 {
 	config_defaults(cfg);
 	strcpy(cfg->payment_bank_bin, bin);
 	strcpy(cfg->payment_account, account);
-	strcpy(cfg->payment_service, service);
+	cfg->payment_service = service;
 }
 
 /* Expects vietqr_check to refuse the settings with a message naming what. */
@@ -48,20 +49,20 @@ static void test_settings(void **state)
 	config_defaults(&cfg);
 	assert_false(vietqr_configured(&cfg));
 	refused(&cfg, "no bank settings");
-	bank(&cfg, "970436", "0011004123456", "account");
+	bank(&cfg, "970436", "0011004123456", SERVICE_ACCOUNT);
 	assert_true(vietqr_configured(&cfg));
 	assert_int_equal(vietqr_check(&cfg, &cause), 0);
-	bank(&cfg, "97043", "0011004123456", "account");
+	bank(&cfg, "97043", "0011004123456", SERVICE_ACCOUNT);
 	refused(&cfg, "bank_bin");
-	bank(&cfg, "", "0011004123456", "account");
+	bank(&cfg, "", "0011004123456", SERVICE_ACCOUNT);
 	refused(&cfg, "bank_bin");
-	bank(&cfg, "970436", "", "account");
+	bank(&cfg, "970436", "", SERVICE_ACCOUNT);
 	refused(&cfg, "[payment] account");
-	bank(&cfg, "970436", "0011 004 123", "account");
+	bank(&cfg, "970436", "0011 004 123", SERVICE_ACCOUNT);
 	refused(&cfg, "without spaces");
-	bank(&cfg, "970436", "0011004123456", "card");
+	bank(&cfg, "970436", "0011004123456", SERVICE_CARD);
 	refused(&cfg, "card number");
-	bank(&cfg, "970436", "9704366614952417", "card");
+	bank(&cfg, "970436", "9704366614952417", SERVICE_CARD);
 	assert_int_equal(vietqr_check(&cfg, &cause), 0);
 }
 
@@ -71,7 +72,7 @@ static void test_payload_fields(void **state)
 	char *cause = NULL, *p;
 
 	(void)state;
-	bank(&cfg, "970436", "0011004123456", "account");
+	bank(&cfg, "970436", "0011004123456", SERVICE_ACCOUNT);
 	p = vietqr_payload(&cfg, 50000, "HD7-K4Q2-9", &cause);
 	assert_non_null(p);
 	assert_string_equal(p, "000201" "010212"
@@ -85,7 +86,7 @@ static void test_payload_fields(void **state)
 	assert_memory_equal(p, "000201010211", 12);
 	assert_null(strstr(p, "5405"));
 	free(p);
-	bank(&cfg, "970436", "9704366614952417", "card");
+	bank(&cfg, "970436", "9704366614952417", SERVICE_CARD);
 	p = vietqr_payload(&cfg, 1, "", &cause);
 	assert_non_null(strstr(p, "0208QRIBFTTC"));
 	assert_null(strstr(p, "6204"));
@@ -98,7 +99,7 @@ static void test_bad_amount_or_purpose(void **state)
 	char *cause = NULL;
 
 	(void)state;
-	bank(&cfg, "970436", "0011004123456", "account");
+	bank(&cfg, "970436", "0011004123456", SERVICE_ACCOUNT);
 	assert_null(vietqr_payload(&cfg, -5, "HD7", &cause));
 	assert_non_null(strstr(cause, "amount"));
 	free(cause);

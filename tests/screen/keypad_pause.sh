@@ -1,0 +1,27 @@
+# Multi-tap on a keypad booth: the letter being tapped is lit, and a pause
+# of about a second ends it, so the same key then starts a new letter: 8,
+# 4 4, a pause, 4 4 4 spells "thi" (without the pause the six taps of 4
+# would cycle on to "th"). Nothing sleeps: the test waits for the letter to
+# stop being lit.
+. tests/screen/lib.bash
+write_config "[ui]" "input = keypad" "keypad = multitap" "[keypad]" "layout = phone"
+
+# True once the spelling shows no lit letter.
+not_lit() { [ -z "$(lit_on_line "Đang gõ:")" ]; }
+
+start_kiosk
+wait_for "3  Nộp hồ sơ, yêu cầu"
+send 3
+wait_for "9  Xác nhận thông tin cư trú"
+send 9
+wait_for "Bước 1/2: Người xin xác nhận"
+send 8 4 4
+wait_for "Đang gõ: th"
+for ((i = 0; i < 200; i++)); do not_lit && break; sleep 0.05; done
+not_lit || fail "the tapped letter stayed lit: the pause did not end it"
+send 4 4 4
+wait_for "Đang gõ: thi"
+[ "$(lit_on_line "Đang gõ:")" = i ] || fail "the letter being tapped is not lit"
+# Without a pause the same key cycles: 4 once more is g.
+send 4
+wait_for "Đang gõ: thg"
