@@ -11,6 +11,9 @@ DATADIR ?= $(PREFIX)/share/kiosk
 VERSION := $(shell cat VERSION)
 
 CC      ?= cc
+# Cross builds set these (see cross-%): another compiler and the libraries
+# of another Debian architecture.
+PKG_CONFIG ?= pkg-config
 CFLAGS  ?= -O2 -g
 LDFLAGS ?= -Wl,--as-needed
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -21,19 +24,19 @@ CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
 # Libraries: the core (no curses, no curl), then what each program adds.
 # libunistring ships no .pc file on Debian; it is linked by name.
 CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson nettle
-CORE_LIBS := $(shell pkg-config --libs $(CORE_PKGS) 2>/dev/null) -lunistring
-CORE_CFLAGS := $(shell pkg-config --cflags $(CORE_PKGS) 2>/dev/null)
-UI_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+CORE_LIBS := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lunistring
+CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
+UI_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 # The kiosk carries its own SQLite and libunistring: the shared ones export
 # thousands of symbols whose relocations were a fifth of its start-up work
 # (bench/startup.py). A fix in either library means rebuilding the package.
 KIOSK_LIBS := $(UI_LIBS) -Wl,-Bstatic -lsqlite3 -lunistring -Wl,-Bdynamic \
-              $(filter-out -lsqlite3,$(shell pkg-config --static --libs sqlite3 2>/dev/null)) \
-              $(shell pkg-config --libs $(filter-out sqlite3,$(CORE_PKGS)) 2>/dev/null)
-UI_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
-NET_LIBS  := $(shell pkg-config --libs libcurl 2>/dev/null)
-NET_CFLAGS := $(shell pkg-config --cflags libcurl 2>/dev/null)
-TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+              $(filter-out -lsqlite3,$(shell $(PKG_CONFIG) --static --libs sqlite3 2>/dev/null)) \
+              $(shell $(PKG_CONFIG) --libs $(filter-out sqlite3,$(CORE_PKGS)) 2>/dev/null)
+UI_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NET_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
+NET_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 ALL_CFLAGS = $(WARN) $(CORE_CFLAGS) $(UI_CFLAGS) $(NET_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
@@ -129,6 +132,11 @@ test: test-deps
 test-programs: all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
 	@:
 
+# Copies the checkout (without build/, var/, .git) over the tree in $(1),
+# keeping that tree's own build/ so that it builds incrementally.
+copy_tree = mkdir -p $(1) && find $(1) -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} + && \
+	tar -cf - --exclude=./build --exclude=./var --exclude=./.git . | tar -xf - -C $(1)
+
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer: a
 # copy of the checkout in build/asan/tree (its build/ kept between runs) is
 # built with the sanitizers and tested there. Every report goes to a file in
@@ -144,8 +152,7 @@ ASAN_DIR := $(CURDIR)/build/asan
 test-asan: test-deps
 	@./deploy/deps.sh fuzz
 	@mkdir -p $(ASAN_DIR)/tree && rm -rf $(ASAN_DIR)/reports && mkdir -m 1777 $(ASAN_DIR)/reports
-	@find $(ASAN_DIR)/tree -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} +
-	@tar -cf - --exclude=./build --exclude=./var --exclude=./.git . | tar -xf - -C $(ASAN_DIR)/tree
+	@$(call copy_tree,$(ASAN_DIR)/tree)
 	@SANITIZER_REPORTS=$(ASAN_DIR)/reports \
 	ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$(ASAN_DIR)/reports/asan \
 	UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$(ASAN_DIR)/reports/ubsan \
@@ -158,6 +165,46 @@ test-asan: test-deps
 test-fresh:
 	@./deploy/deps.sh fresh
 	@./tests/fresh.sh
+
+# The ARM boards (docs/operations.md, "Choosing a board"): a copy of the
+# checkout in build/ARCH/tree built with Debian's cross compiler against the
+# ARCH multiarch libraries (deploy/deps.sh cross-ARCH installs both, and
+# qemu-user with binfmt_misc, so that the ARCH programs run here):
+#   make cross-arm64   build/arm64/tree/build/kiosk and kioskctl
+#   make test-arm64    its unit and command tests, and the kiosk on a
+#                      keypad in tmux, all under emulation (tests/run)
+#   make deb-arm64     build/arm64/tree/build/kiosk_VERSION_arm64.deb
+# and the same with armhf.
+CROSS_ARCHS := arm64 armhf
+triplet_arm64 := aarch64-linux-gnu
+triplet_armhf := arm-linux-gnueabihf
+CROSS_MAKE = $(MAKE) --no-print-directory -C build/$(1)/tree CC=$(triplet_$(1))-gcc \
+	PKG_CONFIG="env PKG_CONFIG_LIBDIR=/usr/lib/$(triplet_$(1))/pkgconfig:/usr/share/pkgconfig pkg-config"
+
+# What runs under emulation: the unit programs, the command tests but the
+# package's real install (deb.sh installs this machine's own), and the
+# kiosk driven by a keypad to a saved request.
+CROSS_TESTS = build/tests/test_* $(filter-out tests/cli/deb.sh,$(wildcard tests/cli/*.sh)) \
+	tests/screen/home.sh tests/screen/flow_keypad.sh
+.PHONY: $(CROSS_ARCHS:%=cross-%) $(CROSS_ARCHS:%=test-%) $(CROSS_ARCHS:%=deb-%)
+
+$(CROSS_ARCHS:%=cross-%): cross-%:
+	@./deploy/deps.sh cross-$*
+	@$(call copy_tree,build/$*/tree)
+	@$(call CROSS_MAKE,$*) all
+
+$(CROSS_ARCHS:%=test-%): test-%: test-deps
+	@./deploy/deps.sh cross-$*
+	@$(call copy_tree,build/$*/tree)
+	@$(call CROSS_MAKE,$*) test-programs
+	@cd build/$*/tree && start=$$(date +%s) && KIOSK_ARCH=$* ./tests/run $(TEST_JOBS) $(CROSS_TESTS); \
+		rc=$$?; echo "$* under emulation: $$(($$(date +%s) - start)) s"; exit $$rc
+
+$(CROSS_ARCHS:%=deb-%): deb-%:
+	@./deploy/deps.sh cross-$*
+	@$(call copy_tree,build/$*/tree)
+	@$(call CROSS_MAKE,$*) all build/content build/content/content.db
+	@cd build/$*/tree && DEB_ARCH=$* ./deploy/deb/build.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

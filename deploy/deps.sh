@@ -33,11 +33,54 @@ central="postgresql-15 postgresql-contrib npm git curl python3"
 if command -v npm >/dev/null 2>&1; then central=$(echo "$central" | sed 's/ npm / /'); fi
 fresh="debootstrap tmux git"
 
+# cross-arm64, cross-armhf (make cross-ARCH, test-ARCH, deb-ARCH): Debian's
+# cross compiler, the build libraries (and cmocka) of that architecture
+# beside this machine's own (multiarch), and qemu-user registered with
+# binfmt_misc so that its programs run here.
+cross_libs="libc6-dev libncurses-dev libsqlite3-dev libqrencode-dev libcurl4-openssl-dev
+libunistring-dev libinih-dev libcrypt-dev libjansson-dev nettle-dev zlib1g-dev libcmocka-dev
+libfaketime"
+
 want=$build
-[ "${1:-}" = test ] && want="$build $test"
-[ "${1:-}" = fuzz ] && want="$build $fuzz"
-[ "${1:-}" = central ] && want="$central"
-[ "${1:-}" = fresh ] && want=$fresh
+arch=""
+case "${1:-}" in
+test) want="$build $test" ;;
+fuzz) want="$build $fuzz" ;;
+central) want=$central ;;
+fresh) want=$fresh ;;
+cross-arm64) arch=arm64 triplet=aarch64-linux-gnu qemu=qemu-aarch64 ;;
+cross-armhf) arch=armhf triplet=arm-linux-gnueabihf qemu=qemu-arm ;;
+esac
+if [ -n "$arch" ]; then
+	want="$build gcc-$triplet qemu-user-static binfmt-support"
+	for l in $cross_libs; do
+		want="$want $l:$arch"
+	done
+fi
+
+# Lets dpkg install packages of the cross architecture.
+add_arch() {
+	dpkg --print-foreign-architectures | grep -qx "$arch" && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "Run as root: dpkg --add-architecture $arch" >&2
+		exit 1
+	fi
+	dpkg --add-architecture "$arch"
+}
+
+# Makes the kernel run the cross architecture's programs with qemu.
+register_qemu() {
+	[ -e "/proc/sys/fs/binfmt_misc/$qemu" ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "Run as root: update-binfmts --enable $qemu" >&2
+		exit 1
+	fi
+	[ -e /proc/sys/fs/binfmt_misc/register ] ||
+		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+	update-binfmts --enable "$qemu"
+}
+
+[ -z "$arch" ] || add_arch
 
 missing=""
 for p in $want; do
@@ -47,7 +90,10 @@ for p in $want; do
 	*) missing="$missing $p" ;;
 	esac
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	[ -z "$arch" ] || register_qemu
+	exit 0
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "Missing Debian packages:$missing" >&2
@@ -63,3 +109,4 @@ lock="-o DPkg::Lock::Timeout=600"
 apt-get $lock update -qq
 # shellcheck disable=SC2086
 apt-get $lock install -y -qq --no-install-recommends $missing >/dev/null
+[ -z "$arch" ] || register_qemu

@@ -15,7 +15,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 
 version=$(cat VERSION)
-arch=$(dpkg --print-architecture)
+arch=${DEB_ARCH:-$(dpkg --print-architecture)}  # make deb-arm64 builds another
 root=build/deb/root
 out=build/kiosk_${version}_${arch}.deb
 
