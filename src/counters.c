@@ -94,16 +94,13 @@ int counters_parse(struct counters *out, const char *file, const char *text, str
 
 int counters_load(struct counters *out, const char *path, struct problems *p)
 {
-	char *text = file_read(path, NULL);
+	char *text;
 	int rc;
 
-	if (text == NULL) {
-		memset(out, 0, sizeof *out);
-		if (errno == ENOENT)
-			return 0;
-		problems_add(p, path, 0, "cannot read");
-		return -1;
-	}
+	memset(out, 0, sizeof *out);
+	rc = directive_file(path, &text, p);
+	if (rc <= 0)
+		return rc;
 	rc = counters_parse(out, path, text, p);
 	free(text);
 	return rc;

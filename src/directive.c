@@ -2,6 +2,7 @@
  * formdef.c and counters.c. */
 #include "directive.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,17 @@ int directive_read(const char *file, const char *text, directive_fn *fn, void *a
 	}
 	free(buf);
 	return 0;
+}
+
+int directive_file(const char *path, char **text, struct problems *p)
+{
+	*text = file_read(path, NULL);
+	if (*text != NULL)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	problems_add(p, path, 0, "cannot read");
+	return -1;
 }
 
 char *directive_word(char **rest)

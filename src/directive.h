@@ -23,6 +23,11 @@ typedef void directive_fn(void *arg, char *keyword, char *rest, const char *file
 int directive_read(const char *file, const char *text, directive_fn *fn, void *arg,
 		   struct problems *p);
 
+/* Reads the directive file at path into *text (to free): returns 1, or 0
+ * with *text NULL when there is no such file (an optional file), or -1
+ * after adding a problem when it cannot be read. */
+int directive_file(const char *path, char **text, struct problems *p);
+
 /* Splits the first word off *rest; returns it (NUL-terminated in place). */
 char *directive_word(char **rest);
 

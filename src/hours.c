@@ -1,7 +1,6 @@
 /* The one-stop office's opening hours (see hours.h). */
 #include "hours.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,16 +126,13 @@ int hours_parse(struct hours *out, const char *file, const char *text, struct pr
 
 int hours_load(struct hours *out, const char *path, struct problems *p)
 {
-	char *text = file_read(path, NULL);
+	char *text;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (text == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		problems_add(p, path, 0, "cannot read");
-		return -1;
-	}
+	rc = directive_file(path, &text, p);
+	if (rc <= 0)
+		return rc;
 	rc = hours_parse(out, path, text, p);
 	free(text);
 	return rc;

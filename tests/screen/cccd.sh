@@ -2,12 +2,7 @@
 # booth shows what it read and fills the form only when the villager says
 # yes; a garbled scan gets a plain message and fills nothing.
 . tests/screen/lib.bash
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "1  Đăng ký khai sinh"
-send 1
-wait_for "Bước 1/2: Người đi khai"
+start_form "1  Đăng ký khai sinh" "Bước 1/2: Người đi khai"
 # A wedge scanner types the whole code at once, then Enter.
 send_raw "093186002237|362499103|Nguyễn Thị Kim Thư|11011986|Nữ|56 Trần Hoàng Na, Kv6, An Khánh, Ninh Kiều, Cần Thơ|04102024||||"$'\r'
 wait_for "Đã đọc thẻ CCCD. Điền những thông tin này vào đơn?"

@@ -3,12 +3,11 @@
 # day its result is due, the screen shows them (the due day as given, not
 # an estimate); an older server that says only the status still works.
 . tests/screen/lib.bash
-upload_server
+. tests/screen/upload.bash
+upload_server secret
 # Tells the test server a dossier's status (query string QUERY).
 status() {
-	python3 -c 'import sys, urllib.request
-urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/status?{sys.argv[2]}").read()' \
-		"$(cat "$SRV/ctlport")" "$1" || fail "cannot tell the server the status"
+	srvctl "status?$1" || fail "cannot tell the server the status"
 }
 new=G22.27.15-260302-0007
 old=G22.27.15-260302-0008

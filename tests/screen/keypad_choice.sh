@@ -9,12 +9,7 @@ layout=${1:-pc}
 write_config "[ui]" "input = keypad" "[keypad]" "layout = $layout"
 
 
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "1  Đăng ký khai sinh"
-send 1
-wait_for "Bước 1/2: Người đi khai"
+start_form "1  Đăng ký khai sinh" "Bước 1/2: Người đi khai"
 send_raw "093186002237|362499103|Nguyễn Thị Kim Thư|11011986|Nữ|Thôn 3, Nghĩa Hành|04102024||||"$'\r'
 wait_for "Điền những thông tin này vào đơn?"
 send 1

@@ -9,12 +9,7 @@ write_config "[ui]" "input = keypad" "keypad = multitap" "[keypad]" "layout = ph
 # True once the spelling shows no lit letter.
 not_lit() { [ -z "$(lit_on_line "Đang gõ:")" ]; }
 
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "9  Xác nhận thông tin cư trú"
-send 9
-wait_for "Bước 1/2: Người xin xác nhận"
+start_form "9  Xác nhận thông tin cư trú" "Bước 1/2: Người xin xác nhận"
 send 8 4 4
 wait_for "Đang gõ: th"
 for ((i = 0; i < 200; i++)); do not_lit && break; sleep 0.05; done

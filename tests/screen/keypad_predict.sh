@@ -115,12 +115,7 @@ pick_and_purpose() {
 	word von "vốn" '#'
 }
 
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "9  Xác nhận thông tin cư trú"
-send 9
-wait_for "Bước 1/2: Người xin xác nhận"
+start_form "9  Xác nhận thông tin cư trú" "Bước 1/2: Người xin xác nhận"
 # The legend and the mode beside the text field.
 wait_for "2 abc  3 def  4 ghi  5 jkl  6 mno  7 pqrs  8 tuv  9 wxyz  0 cách"
 wait_for "Đang gõ CHỮ: mỗi chữ cái bấm một lần · * gõ số"
@@ -166,14 +161,20 @@ cleanup_kiosk() {
 	[ -z "$pid" ] || kill -TERM "$pid"
 	close_terminal
 }
-cleanup_kiosk
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-presses=0
-press 3
-wait_for "9  Xác nhận thông tin cư trú"
-press 9
-wait_for "Bước 1/2: Người xin xác nhận"
+
+# A new kiosk on the home screen, then the form opened by key presses,
+# counted from 0.
+open_counted() {
+	cleanup_kiosk
+	start_kiosk
+	wait_for "3  Nộp hồ sơ, yêu cầu"
+	presses=0
+	press 3
+	wait_for "9  Xác nhận thông tin cư trú"
+	press 9
+	wait_for "Bước 1/2: Người xin xác nhận"
+}
+open_counted
 before=$presses
 word le "Lê" 0
 word van "Văn" 0
@@ -202,14 +203,7 @@ typed=$presses
 
 # The same with the ID card scanned first: its number, name, birth date
 # and address fill the form; the commune is picked, the purpose typed.
-cleanup_kiosk
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-presses=0
-press 3
-wait_for "9  Xác nhận thông tin cư trú"
-press 9
-wait_for "Bước 1/2: Người xin xác nhận"
+open_counted
 send_raw "051090012345|212345678|Lê Văn Tám|15031990|Nam|Thôn 3, Nghĩa Hành, Tư Nghĩa, Quảng Ngãi|04102024||||"$'\r'
 wait_for "Điền những thông tin này vào đơn?"
 press 1

@@ -4,12 +4,7 @@
 # leave only the text typed; Home and End move the cursor, Delete deletes
 # the character after it (not the one before, as Backspace does).
 . tests/screen/lib.bash
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "9  Xác nhận thông tin cư trú"
-send 9
-wait_for "Bước 1/2: Người xin xác nhận"
+start_form "9  Xác nhận thông tin cư trú" "Bước 1/2: Người xin xác nhận"
 send_raw "an"
 wait_for "[An▌"
 

@@ -77,21 +77,16 @@ content_always_open() {
 	CONTENT_DIR=$TEST_TMP/content
 }
 
-# Starts the loopback test server (tests/upload/server.py) in
-# $TEST_TMP/srv with the token "secret", stopped when the test ends; sets
-# SRV (its folder: port, ctlport).
-upload_server() {
-	local i
-	SRV=$TEST_TMP/srv
-	mkdir -p "$SRV"
-	python3 tests/upload/server.py --dir "$SRV" --token secret &
-	SRV_PID=$!
-	trap 'kill $SRV_PID 2>/dev/null; cleanup' EXIT
-	for ((i = 0; i < 200; i++)); do
-		[ -s "$SRV/port" ] && [ -s "$SRV/ctlport" ] && return 0
-		sleep 0.05
-	done
-	fail "the test server did not start"
+# Starts the kiosk and opens a request form from "3  Nộp hồ sơ, yêu cầu":
+# $1 is its line in the list ("9  Xác nhận thông tin cư trú", whose first
+# word is the key), $2 the title of its first step.
+start_form() {
+	start_kiosk
+	wait_for "3  Nộp hồ sơ, yêu cầu"
+	send 3
+	wait_for "$1"
+	send "${1%% *}"
+	wait_for "$2"
 }
 
 # Sets the helper PIN of the test booth.

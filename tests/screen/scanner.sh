@@ -20,12 +20,7 @@ PY
 scanner_pid=$!
 for ((i = 0; i < 100; i++)); do [ -e "$TEST_TMP/scanner" ] && break; sleep 0.05; done
 write_config "[scanner]" "device = $TEST_TMP/scanner"
-start_kiosk
-wait_for "3  Nộp hồ sơ, yêu cầu"
-send 3
-wait_for "1  Đăng ký khai sinh"
-send 1
-wait_for "Bước 1/2: Người đi khai"
+start_form "1  Đăng ký khai sinh" "Bước 1/2: Người đi khai"
 touch "$TEST_TMP/scan-now"
 wait_for "Đã đọc thẻ CCCD. Điền những thông tin này vào đơn?"
 send 1

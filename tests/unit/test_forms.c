@@ -28,17 +28,6 @@ static long waiting(struct db *db)
 	return n.waiting;
 }
 
-static void expect_problem(const struct problems *p, const char *want)
-{
-	int i;
-
-	for (i = 0; i < p->n; i++)
-		if (strncmp(p->items[i], want, strlen(want)) == 0)
-			return;
-	problems_print(p, stderr, "  have: ");
-	fail_msg("no problem \"%s\"", want);
-}
-
 static const char good[] =
 	"title Đăng ký khai sinh\nprocedure 1.001193\nstep Người đi khai\n"
 	"field name name required Họ và tên\nfield id cccd required Số CCCD\n"

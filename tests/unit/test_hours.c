@@ -18,18 +18,6 @@ static time_t at(int y, int mo, int d, int h, int mi)
 	return mktime(&tm);
 }
 
-/* Fails unless p holds a problem starting with want. */
-static void expect_problem(const struct problems *p, const char *want)
-{
-	int i;
-
-	for (i = 0; i < p->n; i++)
-		if (strncmp(p->items[i], want, strlen(want)) == 0)
-			return;
-	problems_print(p, stderr, "  have: ");
-	fail_msg("no problem \"%s\"", want);
-}
-
 static const char *const demo = "# office\nopen  mon-fri  07:30-11:30  13:30-17:00\n\nopen sat 07:30-11:30\n";
 
 static void test_parse(void **state)

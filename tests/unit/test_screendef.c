@@ -13,18 +13,6 @@
 #include "util.h"
 #include "view.h"
 
-/* Fails unless some problem starts with want. */
-static void expect_problem(const struct problems *p, const char *want)
-{
-	int i;
-
-	for (i = 0; i < p->n; i++)
-		if (strncmp(p->items[i], want, strlen(want)) == 0)
-			return;
-	problems_print(p, stderr, "  have: ");
-	fail_msg("no problem \"%s\"", want);
-}
-
 static void test_parse_good_screen(void **state)
 {
 	struct problems p = { 0 };
