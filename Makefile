@@ -27,12 +27,16 @@ CORE_PKGS := sqlite3 libqrencode inih libxcrypt jansson nettle
 CORE_LIBS := $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) 2>/dev/null) -lunistring
 CORE_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
 UI_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
-# The kiosk carries its own SQLite and libunistring: the shared ones export
-# thousands of symbols whose relocations were a fifth of its start-up work
-# (bench/startup.py). A fix in either library means rebuilding the package.
-KIOSK_LIBS := $(UI_LIBS) -Wl,-Bstatic -lsqlite3 -lunistring -Wl,-Bdynamic \
-              $(filter-out -lsqlite3,$(shell $(PKG_CONFIG) --static --libs sqlite3 2>/dev/null)) \
-              $(shell $(PKG_CONFIG) --libs $(filter-out sqlite3,$(CORE_PKGS)) 2>/dev/null)
+# The kiosk carries its own copies of every library but the C library and
+# libqrencode (which Debian ships only shared): the shared ones export
+# thousands of symbols whose relocations were a tenth of its start-up work
+# (bench/startup.py), more on a slow board. A fix in one of them means
+# rebuilding the package. The terminal database stays the system's
+# (ncurses-base).
+KIOSK_STATIC := ncursesw sqlite3 inih libxcrypt jansson nettle
+KIOSK_LIBS := -Wl,-Bstatic $(shell $(PKG_CONFIG) --static --libs-only-l $(KIOSK_STATIC) 2>/dev/null | \
+                sed 's/ -l\(m\|dl\|pthread\) / /g') -lunistring -Wl,-Bdynamic \
+              $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null) -lm
 UI_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NET_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 NET_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcurl 2>/dev/null)

@@ -304,6 +304,10 @@ struct catalog *catalog_open(const char *path, char **cause)
 		catalog_close(cat);
 		return NULL;
 	}
+	/* Everything is read once, in order, into the lists: a small page
+	 * cache does (the system keeps the file's pages), and SQLite's
+	 * default of 2 MB would be a fifth of a national catalog's memory. */
+	sqlite3_exec(cat->sql, "PRAGMA cache_size = -256", NULL, NULL, NULL);
 	if (load_procedures(cat) != 0 || load_units(cat) != 0 ||
 	    (cat->old = oldunits_load(cat->sql, cat->provinces, cat->nprovinces, cat->communes,
 				      cat->ncommunes)) == NULL) {

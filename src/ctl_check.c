@@ -190,6 +190,8 @@ int ctl_check_content(const struct config *cfg, struct uidata *u, struct problem
 	struct problems notes = { 0 };
 	int rc = uidata_load(u, cfg, p), before;
 
+	if (uidata_check(u, cfg, p) != 0)
+		rc = -1;
 	if (check_drawable(cfg, path, p) != 0)
 		rc = -1;
 	/* Every screen has something to say in every language (voice.h). */

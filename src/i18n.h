@@ -15,10 +15,18 @@ struct i18n;
  * finds them; tests check every one is translated). */
 #define N_(s) (s)
 
-/* Loads every *.po file in dir. Problems (file:line: message) are added to
- * p; a catalog with problems is still loaded with its good entries. Always
- * returns a catalog set, with Vietnamese first even if vi.po is missing. */
+/* Loads every *.po file in dir: Vietnamese in full, the other languages
+ * up to the end of their header (their code and name), the rest of each
+ * at its first use, so that the kiosk's start reads only what it shows.
+ * Problems (file:line: message) are added to p, those found at a first
+ * use written to the log; a catalog with problems is still loaded with its
+ * good entries. Always returns a catalog set, with Vietnamese first even
+ * if vi.po is missing. */
 struct i18n *i18n_load(const char *dir, struct problems *p);
+
+/* Reads the rest of every language now, its problems added to p (for
+ * `kioskctl check`). */
+void i18n_load_all(struct i18n *t, struct problems *p);
 
 /* Frees the set; NULL is ignored. */
 void i18n_free(struct i18n *t);

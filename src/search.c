@@ -20,10 +20,12 @@
 #include "text.h"
 #include "util.h"
 
+/* One note of the lists: a word or pair number and its posting (doc <<
+ * TIER_BITS | the tier's bit); eight bytes, since the lists of a national
+ * catalog hold a million of them. */
 struct entry {
-	uint32_t id;            /* word or pair number */
-	uint32_t doc;
-	uint8_t tiers;
+	uint32_t id;
+	uint32_t post;
 };
 
 /* The latest document a word or pair was noted in, and at which tiers. */
@@ -270,13 +272,12 @@ static void note(struct entry **list, size_t *n, size_t *cap, struct last *last,
 		l->tiers = 0;
 	l->doc = doc;
 	l->tiers |= (uint8_t)(1u << tier);
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 4096;
+	if (*n == *cap) { /* by half: less left unused at the end than doubling */
+		*cap = *cap ? *cap + *cap / 2 : 4096;
 		*list = xrealloc(*list, *cap * sizeof **list);
 	}
 	(*list)[*n].id = id;
-	(*list)[*n].doc = doc;
-	(*list)[*n].tiers = (uint8_t)(1u << tier);
+	(*list)[*n].post = (uint32_t)doc << TIER_BITS | 1u << tier;
 	(*n)++;
 }
 
@@ -378,7 +379,7 @@ static size_t postings(struct entry *list, size_t nlist, const uint32_t *rank, u
 		start[i] += start[i - 1];
 	post = xmalloc((nlist + 1) * sizeof *post);
 	for (k = 0; k < nlist; k++)
-		post[start[rank[list[k].id] + 1]++] = list[k].doc << TIER_BITS | list[k].tiers;
+		post[start[rank[list[k].id] + 1]++] = list[k].post;
 	free(list);
 	/* start[r] is now where run r begins; sort each run by document and
 	 * merge repeats (documents added out of order). */

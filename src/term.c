@@ -36,6 +36,10 @@ static const struct {
 
 #define NLOOKS ((int)(sizeof looks / sizeof looks[0]))
 
+/* The widest terminal drawn (a 1920-dot screen with a 4-dot font); a
+ * wider one shows its first TERM_MAX_COLS columns. */
+#define TERM_MAX_COLS 480
+
 /* The colour pair of each look; looks with the same colours share one, so
  * the terminal is sent fewer colour changes. */
 static short pair_of[NLOOKS];
@@ -316,25 +320,28 @@ int term_read(struct event *ev)
 
 void term_draw(const struct canvas *c)
 {
-	int y, x, rows, cols;
+	cchar_t line[TERM_MAX_COLS];
+	int y, x, n, rows, cols, colors = has_colors();
 
 	getmaxyx(stdscr, rows, cols);
+	if (cols > TERM_MAX_COLS)
+		cols = TERM_MAX_COLS;
 	for (y = 0; y < c->rows && y < rows; y++) {
-		for (x = 0; x < c->cols && x < cols; x++) {
+		/* A row at once: wadd_wchnstr leaves the right half of a wide
+		 * character (a 0 cell here) to ncurses. */
+		for (x = n = 0; x < c->cols && x < cols; x++) {
 			const struct cell *cell = &c->cells[(size_t)y * (size_t)c->cols + (size_t)x];
 			wchar_t wc[2] = { (wchar_t)cell->ch, 0 };
 			int a = cell->attr < NLOOKS ? cell->attr : 0;
-			short pair = has_colors() ? pair_of[a] : 0;
 			attr_t at = looks[a].extra;
-			cchar_t cc;
 
 			if (cell->ch == 0)
-				continue; /* right half of a wide character */
-			if (!has_colors() && (a == ATTR_FOCUS || a == ATTR_TITLE || a == ATTR_ALERT))
+				continue;
+			if (!colors && (a == ATTR_FOCUS || a == ATTR_TITLE || a == ATTR_ALERT))
 				at |= A_REVERSE;
-			setcchar(&cc, wc, at, pair, NULL);
-			mvadd_wch(y, x, &cc);
+			setcchar(&line[n++], wc, at, colors ? pair_of[a] : 0, NULL);
 		}
+		mvadd_wchnstr(y, 0, line, n);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();

@@ -26,10 +26,18 @@ int uidata_load(struct uidata *u, const struct config *cfg, struct problems *p)
 	dir = xprintf("%s/screens/queue.counters", cfg->content_dir);
 	counters_load(&u->counters, dir, p);
 	free(dir);
-	counters_check(&u->counters, u->i18n, p);
 	dir = xprintf("%s/%s", cfg->content_dir, HOURS_FILE);
 	hours_load(&u->hours, dir, p);
 	free(dir);
+	return p->n == before ? 0 : -1;
+}
+
+int uidata_check(const struct uidata *u, const struct config *cfg, struct problems *p)
+{
+	int before = p->n;
+
+	i18n_load_all(u->i18n, p);
+	counters_check(&u->counters, u->i18n, p);
 	view_check(&u->screens, &u->forms, u->i18n, cfg, p);
 	return p->n == before ? 0 : -1;
 }

@@ -10,7 +10,7 @@ make --no-print-directory deb >"$T/make.log" 2>&1 || { cat "$T/make.log"; fail "
 deb=$(ls build/kiosk_"$(cat VERSION)"_*.deb) || fail "no package built"
 
 info=$(dpkg-deb -I "$deb")
-for want in "Package: kiosk" "Version: $(cat VERSION)" "Depends: .*libncursesw6" \
+for want in "Package: kiosk" "Version: $(cat VERSION)" "Depends: .*ncurses-base" \
 	"Depends: .*openssh-client" "Depends: .*kbd" "conffiles"; do
 	grep -q "$want" <<<"$info" || fail "control: no '$want' in: $info"
 done

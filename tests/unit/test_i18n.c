@@ -96,6 +96,7 @@ static void test_problems_have_lines(void **state)
 		 "msgid \"B\"\nmsgstr \"Vie\xcc\x82\xcc\xa3" "t\"\n\n"          /* 12: NFD */
 		 "msgstr \"orphan\"\nwhat is this\n");                    /* 15, 16 */
 	t = i18n_load(dir, &p);
+	i18n_load_all(t, &p);
 	problems_print(&p, stderr, "  ");
 	{
 		const char *expect[] = { ":6: msgstr must keep the same {placeholders}",
@@ -132,6 +133,7 @@ static void test_second_header(void **state)
 	(void)state;
 	write_po("en.po", HEADER("en", "English") HEADER("fr", "Français")); /* 6: second */
 	t = i18n_load(dir, &p);
+	i18n_load_all(t, &p);
 	assert_int_equal(p.n, 1);
 	want = xprintf("%s/en.po:6: a second header", dir);
 	if (strncmp(p.items[0], want, strlen(want)) != 0)
@@ -177,6 +179,98 @@ static void test_missing_folder(void **state)
 	i18n_free(t);
 }
 
+/* Other languages than Vietnamese are read up to their header at start,
+ * the rest at their first use; their problems then go to the log, and
+ * i18n_load_all reports them (kioskctl check). */
+static void test_rest_read_at_first_use(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+	int en;
+
+	(void)state;
+	write_po("vi.po", HEADER("vi", "Tiếng Việt") "msgid \"Quay lại\"\nmsgstr \"\"\n"
+		 "msgid \"Chưa\"\nmsgstr \"bad \\q\"\n");
+	write_po("en.po", HEADER("en", "English") "msgid \"Quay lại\"\nmsgstr \"Back\"\n\n"
+		 "msgid \"A\"\nmsgstr \"bad \\q escape\"\n");
+	t = i18n_load(dir, &p);
+	/* Vietnamese is read whole: its problem is there at once (the escape,
+	 * and so an entry without msgstr). */
+	assert_int_equal(p.n, 2);
+	assert_non_null(strstr(p.items[0], "vi.po:9: unknown escape"));
+	en = i18n_find(t, "en");
+	assert_string_equal(i18n_name(t, en), "English");
+	assert_string_equal(i18n_get(t, en, "Quay lại"), "Back");
+	i18n_load_all(t, &p);
+	assert_int_equal(p.n, 2); /* en.po's problems went to the log at its first use */
+	problems_clear(&p);
+	i18n_free(t);
+
+	t = i18n_load(dir, &p);
+	problems_clear(&p);
+	i18n_load_all(t, &p);
+	assert_int_equal(p.n, 2);
+	assert_non_null(strstr(p.items[0], "en.po:10: unknown escape"));
+	assert_string_equal(i18n_get(t, i18n_find(t, "en"), "Quay lại"), "Back");
+	problems_clear(&p);
+	i18n_free(t);
+}
+
+/* Every string kept is valid UTF-8; bytes that are not, in a comment or
+ * an entry that is not kept, harm nothing. */
+static void test_invalid_utf8(void **state)
+{
+	struct problems p = { 0 };
+	struct i18n *t;
+	char *want;
+
+	(void)state;
+	write_po("en.po", HEADER("en", "English")
+		 "# caf\xe9\nmsgid \"Quay l\xe1i\"\nmsgstr \"Back\"\n\n"      /* line 7 */
+		 "msgid \"Tiếp\"\nmsgstr \"Ne\xffxt\"\n\n"                     /* 10 */
+		 "#, fuzzy\nmsgid \"M\xe1y\"\nmsgstr \"x\"\n\n"
+		 "msgid \"Xong\"\nmsgstr \"Done\"\n");
+	t = i18n_load(dir, &p);
+	i18n_load_all(t, &p);
+	problems_print(&p, stderr, "  ");
+	assert_int_equal(p.n, 2);
+	want = xprintf("%s/en.po:7: msgid is not valid UTF-8", dir);
+	expect_problem(&p, want);
+	free(want);
+	want = xprintf("%s/en.po:10: msgstr is not valid UTF-8", dir);
+	expect_problem(&p, want);
+	free(want);
+	assert_string_equal(i18n_get(t, 1, "Xong"), "Done");
+	assert_string_equal(i18n_get(t, 1, "Tiếp"), "Tiếp");
+	problems_clear(&p);
+	i18n_free(t);
+}
+
+/* Placeholders are filled, unknown ones and those without a value are
+ * left as written, and the result is cut to the buffer. */
+static void test_fill(void **state)
+{
+	const struct i18n_vars v = { .commune = "Xã Hành Đức", .language = "English", .ok = "#", .n = 12 };
+	char out[64], small[8];
+
+	(void)state;
+	i18n_fill(out, sizeof out, "{commune}: {n} hồ sơ, bấm {ok} {del} {x} {", &v);
+	assert_string_equal(out, "Xã Hành Đức: 12 hồ sơ, bấm # {del} {x} {");
+	i18n_fill(out, sizeof out, "Chọn {language}", &v);
+	assert_string_equal(out, "Chọn English");
+	i18n_fill(small, sizeof small, "{n} ngày còn lại", &v);
+	assert_string_equal(small, "12 ngà");
+	/* A letter that does not fit whole is left out, never cut in half. */
+	i18n_fill(small, 6, "abc{commune}", &v);
+	assert_string_equal(small, "abcX");
+	i18n_fill(small, 6, "Xã Hành", &v);
+	assert_string_equal(small, "Xã H");
+	i18n_fill(small, 6, "abcXã{n}", &v);
+	assert_string_equal(small, "abcX");
+	i18n_fill(small, 5, "Xã Hành", &v);
+	assert_string_equal(small, "Xã ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +279,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_second_header, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_header_without_language, setup, teardown),
 		cmocka_unit_test(test_missing_folder),
+		cmocka_unit_test_setup_teardown(test_invalid_utf8, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rest_read_at_first_use, setup, teardown),
+		cmocka_unit_test(test_fill),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

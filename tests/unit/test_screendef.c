@@ -96,7 +96,7 @@ static void test_checkout_content_is_clean(void **state)
 	(void)state;
 	config_defaults(&cfg);
 	snprintf(cfg.content_dir, sizeof cfg.content_dir, "%s", SRCDIR);
-	if (uidata_load(&u, &cfg, &p) != 0) {
+	if (uidata_load(&u, &cfg, &p) != 0 || uidata_check(&u, &cfg, &p) != 0) {
 		problems_print(&p, stderr, "  ");
 		fail_msg("the screens and catalogs of the checkout have problems");
 	}

@@ -6,6 +6,9 @@
 
 #include "text.h"
 
+#include <unistr.h>
+#include <uniwidth.h>
+
 /* Checks that a call returning a new string gives the expected one. */
 static void expect_str(char *got, const char *want)
 {
@@ -59,6 +62,48 @@ static void test_nfc_rejects_invalid(void **state)
 	assert_null(text_nfc("a\xff", 2));
 	assert_null(text_nfc("\xc0\xaf", 2)); /* overlong '/' */
 	assert_false(text_valid("\xed\xa0\x80", 3)); /* surrogate */
+}
+
+/* text_valid takes what u8_check takes: every pair of bytes, before each
+ * kind of continuation byte, after one ASCII byte and after nine (its
+ * eight-at-a-time path), cut at every length and followed by ASCII. */
+static void test_valid_agrees_with_libunistring(void **state)
+{
+	static const unsigned char tails[] = { 0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff };
+	unsigned char b[32];
+	unsigned a, c, t, u, pre;
+
+	(void)state;
+	memset(b, 'x', sizeof b);
+	for (pre = 1; pre <= 9; pre += 8)
+		for (a = 0; a < 256; a++)
+			for (c = 0; c < 256; c++)
+				for (t = 0; t < sizeof tails; t++)
+					for (u = 0; u < sizeof tails; u++) {
+						size_t n;
+
+						b[pre] = (unsigned char)a, b[pre + 1] = (unsigned char)c;
+						b[pre + 2] = tails[t], b[pre + 3] = tails[u];
+						for (n = pre + 1; n <= pre + 4; n++)
+							if (text_valid((char *)b, n) != (u8_check(b, n) == NULL))
+								fail_msg("%02x %02x %02x %02x after %u (%zu bytes): u8_check disagrees",
+									 a, c, tails[t], tails[u], pre, n);
+						if (text_valid((char *)b, sizeof b) != (u8_check(b, sizeof b) == NULL))
+							fail_msg("%02x %02x %02x %02x after %u: u8_check disagrees",
+								 a, c, tails[t], tails[u], pre);
+					}
+}
+
+/* The shortcut widths (Latin, Vietnamese, marks) are uc_width's. */
+static void test_width_shortcut_agrees(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	for (cp = 0xa0; cp < 0x1f00; cp++) /* past the shortcut's ranges */
+		if (text_cp_width(cp) != uc_width(cp, "UTF-8"))
+			fail_msg("U+%04X: %d columns, uc_width says %d", (unsigned)cp, text_cp_width(cp),
+				 uc_width(cp, "UTF-8"));
 }
 
 static void test_width_counts_columns(void **state)
@@ -151,6 +196,8 @@ int main(void)
 		cmocka_unit_test(test_nfc_quick_check_is_sound),
 		cmocka_unit_test(test_nfc_rejects_invalid),
 		cmocka_unit_test(test_width_counts_columns),
+		cmocka_unit_test(test_valid_agrees_with_libunistring),
+		cmocka_unit_test(test_width_shortcut_agrees),
 		cmocka_unit_test(test_fold_for_search),
 		cmocka_unit_test(test_sanitize_drops_controls),
 		cmocka_unit_test(test_terminal_safe),
