@@ -16,6 +16,11 @@
 struct db {
 	sqlite3 *sql;
 	char msg[256];  /* detail()'s text */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} kept[DB_KEPT]; /* db_prepare_kept's statements */
+	int nkept;
 };
 
 /* Each entry upgrades the schema by one version, in order. Never edit a
@@ -315,8 +320,12 @@ struct db *db_open(const char *path, char **cause)
 
 void db_close(struct db *db)
 {
+	int i;
+
 	if (db == NULL)
 		return;
+	for (i = 0; i < db->nkept; i++)
+		sqlite3_finalize(db->kept[i].st);
 	sqlite3_close(db->sql);
 	free(db);
 }
@@ -367,6 +376,40 @@ sqlite3_stmt *db_prepare(struct db *db, const char *sql, const char *doing, char
 	return st;
 }
 
+sqlite3_stmt *db_prepare_kept(struct db *db, const char *sql, const char *doing, char **cause)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < db->nkept; i++)
+		if (db->kept[i].sql == sql)
+			return db->kept[i].st;
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, doing);
+		return NULL;
+	}
+	if (db->nkept < DB_KEPT) {
+		db->kept[db->nkept].sql = sql;
+		db->kept[db->nkept++].st = st;
+	}
+	return st;
+}
+
+/* Ends the use of st: resets a statement db keeps (so that it holds no
+ * lock), finalizes any other. */
+static void release(struct db *db, sqlite3_stmt *st)
+{
+	int i;
+
+	for (i = 0; i < db->nkept; i++)
+		if (db->kept[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 int db_step(struct db *db, sqlite3_stmt *st, const char *doing, char **cause)
 {
 	switch (sqlite3_step(st)) {
@@ -386,10 +429,10 @@ int db_done(struct db *db, sqlite3_stmt *st, const char *doing, char **cause)
 
 	if (rc != SQLITE_DONE) {
 		*cause = db_cause(db, doing);
-		sqlite3_finalize(st);
+		release(db, st);
 		return -1;
 	}
-	sqlite3_finalize(st);
+	release(db, st);
 	return sqlite3_changes(db->sql);
 }
 
@@ -475,6 +518,28 @@ int db_setting_set(struct db *db, const char *key, const char *value)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long long db_setting_add(struct db *db, const char *key, long long by)
+{
+	static const char sql[] = "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key)"
+				  " DO UPDATE SET value = CAST(value AS INTEGER) + ?2 RETURNING value";
+	char *cause = NULL;
+	sqlite3_stmt *st = db_prepare_kept(db, sql, "", &cause);
+	long long sum = -1;
+
+	free(cause);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, by);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sum = sqlite3_column_int64(st, 0);
+	/* RETURNING writes when the statement ends: it must end well. */
+	if (sqlite3_step(st) != SQLITE_DONE)
+		sum = -1;
+	release(db, st);
+	return sum;
 }
 
 int db_audit(struct db *db, const char *who, const char *what)

@@ -38,12 +38,20 @@ void db_close(struct db *db);
 /* Prepares sql. Returns the statement, or NULL with *cause. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, const char *doing, char **cause);
 
+/* Like db_prepare, for a statement run often (each saved request): db
+ * keeps it prepared for the next time (at most DB_KEPT of them, by the
+ * address of sql, which must live as long as db: a string literal). It
+ * ends with db_done, which resets it instead of finalizing it. */
+#define DB_KEPT 4
+sqlite3_stmt *db_prepare_kept(struct db *db, const char *sql, const char *doing, char **cause);
+
 /* Steps st. Returns 1 on a row, 0 when it is done, or -1 with *cause (st
  * is still the caller's to finalize). */
 int db_step(struct db *db, sqlite3_stmt *st, const char *doing, char **cause);
 
-/* Runs st, which returns no rows, to its end and finalizes it. Returns
- * the number of rows it changed, or -1 with *cause. */
+/* Runs st, which returns no rows, to its end and finalizes it (or resets
+ * it, if db keeps it). Returns the number of rows it changed, or -1 with
+ * *cause. */
 int db_done(struct db *db, sqlite3_stmt *st, const char *doing, char **cause);
 
 /* Prepares and steps sql, which must return a row: returns the statement
@@ -80,6 +88,11 @@ int db_setting_get(struct db *db, const char *key, char *out, unsigned size);
 /* Writes (or with value NULL, removes) a setting in its own transaction.
  * Returns 0 or -1. */
 int db_setting_set(struct db *db, const char *key, const char *value);
+
+/* Adds by to the number in a setting (absent: 0) and returns the sum, in
+ * one statement (and its own transaction unless one is open); -1 on
+ * error. */
+long long db_setting_add(struct db *db, const char *key, long long by);
 
 /* Appends a line to the audit log (who did what; never personal data). */
 int db_audit(struct db *db, const char *who, const char *what);

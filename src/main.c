@@ -86,17 +86,16 @@ static void read_state(struct db *db, const struct config *cfg, struct booth_sta
  * metrics` to tell uptime and restarts. */
 static void record_start(struct db *db)
 {
-	char buf[24];
-	long starts = 0;
+	char buf[24], *cause = NULL;
 
 	if (db == NULL)
 		return;
-	if (db_setting_get(db, KIOSK_STARTS, buf, sizeof buf) == 1)
-		starts = strtol(buf, NULL, 10);
-	snprintf(buf, sizeof buf, "%ld", starts + 1);
-	(void)db_setting_set(db, KIOSK_STARTS, buf);
+	/* One transaction: one wait for the disk before the first screen. */
 	snprintf(buf, sizeof buf, "%lld", (long long)time(NULL));
-	(void)db_setting_set(db, KIOSK_STARTED_AT, buf);
+	if (db_begin(db, "cannot note the start", &cause) != 0 || db_setting_add(db, KIOSK_STARTS, 1) < 0 ||
+	    db_setting_set(db, KIOSK_STARTED_AT, buf) != 0 || db_commit(db, "cannot note the start", &cause) != 0)
+		db_rollback(db);
+	free(cause);
 }
 
 /* kioskctl beside this program (they are installed together). */

@@ -204,7 +204,7 @@ int spool_enqueue(struct db *db, const struct spool_request *req, char **cause)
 		free(why);
 		return -1;
 	}
-	st = db_prepare(db,
+	st = db_prepare_kept(db,
 		     "INSERT INTO submissions (id, receipt, kind, procedure_code, created_at, body,"
 		     " state, attempts, next_try_at, time_known, xml, xform)"
 		     " VALUES (?, ?, ?, ?, ?, ?, 'waiting', 0, 0, ?, ?, ?)",

@@ -76,24 +76,22 @@ int submit_request(struct db *db, const struct config *cfg, const struct form *f
 		   const struct i18n *t, const char *const *values, const char *const *on_card,
 		   time_t at, int time_known, struct saved *out, char **cause)
 {
-	char buf[32], *body = NULL, *xml = NULL;
+	char *body = NULL, *xml = NULL;
 	long seq;
 	struct spool_request req;
-
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (db_begin(db, "cannot start saving", cause) != 0)
 		return db_busy(db) ? -2 : -1;
-	seq = db_setting_get(db, SEQ_KEY, buf, sizeof buf) == 1 ? strtol(buf, NULL, 10) + 1 : 1;
-	snprintf(buf, sizeof buf, "%ld", seq);
+	seq = (long)db_setting_add(db, SEQ_KEY, 1);
+	if (seq < 0) {
+		*cause = db_cause(db, "cannot number the receipt");
+		goto fail;
+	}
 	if (rcode_make(cfg->booth_number, seq, out->receipt) != 0) {
 		*cause = xprintf("cannot number the receipt: booth %d has used all %ld numbers",
 				 cfg->booth_number, RCODE_SEQ_MAX);
-		goto fail;
-	}
-	if (db_setting_set(db, SEQ_KEY, buf) != 0) {
-		*cause = db_cause(db, "cannot number the receipt");
 		goto fail;
 	}
 	spool_new_id(out->id);
