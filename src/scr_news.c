@@ -174,22 +174,21 @@ static int page_draw(struct app *a, struct frame *f, struct canvas *c, int y, ti
 	return bottom;
 }
 
-/* Up and Down scroll. */
+/* Up and Down scroll (a keypad's *). */
 static int page_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 {
 	struct news_page *pg = f->data;
-	int step = pg->rows > 2 ? pg->rows - 2 : 1;
 
 	(void)now;
-	if (key != AK_DOWN && key != AK_UP)
-		return 0;
-	pg->top += key == AK_DOWN ? step : -step;
-	if (pg->top > pg->total - pg->rows)
-		pg->top = pg->total - pg->rows;
-	if (pg->top < 0)
-		pg->top = 0;
-	app_touch(a);
-	return 1;
+	return view_scroll(a, key, &pg->top, pg->rows, pg->total);
+}
+
+/* What the keys do here: scroll when the text does not fit. */
+static const char *page_hint(const struct app *a, const struct frame *f)
+{
+	const struct news_page *pg = f->data;
+
+	return pg->total > pg->rows ? view_scroll_hint(a) : N_("Bấm 0 để quay lại");
 }
 
 /* The ▲ ▼ buttons scroll. */
@@ -209,6 +208,7 @@ const struct frame_ops scr_news_page = {
 	.draw = page_draw,
 	.key = page_key,
 	.tap = page_tap,
+	.hint = page_hint,
 	.done = page_done,
 	.clock = 1,
 };

@@ -278,30 +278,13 @@ static int procedure_draw(struct app *a, struct frame *f, struct canvas *c, int 
 	return bottom;
 }
 
-/* Scrolls by n lines (negative: up). */
-static void scroll(struct app *a, struct page *pg, int n)
-{
-	int max = pg->nlines - pg->rows;
-
-	pg->top += n;
-	if (pg->top > max)
-		pg->top = max;
-	if (pg->top < 0)
-		pg->top = 0;
-	app_touch(a);
-}
-
-/* Up and Down scroll. */
+/* Up and Down scroll (a keypad's *). */
 static int procedure_key(struct app *a, struct frame *f, uint32_t key, time_t now)
 {
 	struct page *pg = page(a, f);
 
 	(void)now;
-	if (key == AK_DOWN || key == AK_UP) {
-		scroll(a, pg, key == AK_DOWN ? pg->rows - 2 : -(pg->rows - 2));
-		return 1;
-	}
-	return 0;
+	return view_scroll(a, key, &pg->top, pg->rows, pg->nlines);
 }
 
 /* The ▲ ▼ buttons scroll. */
@@ -314,9 +297,8 @@ static void procedure_tap(struct app *a, struct frame *f, int index, time_t now)
 /* What the keys do here. */
 static const char *procedure_hint(const struct app *a, const struct frame *f)
 {
-	(void)a;
 	(void)f;
-	return N_("Mũi tên lên, xuống để xem tiếp · 0 để quay lại");
+	return view_scroll_hint(a);
 }
 
 /* Frees the page. */

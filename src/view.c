@@ -125,6 +125,30 @@ static void draw_items(struct app *a, struct canvas *c, int y0, int y1, int cols
 	}
 }
 
+int view_scroll(struct app *a, uint32_t key, int *top, int rows, int total)
+{
+	int step = rows > 2 ? rows - 2 : 1, last = total - rows > 0 ? total - rows : 0;
+
+	if (key == '*' && a->env.cfg->input == INPUT_KEYPAD)
+		*top = *top >= last ? 0 : *top + step;
+	else if (key == AK_DOWN || key == AK_UP)
+		*top += key == AK_DOWN ? step : -step;
+	else
+		return 0;
+	if (*top > last)
+		*top = last;
+	if (*top < 0)
+		*top = 0;
+	app_touch(a);
+	return 1;
+}
+
+const char *view_scroll_hint(const struct app *a)
+{
+	return a->env.cfg->input == INPUT_KEYPAD ? N_("Bấm * để xem tiếp · 0 để quay lại")
+						 : N_("Mũi tên lên, xuống để xem tiếp · 0 để quay lại");
+}
+
 /* Hints that name keys, and what they say on a touch-only booth. */
 static const char *const touch_hints[][2] = {
 	{ N_("Bấm số để chọn, bấm 0 để quay lại"), N_("Chạm vào ô để chọn") },
@@ -239,7 +263,7 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 {
 	struct frame *f = app_top(a);
 	const struct frame_ops *ops = f->ops;
-	const char *hint = ops->hint ? ops->hint(a, f) : NULL;
+	const char *hint;
 	int y = 2;
 
 	a->nhits = 0;
@@ -255,6 +279,7 @@ void app_draw(struct app *a, struct canvas *c, time_t now)
 	if (ops->draw)
 		y = ops->draw(a, f, c, y, now);
 	draw_items(a, c, y, c->rows - 2, ops->columns ? ops->columns(a, f) : 1);
+	hint = ops->hint ? ops->hint(a, f) : NULL; /* after the page's layout */
 	draw_footer(a, c, a->notice ? a->notice : hint ? hint : N_("Bấm số để chọn, bấm 0 để quay lại"),
 		    a->notice ? ATTR_ALERT : ATTR_DIM);
 	if (a->countdown_until != 0)

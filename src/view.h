@@ -61,6 +61,15 @@ void view_result(struct app *a, struct canvas *c, int y, size_t i, const char *n
  * Returns rows used (0 when not a keypad entry or nothing to show). */
 int view_keypad(struct app *a, struct canvas *c, struct entry *e, int y);
 
+/* Scrolls a page of total lines showing rows from *top: Down and Up by a
+ * screenful, and on a keypad booth (no arrows) * to the next screenful,
+ * the first again after the last. Returns 1 when key was one of these. */
+int view_scroll(struct app *a, uint32_t key, int *top, int rows, int total);
+
+/* The hint of a page that scrolls (view_scroll), as this booth's keys do
+ * it (a message id). */
+const char *view_scroll_hint(const struct app *a);
+
 /* Draws a field's cursor at (y, x): the character under it (the text
  * from the cursor on, "" at the end) in reverse, or a block at the end. */
 void view_cursor(struct canvas *c, int y, int x, const char *at);

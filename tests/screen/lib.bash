@@ -89,6 +89,22 @@ start_form() {
 	wait_for "$2"
 }
 
+# On a keypad booth (keypad = multitap) at the home screen: types "khai"
+# key by key (5 5 = k, 4 4 = h, 2 = a, 4 4 4 = i), takes the syllable with
+# # and 1, and shows the results with Enter.
+keypad_search_khai() {
+	wait_for "1  Tìm thủ tục, giấy tờ cần mang"
+	send 1
+	wait_for "Gõ vài chữ, không cần dấu:"
+	send 5 5 4 4 2 4 4 4
+	wait_for "Đang gõ: khai"
+	send '#'
+	wait_for "1 khai"
+	send 1
+	wait_for "khai▌"
+	send Enter
+}
+
 # Sets the helper PIN of the test booth.
 set_pin() {
 	echo "$1" | ./build/kioskctl --config "$KIOSK_CONFIG" set-pin >/dev/null ||

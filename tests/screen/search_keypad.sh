@@ -4,16 +4,7 @@
 . tests/screen/lib.bash
 write_config "[ui]" "input = keypad" "keypad = multitap"
 start_kiosk
-wait_for "1  Tìm thủ tục, giấy tờ cần mang"
-send 1
-wait_for "Gõ vài chữ, không cần dấu:"
-send 5 5 4 4 2 4 4 4
-wait_for "Đang gõ: khai"
-send '#'
-wait_for "1 khai"
-send 1
-wait_for "khai▌"
-send Enter
+keypad_search_khai
 wait_for "Bấm số của thủ tục để xem"
 wait_for "Thủ tục đăng ký khai sinh"
 num=$(screen_text | grep -E "^  [1-6]  Thủ tục đăng ký khai sinh$" | head -n 1 | awk '{print $1}')
