@@ -10,9 +10,11 @@ The figures are medians over the runs; what matters is the ratio. Wall
 time on a shared machine is noisy, so when valgrind is there the same start
 is also counted in instructions (callgrind), which repeat exactly.
 
-bench/startup.py --kiosk PATH measures that kiosk alone, on the content
-folder beside it (a cross build under qemu-user: build/arm64/tree/build/kiosk
-with build/arm64/tree/build/content), without dialog or callgrind."""
+bench/startup.py --kiosk [COMMAND...] PATH measures the kiosk at PATH alone,
+on the content folder beside it, run by COMMAND if given, without dialog or
+callgrind: a cross build under qemu-user (build/arm64/tree/build/kiosk with
+build/arm64/tree/build/content), or this machine's under the same emulator
+(--kiosk qemu-x86_64-static build/kiosk) to see what the emulator adds."""
 import fcntl
 import os
 import re
@@ -93,23 +95,24 @@ def kiosk_argv(path, tmp):
     return [path, "--config", cfg]
 
 
-def kiosk_only(path, env):
-    """--kiosk PATH: the medians of that kiosk alone."""
+def kiosk_only(command, env):
+    """--kiosk [COMMAND...] PATH: the medians of that kiosk alone."""
+    path = command[-1]
     with tempfile.TemporaryDirectory() as tmp:
-        kiosk = kiosk_argv(path, tmp)
+        kiosk = command[:-1] + kiosk_argv(path, tmp)
         run_once(kiosk, "Chưa có mạng".encode(), env)  # creates state.db once
         runs = [run_once(kiosk, "Chưa có mạng".encode(), env) for _ in range(RUNS)]
     t = statistics.median(r[0] for r in runs)
     m = statistics.median(r[1] for r in runs)
-    print(f"startup: {path}: {RUNS} runs, 80x24, medians: full home screen in {t * 1000:.1f} ms,"
-          f" peak memory (max RSS) {m:.0f} KiB")
+    print(f"startup: {' '.join(command)}: {RUNS} runs, 80x24, medians: full home screen"
+          f" in {t * 1000:.1f} ms, peak memory (max RSS) {m:.0f} KiB")
 
 
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    if sys.argv[1:2] == ["--kiosk"] and len(sys.argv) == 3:
-        return kiosk_only(sys.argv[2], env)
+    if sys.argv[1:2] == ["--kiosk"] and len(sys.argv) > 2:
+        return kiosk_only(sys.argv[2:], env)
     with tempfile.TemporaryDirectory() as tmp:
         kiosk = kiosk_argv(os.path.join(top, "build/kiosk"), tmp)
         menu = []
