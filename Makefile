@@ -241,13 +241,16 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # The Debian package, built with dpkg-deb (deploy/deb/build.sh): this
-# machine's, or with ARCH=arm64 or ARCH=armhf a board's (make deb-ARCH).
-ifeq ($(filter-out $(shell dpkg --print-architecture 2>/dev/null),$(ARCH)),)
+# machine's, or with ARCH=arm64 or ARCH=armhf on make's command line (not
+# from the environment, where other tools keep an ARCH) a board's.
+DEB_BOARD := $(if $(filter command line,$(origin ARCH)),$(filter-out \
+	$(shell dpkg --print-architecture 2>/dev/null),$(ARCH)))
+ifeq ($(DEB_BOARD),)
 deb: deps
 	@$(MAKE) --no-print-directory all build/content build/content/content.db
 	@./deploy/deb/build.sh
-else ifneq ($(filter $(ARCH),$(CROSS_ARCHS)),)
-deb: deb-$(ARCH)
+else ifneq ($(filter $(DEB_BOARD),$(CROSS_ARCHS)),)
+deb: deb-$(DEB_BOARD)
 else
 deb:
 	@echo "make deb ARCH=$(ARCH): no such board; ARCH is one of $(CROSS_ARCHS)" >&2; exit 2
