@@ -3,7 +3,8 @@
 #   make test   install what is missing, build, run every test
 #   make test-fresh  the two above on a fresh Debian 12 root (tests/fresh.sh)
 #   make install PREFIX=/usr DESTDIR=...
-#   make deb    build/kiosk_VERSION_ARCH.deb (docs/operations.md)
+#   make deb    build/kiosk_VERSION_ARCH.deb (docs/operations.md); make deb
+#               ARCH=arm64|armhf a board's (make deb-arm64|armhf)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -19,7 +20,10 @@ LDFLAGS ?= -Wl,--as-needed
 WARN    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wpointer-arith -Wcast-qual -Wundef
-CPPFLAGS += -DKIOSK_VERSION='"$(VERSION)"'
+# 64-bit file offsets and time_t on 32-bit boards too (armhf: Debian 12's
+# glibc has both; no library the programs link takes a time_t or off_t), so
+# that directories list under qemu and times pass 2038. No-ops on 64 bits.
+CPPFLAGS += -D_FILE_OFFSET_BITS=64 -D_TIME_BITS=64 -DKIOSK_VERSION='"$(VERSION)"'
 
 # Libraries: the core (no curses, no curl), then what each program adds.
 # libunistring ships no .pc file on Debian; it is linked by name.
@@ -56,10 +60,10 @@ CTL_OBJ  := $(CTL_SRC:src/%.c=build/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 # Helper programs for the script tests (tests/tools) and benchmarks (bench).
-TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(wildcard tests/tools/*.c))
+TOOL_BIN := $(patsubst tests/tools/%.c,build/tools/%,$(filter-out tests/tools/faketime64.c,$(wildcard tests/tools/*.c)))
 BENCH_BIN := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
 
-.PHONY: all deps test-deps run test test-programs test-asan test-fresh install uninstall clean bench fuzz deb
+.PHONY: FORCE all deps test-deps run test test-programs test-asan test-fresh install uninstall clean bench fuzz deb
 
 all: build/kiosk build/kioskctl
 
@@ -74,9 +78,16 @@ test-deps:
 # adds an empty rule per header, so removing a header is no error).
 DEP_FLAGS := -MMD -MP
 
-build/obj/%.o: src/%.c VERSION | build/obj
+build/obj/%.o: src/%.c VERSION build/flags | build/obj
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) $(DEP_FLAGS) -c -o $@ $<
+
+# The compiler and flags of the objects in build/obj: rewritten, and so every
+# object built again, when they change (a cross build's tree keeps its build/).
+BUILD_FLAGS = $(CC) $(ALL_CFLAGS)
+build/flags: FORCE | build/obj
+	@$(if $(subst x$(BUILD_FLAGS),,x$(file <$@)),$(file >$@,$(BUILD_FLAGS)))
+FORCE:
 
 build/libcore.a: $(CORE_OBJ)
 	@rm -f $@ && ar rcs $@ $^
@@ -96,6 +107,12 @@ build/tests/%: tests/unit/%.c tests/unit/unit.h build/libcore.a | build/tests
 build/tools/%: tests/tools/%.c build/libcore.a | build/tools
 	@echo "  LINK    $@"
 	@$(CC) $(WARN) $(CORE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(DEP_FLAGS) -Isrc -o $@ $< build/libcore.a $(CORE_LIBS)
+
+# Preloaded with libfaketime (tests/faketime.bash): its own time_t, so no
+# CPPFLAGS, and no sanitizers (the tests that preload it skip them).
+build/tools/faketime64.so: tests/tools/faketime64.c | build/tools
+	@echo "  LINK    $@"
+	@$(CC) $(WARN) -O2 -shared -fPIC -o $@ $<
 
 build/bench/%: bench/%.c bench/bench.h build/libcore.a | build/bench
 	@echo "  LINK    $@"
@@ -133,7 +150,7 @@ test: test-deps
 	@./tests/run $(TEST_JOBS)
 
 # Everything the tests run.
-test-programs: all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN)
+test-programs: all build/content build/content/content.db $(UNIT_BIN) $(TOOL_BIN) build/tools/faketime64.so
 	@:
 
 # Copies the checkout (without build/, var/, .git) over the tree in $(1),
@@ -176,39 +193,47 @@ test-fresh:
 # qemu-user with binfmt_misc, so that the ARCH programs run here):
 #   make cross-arm64   build/arm64/tree/build/kiosk and kioskctl
 #   make test-arm64    its unit and command tests, and the kiosk on a
-#                      keypad in tmux, all under emulation (tests/run)
+#                      keypad in tmux, all under emulation (tests/run);
+#                      then its package (tests/cli/deb_arch.sh)
 #   make deb-arm64     build/arm64/tree/build/kiosk_VERSION_arm64.deb
+#                      (also: make deb ARCH=arm64)
 # and the same with armhf.
 CROSS_ARCHS := arm64 armhf
 triplet_arm64 := aarch64-linux-gnu
 triplet_armhf := arm-linux-gnueabihf
-CROSS_MAKE = $(MAKE) --no-print-directory -C build/$(1)/tree CC=$(triplet_$(1))-gcc \
+# The cross compiler and libraries: for the tree's make, and for the makes
+# that its tests and deploy/deb/build.sh run, which build for ARCH too.
+CROSS_ENV = CC=$(triplet_$(1))-gcc \
 	PKG_CONFIG="env PKG_CONFIG_LIBDIR=/usr/lib/$(triplet_$(1))/pkgconfig:/usr/share/pkgconfig pkg-config"
+CROSS_MAKE = $(MAKE) --no-print-directory -C build/$(1)/tree $(call CROSS_ENV,$(1))
 
 # What runs under emulation: the unit programs, the command tests but the
-# package's real install (deb.sh installs this machine's own), and the
-# kiosk driven by a keypad to a saved request.
-CROSS_TESTS = build/tests/test_* $(filter-out tests/cli/deb.sh,$(wildcard tests/cli/*.sh)) \
+# packages' (deb.sh installs this machine's own, deb_arch.sh makes these
+# builds itself), and the kiosk driven by a keypad to a saved request.
+CROSS_TESTS = $(UNIT_BIN) $(filter-out tests/cli/deb.sh tests/cli/deb_arch.sh,$(wildcard tests/cli/*.sh)) \
 	tests/screen/home.sh tests/screen/flow_keypad.sh
 .PHONY: $(CROSS_ARCHS:%=cross-%) $(CROSS_ARCHS:%=test-%) $(CROSS_ARCHS:%=deb-%)
 
 $(CROSS_ARCHS:%=cross-%): cross-%:
 	@./deploy/deps.sh cross-$*
 	@$(call copy_tree,build/$*/tree)
-	@$(call CROSS_MAKE,$*) all
+	+@$(call CROSS_MAKE,$*) all
 
 $(CROSS_ARCHS:%=test-%): test-%: test-deps
 	@./deploy/deps.sh cross-$*
 	@$(call copy_tree,build/$*/tree)
-	@$(call CROSS_MAKE,$*) test-programs
-	@cd build/$*/tree && start=$$(date +%s) && KIOSK_ARCH=$* ./tests/run $(TEST_JOBS) $(CROSS_TESTS); \
+	+@$(call CROSS_MAKE,$*) test-programs
+	@cd build/$*/tree && export $(call CROSS_ENV,$*) KIOSK_ARCH=$* && start=$$(date +%s) && \
+		./tests/run $(TEST_JOBS) $(CROSS_TESTS); \
 		rc=$$?; echo "$* under emulation: $$(($$(date +%s) - start)) s"; exit $$rc
+	@DEB_ARCHS=$* ./tests/run tests/cli/deb_arch.sh
 
 $(CROSS_ARCHS:%=deb-%): deb-%:
 	@./deploy/deps.sh cross-$*
 	@$(call copy_tree,build/$*/tree)
-	@$(call CROSS_MAKE,$*) all build/content build/content/content.db
-	@cd build/$*/tree && DEB_ARCH=$* ./deploy/deb/build.sh
+	+@$(call CROSS_MAKE,$*) all build/content build/content/content.db
+	@cd build/$*/tree && export $(call CROSS_ENV,$*) DEB_ARCH=$* && out=$$(./deploy/deb/build.sh) && \
+		echo "$$out" | sed 's|^|build/$*/tree/|'
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
@@ -219,10 +244,21 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/kiosk $(DESTDIR)$(BINDIR)/kioskctl
 	rm -rf $(DESTDIR)$(DATADIR)
 
-# The Debian package, built with dpkg-deb (deploy/deb/build.sh).
+# The Debian package, built with dpkg-deb (deploy/deb/build.sh): this
+# machine's, or with ARCH=arm64 or ARCH=armhf on make's command line (not
+# from the environment, where other tools keep an ARCH) a board's.
+DEB_BOARD := $(if $(filter command line,$(origin ARCH)),$(filter-out \
+	$(shell dpkg --print-architecture 2>/dev/null),$(ARCH)))
+ifeq ($(DEB_BOARD),)
 deb: deps
 	@$(MAKE) --no-print-directory all build/content build/content/content.db
 	@./deploy/deb/build.sh
+else ifneq ($(filter $(DEB_BOARD),$(CROSS_ARCHS)),)
+deb: deb-$(DEB_BOARD)
+else
+deb:
+	@echo "make deb ARCH=$(ARCH): no such board; ARCH is one of $(CROSS_ARCHS)" >&2; exit 2
+endif
 
 bench: test-deps
 	@$(MAKE) --no-print-directory all $(BENCH_BIN)

@@ -8,7 +8,13 @@ it draws (the kiosk's footer state, dialog's Cancel button) has been
 written. Peak memory is the child's maximum resident set size (wait4).
 The figures are medians over the runs; what matters is the ratio. Wall
 time on a shared machine is noisy, so when valgrind is there the same start
-is also counted in instructions (callgrind), which repeat exactly."""
+is also counted in instructions (callgrind), which repeat exactly.
+
+bench/startup.py --kiosk [COMMAND...] PATH measures the kiosk at PATH alone,
+on the content folder beside it, run by COMMAND if given, without dialog or
+callgrind: a cross build under qemu-user (build/arm64/tree/build/kiosk with
+build/arm64/tree/build/content), or this machine's under the same emulator
+(--kiosk qemu-x86_64-static build/kiosk) to see what the emulator adds."""
 import fcntl
 import os
 import re
@@ -80,14 +86,35 @@ def instructions(argv, marker, env, tmp):
     return int(found[-1]) if found else None
 
 
+def kiosk_argv(path, tmp):
+    """The kiosk at path on the content folder beside it, its state in tmp."""
+    cfg = os.path.join(tmp, "kiosk.ini")
+    with open(cfg, "w") as f:
+        content = os.path.join(os.path.dirname(os.path.abspath(path)), "content")
+        f.write(f"[paths]\nstate_dir = {tmp}/var\ncontent_dir = {content}\n")
+    return [path, "--config", cfg]
+
+
+def kiosk_only(command, env):
+    """--kiosk [COMMAND...] PATH: the medians of that kiosk alone."""
+    path = command[-1]
+    with tempfile.TemporaryDirectory() as tmp:
+        kiosk = command[:-1] + kiosk_argv(path, tmp)
+        run_once(kiosk, "Chưa có mạng".encode(), env)  # creates state.db once
+        runs = [run_once(kiosk, "Chưa có mạng".encode(), env) for _ in range(RUNS)]
+    t = statistics.median(r[0] for r in runs)
+    m = statistics.median(r[1] for r in runs)
+    print(f"startup: {' '.join(command)}: {RUNS} runs, 80x24, medians: full home screen"
+          f" in {t * 1000:.1f} ms, peak memory (max RSS) {m:.0f} KiB")
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    if sys.argv[1:2] == ["--kiosk"] and len(sys.argv) > 2:
+        return kiosk_only(sys.argv[2:], env)
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = os.path.join(tmp, "kiosk.ini")
-        with open(cfg, "w") as f:
-            f.write(f"[paths]\nstate_dir = {tmp}/var\ncontent_dir = {top}/build/content\n")
-        kiosk = [os.path.join(top, "build/kiosk"), "--config", cfg]
+        kiosk = kiosk_argv(os.path.join(top, "build/kiosk"), tmp)
         menu = []
         for i, item in enumerate(ITEMS, 1):
             menu += [str(i), item]

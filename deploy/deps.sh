@@ -4,8 +4,15 @@
 # for the tests against it; with "fresh", what `make test-fresh` needs on this
 # machine to make a Debian root and drive it). As root it runs apt-get;
 # otherwise it prints the exact command to run. Exits 0 only when everything
-# needed is present.
+# needed is present. With --check first it installs nothing: it says what
+# is missing and exits 1 (tests/cli/deb_arch.sh skips so without the cross
+# toolchain).
 set -eu
+check=""
+if [ "${1:-}" = --check ]; then
+	check=1
+	shift
+fi
 
 # zlib1g-dev: the kiosk links SQLite statically, and `pkg-config --static
 # --libs sqlite3` asks for -lz. `make test-fresh` proves these lists complete.
@@ -61,7 +68,7 @@ fi
 # Lets dpkg install packages of the cross architecture.
 add_arch() {
 	dpkg --print-foreign-architectures | grep -qx "$arch" && return 0
-	if [ "$(id -u)" -ne 0 ]; then
+	if [ -n "$check" ] || [ "$(id -u)" -ne 0 ]; then
 		echo "Run as root: dpkg --add-architecture $arch" >&2
 		exit 1
 	fi
@@ -71,7 +78,7 @@ add_arch() {
 # Makes the kernel run the cross architecture's programs with qemu.
 register_qemu() {
 	[ -e "/proc/sys/fs/binfmt_misc/$qemu" ] && return 0
-	if [ "$(id -u)" -ne 0 ]; then
+	if [ -n "$check" ] || [ "$(id -u)" -ne 0 ]; then
 		echo "Run as root: update-binfmts --enable $qemu" >&2
 		exit 1
 	fi
@@ -95,7 +102,7 @@ if [ -z "$missing" ]; then
 	exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
+if [ -n "$check" ] || [ "$(id -u)" -ne 0 ]; then
 	echo "Missing Debian packages:$missing" >&2
 	echo "Install them with:" >&2
 	echo "  sudo sh -c 'apt-get update && apt-get install -y --no-install-recommends$missing'" >&2

@@ -51,14 +51,6 @@ static void count_ticket(const struct ticket_row *t, void *ctx)
 	(void)ctx;
 }
 
-/* Reads a setting holding a number; 0 when absent or unreadable. */
-static long long setting_number(struct db *db, const char *key)
-{
-	char buf[32];
-
-	return db_setting_get(db, key, buf, sizeof buf) == 1 ? strtoll(buf, NULL, 10) : 0;
-}
-
 /* Fills m; returns 0, or -1 after saying why when state.db cannot be read. */
 static int metrics_read(struct ctl *ctl, struct metrics *m)
 {
@@ -78,9 +70,9 @@ static int metrics_read(struct ctl *ctl, struct metrics *m)
 	}
 	if (db_setting_get(db, CTL_PRINTER_STATE, m->printer_state, sizeof m->printer_state) != 1)
 		snprintf(m->printer_state, sizeof m->printer_state, "unknown");
-	m->printer_at = setting_number(db, CTL_PRINTER_AT);
-	m->started_at = setting_number(db, KIOSK_STARTED_AT);
-	m->starts = (long)setting_number(db, KIOSK_STARTS);
+	m->printer_at = db_setting_number(db, CTL_PRINTER_AT);
+	m->started_at = db_setting_number(db, KIOSK_STARTED_AT);
+	m->starts = (long)db_setting_number(db, KIOSK_STARTS);
 	tickets_day((time_t)m->now, day);
 	m->tickets_today = tickets_list(db, day, NULL, count_ticket, NULL, &cause);
 	free(cause);

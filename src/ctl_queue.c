@@ -109,7 +109,7 @@ static int queue_list(struct db *db, int argc, char **argv)
 		goto fail;
 	}
 	if (json)
-		ctl_json(json_pack("{s:{s:i, s:i, s:i}, s:o}", "counts", "waiting",
+		ctl_json(json_pack("{s:{s:I, s:I, s:I}, s:o}", "counts", "waiting",
 				   (json_int_t)c.waiting, "quarantined", (json_int_t)c.quarantined,
 				   "sent", (json_int_t)c.sent, "requests", l.array));
 	return 0;

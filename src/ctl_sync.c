@@ -534,7 +534,7 @@ static char *once_gave_up(const struct worker *w, int tries, long wait)
 			       " %s", w->pause.cause, w->pause.http, w->pause.reason);
 	if (w->failures >= tries)
 		return xprintf("%d failed tries in a row: %s", w->failures, w->why);
-	if (wait > 0 && w->retry_after * 1000 >= wait)
+	if (wait > 0 && w->retry_after * 1000LL >= wait)
 		return xprintf("the server asked to wait %ld s (Retry-After), more than"
 			       " --max-wait allows: %s", w->retry_after, w->why);
 	if (wait > 0)
@@ -549,7 +549,7 @@ static void once_report(const struct worker *w, const struct spool_counts *count
 {
 	if (json) {
 		int on = w->pause.reason[0] != '\0';
-		json_t *doc = json_pack("{s:b, s:i, s:i, s:i, s:i, s:i, s:i, s:o, s:o, s:o}", "ok",
+		json_t *doc = json_pack("{s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "ok",
 					rc == 0, "sent", (json_int_t)w->sent, "retried",
 					(json_int_t)w->retried, "quarantined",
 					(json_int_t)w->quarantined, "waiting",

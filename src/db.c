@@ -503,6 +503,13 @@ int db_setting_get(struct db *db, const char *key, char *out, unsigned size)
 	return found;
 }
 
+long long db_setting_number(struct db *db, const char *key)
+{
+	char buf[32];
+
+	return db_setting_get(db, key, buf, sizeof buf) == 1 ? strtoll(buf, NULL, 10) : 0;
+}
+
 int db_setting_set(struct db *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st;

@@ -85,6 +85,11 @@ void db_checkpoint(struct db *db);
  * absent, -1 on error. */
 int db_setting_get(struct db *db, const char *key, char *out, unsigned size);
 
+/* Reads a setting holding a whole number (a time, a count) as long long,
+ * which holds a time past 2038 on 32-bit boards too; 0 when absent or
+ * unreadable. */
+long long db_setting_number(struct db *db, const char *key);
+
 /* Writes (or with value NULL, removes) a setting in its own transaction.
  * Returns 0 or -1. */
 int db_setting_set(struct db *db, const char *key, const char *value);

@@ -61,22 +61,13 @@ int pin_is_set(struct db *db)
 	return db_setting_get(db, KEY_HASH, hash, sizeof hash) == 1;
 }
 
-/* Reads a numeric setting, 0 when absent. */
-static long setting_long(struct db *db, const char *key)
+/* Writes a numeric setting: long long, not long, since the lock's end is a
+ * time, past 2038 on a 32-bit board too. */
+static int setting_put_number(struct db *db, const char *key, long long v)
 {
 	char buf[32];
 
-	if (db_setting_get(db, key, buf, sizeof buf) != 1)
-		return 0;
-	return strtol(buf, NULL, 10);
-}
-
-/* Writes a numeric setting. */
-static int setting_put_long(struct db *db, const char *key, long v)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%ld", v);
+	snprintf(buf, sizeof buf, "%lld", v);
 	return db_setting_set(db, key, buf);
 }
 
@@ -84,7 +75,7 @@ enum pin_result pin_check(struct db *db, const char *pin, time_t now, long *wait
 {
 	char hash[256];
 	struct crypt_data *cd;
-	long fails, until;
+	long long fails, until;
 	int right;
 
 	switch (db_setting_get(db, KEY_HASH, hash, sizeof hash)) {
@@ -95,9 +86,9 @@ enum pin_result pin_check(struct db *db, const char *pin, time_t now, long *wait
 	default:
 		return PIN_ERROR;
 	}
-	until = setting_long(db, KEY_UNTIL);
+	until = db_setting_number(db, KEY_UNTIL);
 	if (until > now) {
-		*wait = until - now;
+		*wait = (long)(until - now);
 		return PIN_LOCKED;
 	}
 	cd = xcalloc(1, sizeof *cd);
@@ -112,16 +103,16 @@ enum pin_result pin_check(struct db *db, const char *pin, time_t now, long *wait
 		db_setting_set(db, KEY_UNTIL, NULL);
 		return PIN_OK;
 	}
-	fails = setting_long(db, KEY_FAILS) + 1;
+	fails = db_setting_number(db, KEY_FAILS) + 1;
 	if (fails >= PIN_MAX_FAILURES) {
-		if (setting_put_long(db, KEY_UNTIL, (long)now + PIN_LOCK_SECONDS) != 0 ||
+		if (setting_put_number(db, KEY_UNTIL, (long long)now + PIN_LOCK_SECONDS) != 0 ||
 		    db_setting_set(db, KEY_FAILS, NULL) != 0)
 			return PIN_ERROR;
 		*wait = PIN_LOCK_SECONDS;
 		return PIN_LOCKED;
 	}
-	if (setting_put_long(db, KEY_FAILS, fails) != 0)
+	if (setting_put_number(db, KEY_FAILS, fails) != 0)
 		return PIN_ERROR;
-	*wait = PIN_MAX_FAILURES - fails;
+	*wait = (long)(PIN_MAX_FAILURES - fails);
 	return PIN_WRONG;
 }

@@ -12,3 +12,6 @@ fi
 FAKETIME_LIB=$(dpkg -L "libfaketime:${KIOSK_ARCH:-$(dpkg --print-architecture)}" 2>/dev/null |
 	grep '/libfaketime\.so\.1$' | head -n 1)
 [ -n "$FAKETIME_LIB" ] || fail "libfaketime is not installed (deploy/deps.sh)"
+# Before it, the clock's 64-bit entry points that it lacks (32-bit boards).
+[ -f build/tools/faketime64.so ] || fail "no build/tools/faketime64.so (make test-programs)"
+FAKETIME_LIB="$PWD/build/tools/faketime64.so:$FAKETIME_LIB"

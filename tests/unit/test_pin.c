@@ -118,6 +118,27 @@ static void test_check_and_lock(void **state)
 	assert_int_equal(db_exec(db, "PRAGMA query_only = 0", "test", &cause), 0);
 }
 
+/* The lock works past 2038, on 32-bit boards too (a lock's end kept in a
+ * 32-bit long would wrap to 1901 and never lock). */
+static void test_lock_past_2038(void **state)
+{
+	struct db *db = *state;
+	char *cause = NULL;
+	time_t now = 4102444800; /* 2100-01-01 */
+	long n = 0;
+	int i;
+
+	assert_int_equal(pin_set(db, "4711", &cause), 0);
+	for (i = 1; i < PIN_MAX_FAILURES; i++)
+		assert_int_equal(pin_check(db, "0000", now, &n), PIN_WRONG);
+	assert_int_equal(pin_check(db, "0000", now, &n), PIN_LOCKED);
+	assert_int_equal(db_setting_number(db, "helper_pin_locked_until"),
+			 4102444800LL + PIN_LOCK_SECONDS);
+	assert_int_equal(pin_check(db, "4711", now + 60, &n), PIN_LOCKED);
+	assert_int_equal(n, PIN_LOCK_SECONDS - 60);
+	assert_int_equal(pin_check(db, "4711", now + PIN_LOCK_SECONDS, &n), PIN_OK);
+}
+
 static void test_db_schema_and_settings(void **state)
 {
 	struct db *db = *state;
@@ -156,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test_setup_teardown(test_stored_hashed_and_salted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_lock, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_past_2038, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_db_schema_and_settings, setup, teardown),
 	};
 
