@@ -43,7 +43,10 @@ for arch in $archs; do
 	[ -f "$deb" ] || fail "no $deb after make deb ARCH=$arch: $(cat "$T/make.log")"
 	grep -qx "$deb" "$T/make.log" || fail "make deb ARCH=$arch did not name $deb: $(cat "$T/make.log")"
 	[ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "$deb: Architecture $(dpkg-deb -f "$deb" Architecture)"
-	dpkg-deb -f "$deb" Depends | grep -q "libncursesw6" || fail "$deb: Depends $(dpkg-deb -f "$deb" Depends)"
+	# The board's shared libraries, as dpkg-shlibdeps found them for it.
+	for lib in "libc6 (" "libqrencode4 (" "libcurl4 ("; do
+		dpkg-deb -f "$deb" Depends | grep -qF "$lib" || fail "$deb: no $lib in Depends $(dpkg-deb -f "$deb" Depends)"
+	done
 	dpkg-deb -x "$deb" "$T/$arch"
 	for prog in kiosk kioskctl; do
 		bin=$T/$arch/usr/bin/$prog
