@@ -532,10 +532,10 @@ long long db_setting_add(struct db *db, const char *key, long long by)
 	static const char sql[] = "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key)"
 				  " DO UPDATE SET value = CAST(value AS INTEGER) + ?2 RETURNING value";
 	char *cause = NULL;
-	sqlite3_stmt *st = db_prepare_kept(db, sql, "", &cause);
+	sqlite3_stmt *st = db_prepare_kept(db, sql, "cannot count in a setting", &cause);
 	long long sum = -1;
 
-	free(cause);
+	free(cause); /* the caller asks db_cause when it needs to say why */
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);

@@ -37,23 +37,31 @@ size_t text_encode(uint32_t cp, char *out)
 	return len > 0 ? (size_t)len : 0;
 }
 
+/* Bytes a UTF-8 sequence starting with lead takes, or 0 for a byte that
+ * cannot start one. */
+static size_t seq_len(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead >= 0xc2 && lead <= 0xdf)
+		return 2;
+	if (lead >= 0xe0 && lead <= 0xef)
+		return 3;
+	if (lead >= 0xf0 && lead <= 0xf4)
+		return 4;
+	return 0;
+}
+
 /* The length of the valid UTF-8 sequence starting with a byte of 0x80 or
  * more at u (n bytes left), 0 when it is not one (RFC 3629: no overlong
  * forms, no surrogates, nothing past U+10FFFF). */
 static size_t seq_valid(const unsigned char *u, size_t n)
 {
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t len, i;
+	size_t len = seq_len(u[0]), i;
+	unsigned char lo = u[0] == 0xe0 ? 0xa0 : u[0] == 0xf0 ? 0x90 : 0x80;
+	unsigned char hi = u[0] == 0xed ? 0x9f : u[0] == 0xf4 ? 0x8f : 0xbf;
 
-	if (u[0] >= 0xc2 && u[0] <= 0xdf)
-		len = 2;
-	else if (u[0] >= 0xe0 && u[0] <= 0xef)
-		len = 3, lo = u[0] == 0xe0 ? 0xa0 : 0x80, hi = u[0] == 0xed ? 0x9f : 0xbf;
-	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
-		len = 4, lo = u[0] == 0xf0 ? 0x90 : 0x80, hi = u[0] == 0xf4 ? 0x8f : 0xbf;
-	else
-		return 0;
-	if (n < len || u[1] < lo || u[1] > hi)
+	if (len < 2 || n < len || u[1] < lo || u[1] > hi)
 		return 0;
 	for (i = 2; i < len; i++)
 		if ((u[i] & 0xc0) != 0x80)
@@ -303,20 +311,6 @@ char *text_sanitize(const char *s, int keep_newlines)
 	return out;
 }
 
-/* Bytes a UTF-8 sequence starting with lead takes, or 0 for a byte that
- * cannot start one. */
-static size_t seq_len(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead >= 0xc2 && lead <= 0xdf)
-		return 2;
-	if (lead >= 0xe0 && lead <= 0xef)
-		return 3;
-	if (lead >= 0xf0 && lead <= 0xf4)
-		return 4;
-	return 0;
-}
 
 /* True for code points that move or restyle a terminal, or reorder text. */
 static int steers_terminal(uint32_t cp)
